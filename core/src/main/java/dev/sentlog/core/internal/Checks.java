@@ -1,0 +1,53 @@
+package dev.sentlog.core.internal;
+
+import java.util.Locale;
+
+/**
+ * Argument checks with formatted messages. Internal: not part of the API.
+ */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} with a formatted message when the condition is false.
+     *
+     * @param condition the condition that must hold
+     * @param format    the message format ({@link String#format})
+     * @param args      the format arguments
+     */
+    public static void requireArgument(boolean condition, String format, Object... args) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
+        }
+    }
+
+    /**
+     * Returns the value, or throws {@link NullPointerException} naming it when it is null.
+     *
+     * @param value the value
+     * @param name  the name used in the message, e.g. {@code "message.id"}
+     * @param <T>   the type
+     * @return the value
+     */
+    public static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name + " is required but was null");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the string, or throws when it is null or blank.
+     *
+     * @param value the string
+     * @param name  the name used in the message
+     * @return the string
+     */
+    public static String requireNonBlank(String value, String name) {
+        requireNonNull(value, name);
+        requireArgument(!value.isBlank(), "%s must not be blank", name);
+        return value;
+    }
+}

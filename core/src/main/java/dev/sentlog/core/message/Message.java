@@ -1,0 +1,407 @@
+package dev.sentlog.core.message;
+
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.spi.Channel;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One send (a "campaign"): what was sent, by whom, to whom, and how each device fared.
+ *
+ * <p>Immutable. Optional text fields are blank (never null) when absent; optional times and
+ * references are null when absent and have {@code Optional}-returning accessors
+ * ({@link #scheduledTime()}, {@link #startTime()}, {@link #endTime()}, {@link #canceled()},
+ * {@link #attachment()}, {@link #audio()}). Build one with {@link #builder()}.
+ *
+ * @param id                   the message id, non-blank
+ * @param messageType          the tool that sent it, e.g. {@code "Staff Messenger"}
+ * @param messageTypeKind      the tool's kind (SPEC S7)
+ * @param districtOrSchool     the district or school the message went to (SPEC T3 scopes by it)
+ * @param subject              the subject
+ * @param sender               the user who sent it
+ * @param replyToEmail         the reply-to email, blank when none
+ * @param callerId             the caller ID of phone calls, blank when none
+ * @param createdAt            when the message was created
+ * @param scheduledAt          when it is or was scheduled, or null
+ * @param scheduleId           the dialer's schedule id, blank when none (shown only with Voice/Text, SPEC M6)
+ * @param scheduleName         the scheduler's schedule name, blank unless sent by a Messenger Scheduler
+ * @param status               the message status
+ * @param deliveryModes        the channels the message used, non-empty
+ * @param textMessagingEnabled whether the district uses text messaging (SPEC D5)
+ * @param body                 the email body, blank when none
+ * @param text                 the text-message text, blank when none
+ * @param emailAttachment      the email attachment, or null
+ * @param audioFile            the audio file of phone calls, or null
+ * @param filterCriteria       the filter criteria lines, in order
+ * @param startedAt            when delivery started, or null
+ * @param endedAt              when delivery ended, or null
+ * @param cancellation         the cancel request, or null
+ * @param recipients           the recipient list, in order
+ */
+public record Message(
+        String id,
+        String messageType,
+        MessageTypeKind messageTypeKind,
+        String districtOrSchool,
+        String subject,
+        Sender sender,
+        String replyToEmail,
+        String callerId,
+        Instant createdAt,
+        Instant scheduledAt,
+        String scheduleId,
+        String scheduleName,
+        MessageStatus status,
+        Set<Channel> deliveryModes,
+        boolean textMessagingEnabled,
+        String body,
+        String text,
+        FileRef emailAttachment,
+        FileRef audioFile,
+        List<FilterCriterion> filterCriteria,
+        Instant startedAt,
+        Instant endedAt,
+        Cancellation cancellation,
+        List<RecipientEntry> recipients) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException     when a required component is null
+     * @throws IllegalArgumentException when the id is blank or there are no delivery modes
+     */
+    public Message {
+        Checks.requireNonBlank(id, "message.id");
+        Checks.requireNonNull(messageType, "message.messageType");
+        Checks.requireNonNull(messageTypeKind, "message.messageTypeKind");
+        Checks.requireNonNull(districtOrSchool, "message.districtOrSchool");
+        Checks.requireNonNull(subject, "message.subject");
+        Checks.requireNonNull(sender, "message.sender");
+        replyToEmail = blankIfNull(replyToEmail);
+        callerId = blankIfNull(callerId);
+        Checks.requireNonNull(createdAt, "message.createdAt");
+        scheduleId = blankIfNull(scheduleId);
+        scheduleName = blankIfNull(scheduleName);
+        Checks.requireNonNull(status, "message.status");
+        deliveryModes = copyModes(Checks.requireNonNull(deliveryModes, "message.deliveryModes"), id);
+        body = blankIfNull(body);
+        text = blankIfNull(text);
+        filterCriteria = filterCriteria == null ? List.of() : List.copyOf(filterCriteria);
+        recipients = List.copyOf(Checks.requireNonNull(recipients, "message.recipients"));
+    }
+
+    private static String blankIfNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Set<Channel> copyModes(Collection<Channel> modes, String id) {
+        Checks.requireArgument(!modes.isEmpty(), "message %s has no delivery modes", id);
+        return Collections.unmodifiableSet(EnumSet.copyOf(modes));
+    }
+
+    /** A builder for a new message. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this message's fields, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A copy in another status. The transition itself is checked by the log (SPEC M2).
+     *
+     * @param newStatus the status
+     * @return the copy
+     */
+    public Message withStatus(MessageStatus newStatus) {
+        return toBuilder().status(newStatus).build();
+    }
+
+    /** When the message is or was scheduled, if known. */
+    public Optional<Instant> scheduledTime() {
+        return Optional.ofNullable(scheduledAt);
+    }
+
+    /** When delivery started, if it has. */
+    public Optional<Instant> startTime() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** When delivery ended, if it has. */
+    public Optional<Instant> endTime() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /** The cancel request, if there is one. */
+    public Optional<Cancellation> canceled() {
+        return Optional.ofNullable(cancellation);
+    }
+
+    /** The email attachment, if any. */
+    public Optional<FileRef> attachment() {
+        return Optional.ofNullable(emailAttachment);
+    }
+
+    /** The audio file, if any. */
+    public Optional<FileRef> audio() {
+        return Optional.ofNullable(audioFile);
+    }
+
+    /** Whether the message used Voice or Text. */
+    public boolean usesPhone() {
+        return deliveryModes.contains(Channel.VOICE) || deliveryModes.contains(Channel.TEXT);
+    }
+
+    /**
+     * The Schedule ID as shown: blank unless the message includes Voice or Text (SPEC M6).
+     *
+     * @return the schedule id, or blank
+     */
+    public String displayedScheduleId() {
+        return usesPhone() ? scheduleId : "";
+    }
+
+    /** Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2). */
+    public boolean isSchedulerSent() {
+        return !scheduleName.isBlank();
+    }
+
+    /** The number of devices over all recipient entries. */
+    public int deviceCount() {
+        int n = 0;
+        for (RecipientEntry e : recipients) {
+            n += e.devices().size();
+        }
+        return n;
+    }
+
+    /** Builds a {@link Message}; required: id, type and kind, district/school, subject, sender,
+     * createdAt, status, delivery modes. Everything else is optional. Not thread-safe. */
+    public static final class Builder {
+        private String id;
+        private String messageType;
+        private MessageTypeKind messageTypeKind = MessageTypeKind.MESSENGER;
+        private String districtOrSchool;
+        private String subject = "";
+        private Sender sender;
+        private String replyToEmail = "";
+        private String callerId = "";
+        private Instant createdAt;
+        private Instant scheduledAt;
+        private String scheduleId = "";
+        private String scheduleName = "";
+        private MessageStatus status = MessageStatus.WAITING;
+        private Set<Channel> deliveryModes = EnumSet.noneOf(Channel.class);
+        private boolean textMessagingEnabled;
+        private String body = "";
+        private String text = "";
+        private FileRef emailAttachment;
+        private FileRef audioFile;
+        private List<FilterCriterion> filterCriteria = List.of();
+        private Instant startedAt;
+        private Instant endedAt;
+        private Cancellation cancellation;
+        private List<RecipientEntry> recipients = List.of();
+
+        private Builder() {
+        }
+
+        private Builder(Message m) {
+            id = m.id;
+            messageType = m.messageType;
+            messageTypeKind = m.messageTypeKind;
+            districtOrSchool = m.districtOrSchool;
+            subject = m.subject;
+            sender = m.sender;
+            replyToEmail = m.replyToEmail;
+            callerId = m.callerId;
+            createdAt = m.createdAt;
+            scheduledAt = m.scheduledAt;
+            scheduleId = m.scheduleId;
+            scheduleName = m.scheduleName;
+            status = m.status;
+            deliveryModes = m.deliveryModes;
+            textMessagingEnabled = m.textMessagingEnabled;
+            body = m.body;
+            text = m.text;
+            emailAttachment = m.emailAttachment;
+            audioFile = m.audioFile;
+            filterCriteria = m.filterCriteria;
+            startedAt = m.startedAt;
+            endedAt = m.endedAt;
+            cancellation = m.cancellation;
+            recipients = m.recipients;
+        }
+
+        /** @param v the message id @return this builder */
+        public Builder id(String v) {
+            id = v;
+            return this;
+        }
+
+        /** @param v the message type (the sending tool) @return this builder */
+        public Builder messageType(String v) {
+            messageType = v;
+            return this;
+        }
+
+        /** @param v the message type's kind @return this builder */
+        public Builder messageTypeKind(MessageTypeKind v) {
+            messageTypeKind = v;
+            return this;
+        }
+
+        /** @param v the district or school @return this builder */
+        public Builder districtOrSchool(String v) {
+            districtOrSchool = v;
+            return this;
+        }
+
+        /** @param v the subject @return this builder */
+        public Builder subject(String v) {
+            subject = v;
+            return this;
+        }
+
+        /** @param v the sender @return this builder */
+        public Builder sender(Sender v) {
+            sender = v;
+            return this;
+        }
+
+        /** @param v the reply-to email @return this builder */
+        public Builder replyToEmail(String v) {
+            replyToEmail = v;
+            return this;
+        }
+
+        /** @param v the caller ID @return this builder */
+        public Builder callerId(String v) {
+            callerId = v;
+            return this;
+        }
+
+        /** @param v when created @return this builder */
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        /** @param v when scheduled, or null @return this builder */
+        public Builder scheduledAt(Instant v) {
+            scheduledAt = v;
+            return this;
+        }
+
+        /** @param v the schedule id @return this builder */
+        public Builder scheduleId(String v) {
+            scheduleId = v;
+            return this;
+        }
+
+        /** @param v the schedule name (scheduler-sent messages) @return this builder */
+        public Builder scheduleName(String v) {
+            scheduleName = v;
+            return this;
+        }
+
+        /** @param v the status @return this builder */
+        public Builder status(MessageStatus v) {
+            status = v;
+            return this;
+        }
+
+        /** @param v the delivery modes @return this builder */
+        public Builder deliveryModes(Set<Channel> v) {
+            deliveryModes = v;
+            return this;
+        }
+
+        /** @param first a delivery mode @param rest more delivery modes @return this builder */
+        public Builder deliveryModes(Channel first, Channel... rest) {
+            deliveryModes = EnumSet.of(first, rest);
+            return this;
+        }
+
+        /** @param v whether the district uses text messaging @return this builder */
+        public Builder textMessagingEnabled(boolean v) {
+            textMessagingEnabled = v;
+            return this;
+        }
+
+        /** @param v the email body @return this builder */
+        public Builder body(String v) {
+            body = v;
+            return this;
+        }
+
+        /** @param v the text-message text @return this builder */
+        public Builder text(String v) {
+            text = v;
+            return this;
+        }
+
+        /** @param v the email attachment, or null @return this builder */
+        public Builder emailAttachment(FileRef v) {
+            emailAttachment = v;
+            return this;
+        }
+
+        /** @param v the audio file, or null @return this builder */
+        public Builder audioFile(FileRef v) {
+            audioFile = v;
+            return this;
+        }
+
+        /** @param v the filter criteria @return this builder */
+        public Builder filterCriteria(List<FilterCriterion> v) {
+            filterCriteria = v;
+            return this;
+        }
+
+        /** @param v when delivery started, or null @return this builder */
+        public Builder startedAt(Instant v) {
+            startedAt = v;
+            return this;
+        }
+
+        /** @param v when delivery ended, or null @return this builder */
+        public Builder endedAt(Instant v) {
+            endedAt = v;
+            return this;
+        }
+
+        /** @param v the cancel request, or null @return this builder */
+        public Builder cancellation(Cancellation v) {
+            cancellation = v;
+            return this;
+        }
+
+        /** @param v the recipient list @return this builder */
+        public Builder recipients(List<RecipientEntry> v) {
+            recipients = v;
+            return this;
+        }
+
+        /**
+         * Builds the message.
+         *
+         * @return the message
+         * @throws NullPointerException     when a required field is missing, naming it
+         * @throws IllegalArgumentException when a field is invalid
+         */
+        public Message build() {
+            return new Message(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail,
+                    callerId, createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes,
+                    textMessagingEnabled, body, text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt,
+                    cancellation, recipients);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sentlog.core.totals;
+
+import dev.sentlog.core.address.Addresses;
+
+/**
+ * Allocation-free address keys for the totals' hash tables. Each agrees exactly with
+ * {@link Addresses}: two addresses get equal keys if and only if their normalised forms are equal
+ * (a property test checks this).
+ */
+final class AddressKeys {
+
+    /** Phone numbers whose parts have at most this many digits get a packed key. */
+    static final int MAX_PACKED_DIGITS = 17;
+    private static final long TEN_TO_TEN = 10_000_000_000L;
+
+    private AddressKeys() {
+    }
+
+    /**
+     * Packs a phone number into two longs: {@code (digitCount << 57) | value} for the main number and
+     * for the extension (0 when there is none). Returns {@link PhoneParse#BLANK} when the main
+     * number has no digit and {@link PhoneParse#TOO_LONG} when a part has more than 17 digits.
+     */
+    static int parsePhone(String s, long[] out) {
+        long main = 0;
+        long ext = 0;
+        int mainCount = 0;
+        int extCount = 0;
+        int firstDigit = -1;
+        boolean inExtension = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                if (inExtension) {
+                    if (++extCount > MAX_PACKED_DIGITS) {
+                        return PhoneParse.TOO_LONG;
+                    }
+                    ext = ext * 10 + d;
+                } else {
+                    if (++mainCount > MAX_PACKED_DIGITS) {
+                        return PhoneParse.TOO_LONG;
+                    }
+                    if (firstDigit < 0) {
+                        firstDigit = d;
+                    }
+                    main = main * 10 + d;
+                }
+            } else if (c >= 'A' && (c <= 'Z' || (c >= 'a' && c <= 'z'))) {
+                inExtension = true;
+            }
+        }
+        if (mainCount == 0) {
+            return PhoneParse.BLANK;
+        }
+        if (mainCount == 11 && firstDigit == 1) {
+            main -= TEN_TO_TEN;
+            mainCount = 10;
+        }
+        out[0] = ((long) mainCount << 57) | main;
+        out[1] = extCount == 0 ? 0 : ((long) extCount << 57) | ext;
+        return PhoneParse.PACKED;
+    }
+
+    /** Outcomes of {@link #parsePhone}. */
+    static final class PhoneParse {
+        static final int PACKED = 0;
+        static final int BLANK = 1;
+        static final int TOO_LONG = 2;
+
+        private PhoneParse() {
+        }
+    }
+
+    /** Whether a char is white space as {@link String#strip()} sees it (BMP chars). */
+    static boolean isSpace(char c) {
+        return c <= ' ' ? (c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F'))
+                : c >= '\u0080' && Character.isWhitespace(c);
+    }
+
+    /** The first index after leading white space. */
+    static int stripStart(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index after the last non-white-space char, at least {@code from}. */
+    static int stripEnd(String s, int from) {
+        int j = s.length();
+        while (j > from && isSpace(s.charAt(j - 1))) {
+            j--;
+        }
+        return j;
+    }
+
+    static int mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+}

@@ -1,0 +1,309 @@
+package dev.sentlog.core.totals;
+
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.OutcomeClass;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One pass over a recipient list that yields the Delivery Summary totals (SPEC D4, D5), the
+ * duplicate mark of every device (D2), whether each recipient was contacted by phone, and the
+ * first attempt and last final outcome times (D6).
+ *
+ * <p>Callable on a {@link Message} or on a plain list of recipient entries: no log, store or
+ * provider is involved. Immutable once built and safe to share between threads.
+ *
+ * <p>Rules as implemented:
+ * <ul>
+ *   <li>Only devices on the message's delivery modes count; a device whose normalised address is
+ *       blank is no device (D1).</li>
+ *   <li>A device is a duplicate when an earlier device in recipient-list order has the same
+ *       normalised address on the same channel (D2).</li>
+ *   <li>An address is attempted, successful or opted out when any of its occurrences is (D3).</li>
+ *   <li>A person is contacted by phone when one of their Voice occurrences is on a successful Voice
+ *       number or one of their Text occurrences on a successful Text number.</li>
+ * </ul>
+ */
+public final class DeliveryAnalysis {
+
+    // per-address flag bits
+    private static final int SEEN = 1;
+    private static final int ATTEMPTED = 2;
+    private static final int SUCCESS = 4;
+    private static final int OPTED_OUT = 8;
+    // the phone table keeps Voice bits low and Text bits shifted
+    private static final int TEXT_SHIFT = 4;
+    private static final int VOICE_MASK = 0xF;
+
+    private final DeliveryTotals totals;
+    private final int totalVoiceText;
+    private final int totalVoiceTextAttempted;
+    private final int[] deviceOffsets;
+    private final int[] entryPerson;
+    private final BitSet duplicates;
+    private final BitSet personHasDevice;
+    private final BitSet personContacted;
+    private final Instant firstAttempt;
+    private final Instant lastFinalOutcome;
+
+    /**
+     * Analyses a message under the standard classification (SPEC K3-K6).
+     *
+     * @param message the message
+     * @return the analysis
+     */
+    public static DeliveryAnalysis of(Message message) {
+        return of(message, OutcomeClassifier.standard());
+    }
+
+    /**
+     * Analyses a message under a host's classification.
+     *
+     * @param message    the message
+     * @param classifier the outcome classification
+     * @return the analysis
+     */
+    public static DeliveryAnalysis of(Message message, OutcomeClassifier classifier) {
+        Checks.requireNonNull(message, "message");
+        return of(message.recipients(), message.deliveryModes(), classifier);
+    }
+
+    /**
+     * Analyses a plain list of recipient entries.
+     *
+     * @param entries    the recipient list, in order
+     * @param modes      the message's delivery modes; devices on other channels are ignored
+     * @param classifier the outcome classification
+     * @return the analysis
+     */
+    public static DeliveryAnalysis of(List<RecipientEntry> entries, Set<Channel> modes,
+                                      OutcomeClassifier classifier) {
+        Checks.requireNonNull(entries, "entries");
+        Checks.requireNonNull(modes, "modes");
+        Checks.requireNonNull(classifier, "classifier");
+        return new DeliveryAnalysis(entries, modes.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(modes),
+                classifier);
+    }
+
+    private DeliveryAnalysis(List<RecipientEntry> entries, EnumSet<Channel> modes, OutcomeClassifier classifier) {
+        int n = entries.size();
+        deviceOffsets = new int[n + 1];
+        entryPerson = new int[n];
+        int deviceCount = 0;
+        for (int e = 0; e < n; e++) {
+            deviceOffsets[e] = deviceCount;
+            deviceCount += entries.get(e).devices().size();
+        }
+        deviceOffsets[n] = deviceCount;
+
+        boolean useInbox = modes.contains(Channel.INBOX);
+        boolean useEmail = modes.contains(Channel.EMAIL);
+        boolean useVoice = modes.contains(Channel.VOICE);
+        boolean useText = modes.contains(Channel.TEXT);
+
+        IdTable persons = new IdTable(Math.max(16, n / 2));
+        StringKeyTable inboxes = new StringKeyTable(false, useInbox ? Math.max(16, n / 2) : 16);
+        StringKeyTable emails = new StringKeyTable(true, useEmail ? Math.max(16, n / 2) : 16);
+        PhoneKeyTable phones = new PhoneKeyTable(useVoice || useText ? Math.max(16, n / 2) : 16);
+        duplicates = new BitSet(deviceCount);
+        personHasDevice = new BitSet();
+        // phone occurrences, for the contacted pass: person number and (slot, channel)
+        int[] phonePerson = new int[16];
+        int[] phoneSlot = new int[16];
+        boolean[] phoneIsText = new boolean[16];
+        int phoneOccurrences = 0;
+        Instant first = null;
+        Instant last = null;
+
+        for (int e = 0; e < n; e++) {
+            RecipientEntry entry = entries.get(e);
+            int person = persons.numberOf(entry.person().id());
+            entryPerson[e] = person;
+            List<Device> devices = entry.devices();
+            for (int d = 0, dn = devices.size(); d < dn; d++) {
+                Device device = devices.get(d);
+                Channel channel = device.channel();
+                if (!modes.contains(channel)) {
+                    continue;
+                }
+                OutcomeClass cls = classifier.classify(channel, device.outcome(), device.confirmed());
+                int bits = bitsOf(cls);
+                int slot;
+                boolean duplicate;
+                switch (channel) {
+                    case INBOX:
+                        slot = inboxes.add(device.address(), bits);
+                        duplicate = inboxes.lastWasPresent;
+                        break;
+                    case EMAIL:
+                        slot = emails.add(device.address(), bits);
+                        duplicate = emails.lastWasPresent;
+                        break;
+                    case VOICE:
+                        slot = phones.add(device.address(), bits);
+                        duplicate = (phones.previousFlags & SEEN) != 0;
+                        break;
+                    case TEXT:
+                    default:
+                        slot = phones.add(device.address(), bits << TEXT_SHIFT);
+                        duplicate = (phones.previousFlags & (SEEN << TEXT_SHIFT)) != 0;
+                        break;
+                }
+                if (slot == StringKeyTable.BLANK) {
+                    continue;
+                }
+                personHasDevice.set(person);
+                if (duplicate) {
+                    duplicates.set(deviceOffsets[e] + d);
+                }
+                if (channel.isPhone()) {
+                    if (phoneOccurrences == phonePerson.length) {
+                        int grown = phoneOccurrences * 2;
+                        phonePerson = java.util.Arrays.copyOf(phonePerson, grown);
+                        phoneSlot = java.util.Arrays.copyOf(phoneSlot, grown);
+                        phoneIsText = java.util.Arrays.copyOf(phoneIsText, grown);
+                    }
+                    phonePerson[phoneOccurrences] = person;
+                    phoneSlot[phoneOccurrences] = slot;
+                    phoneIsText[phoneOccurrences] = channel == Channel.TEXT;
+                    phoneOccurrences++;
+                }
+                Instant t = device.reachedAt();
+                if (t != null) {
+                    if (cls.attempted() && (first == null || t.isBefore(first))) {
+                        first = t;
+                    }
+                    if (cls.isFinal() && cls != OutcomeClass.CANCELED && (last == null || t.isAfter(last))) {
+                        last = t;
+                    }
+                }
+            }
+        }
+
+        personContacted = new BitSet(persons.size());
+        for (int i = 0; i < phoneOccurrences; i++) {
+            int f = phones.flags(phoneSlot[i]);
+            int channelBits = phoneIsText[i] ? f >>> TEXT_SHIFT : f & VOICE_MASK;
+            if ((channelBits & SUCCESS) != 0) {
+                personContacted.set(phonePerson[i]);
+            }
+        }
+        // phone slots of both tables: ensure a slot of a number used by one channel only does not
+        // count for the other (its bits are zero there)
+        int recipients = persons.size();
+        int contacted = personContacted.cardinality();
+        int voiceSeen = SEEN;
+        int textSeen = SEEN << TEXT_SHIFT;
+        int textAttempted = ATTEMPTED << TEXT_SHIFT;
+        int textOpted = OPTED_OUT << TEXT_SHIFT;
+        totals = new DeliveryTotals(
+                recipients,
+                recipients - personHasDevice.cardinality(),
+                inboxes.count(SEEN | SUCCESS, 0),
+                emails.count(SEEN, 0),
+                emails.count(SEEN | ATTEMPTED, 0),
+                phones.count(f -> (f & voiceSeen) != 0),
+                phones.count(f -> (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED)),
+                phones.count(f -> (f & textSeen) != 0),
+                phones.count(f -> (f & (textSeen | textAttempted)) == (textSeen | textAttempted) && (f & textOpted) == 0),
+                contacted,
+                recipients - contacted);
+        totalVoiceText = phones.count(f -> (f & (voiceSeen | textSeen)) != 0);
+        totalVoiceTextAttempted = phones.count(f -> (f & ATTEMPTED) != 0
+                || ((f & textAttempted) != 0 && (f & textOpted) == 0));
+        firstAttempt = first;
+        lastFinalOutcome = last;
+    }
+
+    private static int bitsOf(OutcomeClass cls) {
+        int bits = SEEN;
+        if (cls.attempted()) {
+            bits |= ATTEMPTED;
+        }
+        if (cls == OutcomeClass.SUCCESS) {
+            bits |= SUCCESS;
+        } else if (cls == OutcomeClass.OPTED_OUT) {
+            bits |= OPTED_OUT;
+        }
+        return bits;
+    }
+
+    /** The Delivery Summary figures (SPEC D4). */
+    public DeliveryTotals totals() {
+        return totals;
+    }
+
+    /** Distinct phone numbers over Voice and Text together (SPEC D5, "Total Voice/Text"). */
+    public int totalVoiceText() {
+        return totalVoiceText;
+    }
+
+    /**
+     * Distinct phone numbers attempted over Voice and Text together (SPEC D5): attempted by Voice, or
+     * attempted by Text and not opted out.
+     *
+     * @return the figure
+     */
+    public int totalVoiceTextAttempted() {
+        return totalVoiceTextAttempted;
+    }
+
+    /** The number of recipient entries analysed. */
+    public int entryCount() {
+        return entryPerson.length;
+    }
+
+    /**
+     * Whether a device is a duplicate (SPEC D2): marked {@code †} or {@code &} in reports, never counted.
+     *
+     * @param entry  the recipient entry's index in the list
+     * @param device the device's index in the entry
+     * @return true for a second or later occurrence of its address on its channel
+     */
+    public boolean isDuplicate(int entry, int device) {
+        Checks.requireArgument(device >= 0 && deviceOffsets[entry] + device < deviceOffsets[entry + 1],
+                "entry %d has no device %d", entry, device);
+        return duplicates.get(deviceOffsets[entry] + device);
+    }
+
+    /**
+     * Whether the person of an entry was contacted successfully by phone (the report marks the others
+     * with {@code *}, SPEC P6).
+     *
+     * @param entry the recipient entry's index
+     * @return true when the person has a successful Voice or Text address
+     */
+    public boolean isContactedByPhone(int entry) {
+        return personContacted.get(entryPerson[entry]);
+    }
+
+    /**
+     * Whether the person of an entry has any device on the message's delivery modes, on any of their
+     * entries (Total No Device counts the others).
+     *
+     * @param entry the recipient entry's index
+     * @return true when the person has a device
+     */
+    public boolean personHasDevice(int entry) {
+        return personHasDevice.get(entryPerson[entry]);
+    }
+
+    /** When the first device was attempted, as far as device times tell (SPEC D6). */
+    public Optional<Instant> firstAttempt() {
+        return Optional.ofNullable(firstAttempt);
+    }
+
+    /** When the last final outcome arrived, as far as device times tell (SPEC D6). */
+    public Optional<Instant> lastFinalOutcome() {
+        return Optional.ofNullable(lastFinalOutcome);
+    }
+}

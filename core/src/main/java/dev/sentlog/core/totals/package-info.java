@@ -1,0 +1,5 @@
+/**
+ * Duplicate marks (SPEC D2) and the Delivery Summary (D3-D7), computed directly on a message or a
+ * plain list of recipient entries. Knows nothing of stores or providers; no I/O, logging or locking.
+ */
+package dev.sentlog.core.totals;

@@ -1,0 +1,15 @@
+/**
+ * Sentlog core: messages, statuses, totals, the log service and its stores.
+ */
+module dev.sentlog.core {
+    requires transitive dev.sentlog.spi;
+    requires org.slf4j;
+    requires static com.fasterxml.jackson.annotation;
+
+    exports dev.sentlog.core;
+    exports dev.sentlog.core.message;
+    exports dev.sentlog.core.address;
+    exports dev.sentlog.core.totals;
+
+    uses dev.sentlog.spi.DeliveryProvider;
+}

@@ -1,0 +1,6 @@
+/**
+ * Sentlog's provider SPI: JDK only.
+ */
+module dev.sentlog.spi {
+    exports dev.sentlog.spi;
+}
