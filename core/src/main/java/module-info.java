@@ -10,6 +10,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.message;
     exports dev.sentlog.core.address;
     exports dev.sentlog.core.totals;
+    exports dev.sentlog.core.reportoptions;
 
     uses dev.sentlog.spi.DeliveryProvider;
 }
