@@ -101,8 +101,8 @@ public record ReadBack(Map<String, String> labeled, List<List<String>> rows, Str
     /**
      * Reads a PDF report by text extraction (PDFBox). Rows are recovered as text lines between the
      * Delivery Detail heading and the legend, column headings and page footers left out; a row's
-     * cells are then its words joined by single spaces, so the test compares against the expected
-     * cells joined the same way ({@link #joined}).
+     * a row is then its text without white space, compared with the
+     * expected cells squeezed the same way ({@link #joined}).
      *
      * @param bytes      the PDF
      * @param labels     the labels whose values to recover
@@ -122,29 +122,31 @@ public record ReadBack(Map<String, String> labeled, List<List<String>> rows, Str
             }
         }
         List<List<String>> rows = new ArrayList<>();
-        String head = String.join(" ", ReportModel.DETAIL_COLUMNS);
+        String head = squeeze(String.join("", ReportModel.DETAIL_COLUMNS));
         boolean inDetail = false;
         for (String line : text.split("\\R")) {
-            String l = line.strip().replaceAll("\\s+", " ");
-            if (l.equals(ReportModel.DELIVERY_DETAIL)) {
+            String l = squeeze(line);
+            if (l.equals(squeeze(ReportModel.DELIVERY_DETAIL))) {
                 inDetail = true;
-            } else if (inDetail && (l.startsWith("* Recipient") || l.startsWith("\u2020 Duplicate"))) {
+            } else if (inDetail && (l.startsWith("*Recipientnot") || l.startsWith("\u2020Duplicate"))) {
                 inDetail = false;
-            } else if (inDetail && !l.isEmpty() && !l.equals(head) && !l.startsWith("Generated on ")) {
+            } else if (inDetail && !l.isEmpty() && !l.equals(head) && !l.startsWith("Generatedon")) {
                 rows.add(List.of(l));
             }
         }
         return new ReadBack(labeled, rows, text);
     }
 
-    /** Cells joined by single spaces, blank cells left out: a row as PDF text extraction shows it. */
+    /**
+     * A row as PDF text extraction recovers it: the cells' text in column order with all white space
+     * removed (extraction puts spaces by glyph distance, not where the cells put them; CSV and DOCX
+     * check the cell boundaries exactly).
+     */
     public static List<String> joined(List<String> cells) {
-        List<String> nonBlank = new ArrayList<>();
-        for (String c : cells) {
-            if (!c.isBlank()) {
-                nonBlank.add(c.strip().replaceAll("\\s+", " "));
-            }
-        }
-        return List.of(String.join(" ", nonBlank));
+        return List.of(squeeze(String.join("", cells)));
+    }
+
+    static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
     }
 }
