@@ -193,7 +193,6 @@ public final class PdfReportRenderer implements ReportRenderer {
         t.setWidths(DETAIL_WIDTHS);
         t.setHeaderRows(1);
         t.setComplete(false);
-        t.setSplitLate(false);
         for (String col : ReportModel.DETAIL_COLUMNS) {
             t.addCell(gridCell(fs.phrase(col, st.columnHead), HEADER_FILL));
         }
