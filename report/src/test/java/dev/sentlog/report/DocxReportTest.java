@@ -44,6 +44,13 @@ class DocxReportTest {
     }
 
     @Test
+    @DisplayName("POI's log4j-api logging is routed to SLF4J (no StatusLogger fallback)")
+    void poiLogsThroughSlf4j() {
+        assertThat(org.apache.logging.log4j.LogManager.getFactory().getClass().getName())
+                .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
+    }
+
+    @Test
     @DisplayName("P7: the DOCX footer has the generated-on time and Page n of N fields")
     void footer() throws IOException {
         try (XWPFDocument doc = open()) {

@@ -125,7 +125,8 @@ public final class ReportFixtures {
 
     /**
      * A large Sent message: {@code devices} devices over Email, Voice and Text, four per entry, one
-     * person per two entries, numbers shared every few entries (duplicates), a mix of outcomes.
+     * person per two entries, numbers shared every few entries (duplicates), a mix of outcomes, times spread over
+     * a few hours.
      */
     public static Message large(int devices) {
         int entries = devices / 4;
@@ -142,12 +143,13 @@ public final class ReportFixtures {
             }
             Person student = Person.of("s-" + i, "Student-" + i + ", Maximilian");
             String phone = String.format("555%07d", (i / 3) % 10_000_000);
+            Instant at = T.plusSeconds(i / 2);
             list.add(RecipientEntry.of(person, student, List.of(
                     new Device(Channel.EMAIL, "guardian" + (i / 2) + "@example.org", i % 17 == 0 ? failed : sent,
-                            false, T),
-                    new Device(Channel.VOICE, phone, voice[i % voice.length], false, T),
-                    new Device(Channel.TEXT, phone, sms, false, T),
-                    new Device(Channel.EMAIL, "student" + i + "@example.org", sent, false, T))));
+                            false, at),
+                    new Device(Channel.VOICE, phone, voice[i % voice.length], false, at),
+                    new Device(Channel.TEXT, phone, sms, false, at),
+                    new Device(Channel.EMAIL, "student" + i + "@example.org", sent, false, at))));
         }
         return MessageArbitraries.sampleBuilder("m-large-" + devices)
                 .status(MessageStatus.SENT)
