@@ -1,6 +1,7 @@
 package dev.sentlog.report;
 
 import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.ApplicableReportOptions;
 import dev.sentlog.core.reportoptions.DeviceChoice;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +54,10 @@ public final class SentMessageReport {
     private final Clock clock;
     private final FontRegistry fonts;
     private final OutcomeClassifier classifier;
+    private final Predicate<FileRef> fileAvailable;
 
     private SentMessageReport(Builder b) {
+        this.fileAvailable = b.fileAvailable;
         this.zone = b.zone;
         this.clock = b.clock;
         this.fonts = b.fonts;
@@ -115,6 +119,7 @@ public final class SentMessageReport {
                 .detail(options.detail())
                 .zone(zone)
                 .generatedAt(clock.instant())
+                .fileAvailable(fileAvailable)
                 .build();
     }
 
@@ -161,8 +166,19 @@ public final class SentMessageReport {
         private Clock clock;
         private FontRegistry fonts = FontRegistry.bundled();
         private OutcomeClassifier classifier = OutcomeClassifier.standard();
+        private Predicate<FileRef> fileAvailable = f -> true;
 
         private Builder() {
+        }
+
+        /**
+         * @param v whether the host still has a file; the Message Detail names the email attachment
+         *          and audio file only while it does (SPEC S8). Default: always. Must be thread-safe.
+         * @return this builder
+         */
+        public Builder fileAvailable(Predicate<FileRef> v) {
+            fileAvailable = v;
+            return this;
         }
 
         /** @param v the district's time zone: every time is printed in it @return this builder */
@@ -200,6 +216,7 @@ public final class SentMessageReport {
             Checks.requireNonNull(clock, "clock");
             Checks.requireNonNull(fonts, "fonts");
             Checks.requireNonNull(classifier, "classifier");
+            Checks.requireNonNull(fileAvailable, "fileAvailable");
             return new SentMessageReport(this);
         }
     }

@@ -2,6 +2,7 @@ package dev.sentlog.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.reportoptions.DeviceChoice;
@@ -183,7 +184,7 @@ class ReportContentTest {
     }
 
     @Test
-    @DisplayName("S8, M6: Message Detail puts the schedule name before the type only for scheduler-sent messages")
+    @DisplayName("S8, M6: schedule name before the type only when scheduler-sent; file names only while the host has the file")
     void s8MessageDetail() {
         List<String> plain = model(ReportFixtures.district(), ReportDetail.ALL).messageDetail().orElseThrow()
                 .stream().map(LabeledValue::label).toList();
@@ -192,6 +193,17 @@ class ReportContentTest {
         List<LabeledValue> detail = model(scheduled, ReportDetail.ALL).messageDetail().orElseThrow();
         assertThat(detail.get(0)).isEqualTo(LabeledValue.of("Schedule Name", "Weekly failing grades"));
         assertThat(detail.get(1).label()).isEqualTo("Message Type");
+        Message withFiles = ReportFixtures.district().toBuilder()
+                .emailAttachment(new FileRef("closure-notice.pdf", "cdr://attachments/9912"))
+                .audioFile(new FileRef("closure.wav", "cdr://audio/311")).build();
+        assertThat(map(model(withFiles, ReportDetail.ALL).messageDetail().orElseThrow()))
+                .containsEntry("Email Attachment", "closure-notice.pdf").containsEntry("Audio File", "closure.wav");
+        SentMessageReport audioGone = SentMessageReport.builder().zone(ReportFixtures.ZONE).clock(ReportFixtures.CLOCK)
+                .fileAvailable(f -> !f.uri().startsWith("cdr://audio/")).build();
+        assertThat(map(audioGone.model(withFiles, ReportFixtures.applicable(withFiles, ReportDetail.ALL,
+                ReportFormat.CSV)).messageDetail().orElseThrow()))
+                .as("S8: no link to a file the host no longer has")
+                .containsEntry("Email Attachment", "closure-notice.pdf").doesNotContainKey("Audio File");
         Message emailOnly = ReportFixtures.district().toBuilder().deliveryModes(Channel.EMAIL).build();
         assertThat(map(model(emailOnly, ReportDetail.ALL).messageDetail().orElseThrow()))
                 .as("M6: no Schedule ID without Voice or Text").doesNotContainKey("Schedule ID");

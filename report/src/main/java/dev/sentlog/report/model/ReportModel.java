@@ -2,6 +2,7 @@ package dev.sentlog.report.model;
 
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
  * The content of one Sent Message Report, independent of its format (SPEC P3-P7): computed once from
@@ -97,7 +99,7 @@ public final class ReportModel {
         this.summary = summary(DeliverySummary.of(message, analysis), noDeviceRows, zone);
         boolean all = b.detail == ReportDetail.ALL;
         this.filterCriteria = all && message.messageTypeKind().hasFilterCriteria() ? message.filterCriteria() : null;
-        this.messageDetail = all ? messageDetail(message, zone) : null;
+        this.messageDetail = all ? messageDetail(message, zone, b.fileAvailable) : null;
         this.deliveryDetail = b.detail != ReportDetail.SUMMARY;
         this.failedPersons = b.detail == ReportDetail.FAILED_DELIVERY ? failedPersons() : null;
     }
@@ -155,7 +157,7 @@ public final class ReportModel {
         return LabeledValue.of(label, Integer.toString(value));
     }
 
-    private static List<LabeledValue> messageDetail(Message m, ZoneId zone) {
+    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, Predicate<FileRef> fileAvailable) {
         List<LabeledValue> lines = new ArrayList<>();
         // SPEC S8: the schedule name comes before the message type, only for scheduler-sent messages
         if (m.isSchedulerSent()) {
@@ -175,8 +177,9 @@ public final class ReportModel {
         }
         lines.add(LabeledValue.of("Delivery Modes", modes.toString()));
         lines.add(LabeledValue.of("Subject", m.subject()));
-        m.attachment().ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
-        m.audio().ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
+        // SPEC S8: the attachment and audio file only while the host says the file still exists
+        m.attachment().filter(fileAvailable).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
+        m.audio().filter(fileAvailable).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
         addIfPresent(lines, "Message Body", m.body());
         addIfPresent(lines, "Text Message", m.text());
         return List.copyOf(lines);
@@ -352,8 +355,19 @@ public final class ReportModel {
         private ReportDetail detail;
         private ZoneId zone;
         private Instant generatedAt;
+        private Predicate<FileRef> fileAvailable = f -> true;
 
         private Builder() {
+        }
+
+        /**
+         * @param v whether the host still has a file: the Message Detail names the attachment and
+         *          audio file only when it does (SPEC S8; default: always)
+         * @return this builder
+         */
+        public Builder fileAvailable(Predicate<FileRef> v) {
+            fileAvailable = v;
+            return this;
         }
 
         /** @param v the message @return this builder */
@@ -412,6 +426,7 @@ public final class ReportModel {
             Checks.requireNonNull(detail, "detail");
             Checks.requireNonNull(zone, "zone");
             Checks.requireNonNull(generatedAt, "generatedAt");
+            Checks.requireNonNull(fileAvailable, "fileAvailable");
             Checks.requireArgument(analysis.entryCount() == message.recipients().size(),
                     "the analysis covers %d entries but message %s has %d", analysis.entryCount(), message.id(),
                     message.recipients().size());
