@@ -7,10 +7,12 @@ import dev.sentlog.report.model.LabeledValue;
 import dev.sentlog.report.model.ReportModel;
 import dev.sentlog.report.model.ReportRenderer;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -107,7 +109,7 @@ public final class DocxReportRenderer implements ReportRenderer {
                     labeledBlock(x, List.of(LabeledValue.of(c.label(), "")), SINGLE_PERCENT);
                     int n = Math.max(1, t.columns().size());
                     int[] widths = new int[n];
-                    java.util.Arrays.fill(widths, TEXT_W / n);
+                    Arrays.fill(widths, TEXT_W / n);
                     gridStart(x, widths);
                     gridRow(x, t.columns(), true);
                     for (List<String> row : t.rows()) {
@@ -235,7 +237,7 @@ public final class DocxReportRenderer implements ReportRenderer {
     }
 
     /** Lets the zip stream finish without closing the host's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -338,7 +339,7 @@ public final class ReportModel {
         @Override
         public DetailRow next() {
             if (next == null) {
-                throw new java.util.NoSuchElementException("no more delivery rows");
+                throw new NoSuchElementException("no more delivery rows");
             }
             DetailRow r = next;
             next = compute();

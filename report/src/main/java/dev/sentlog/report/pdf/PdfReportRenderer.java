@@ -3,6 +3,7 @@ package dev.sentlog.report.pdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -141,7 +142,7 @@ public final class PdfReportRenderer implements ReportRenderer {
         return t;
     }
 
-    private static PdfPCell plain(com.lowagie.text.Phrase p) {
+    private static PdfPCell plain(Phrase p) {
         PdfPCell c = new PdfPCell(p);
         c.setBorder(Rectangle.NO_BORDER);
         c.setPaddingTop(1.5f);
@@ -174,7 +175,7 @@ public final class PdfReportRenderer implements ReportRenderer {
         }
     }
 
-    private static PdfPCell gridCell(com.lowagie.text.Phrase p, Color fill) {
+    private static PdfPCell gridCell(Phrase p, Color fill) {
         PdfPCell c = new PdfPCell(p);
         c.setBorder(Rectangle.BOTTOM);
         c.setBorderColor(RULE);
