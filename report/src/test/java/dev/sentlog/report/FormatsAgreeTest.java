@@ -3,6 +3,7 @@ package dev.sentlog.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliveryTotals;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -98,5 +101,20 @@ class FormatsAgreeTest {
         assertThat(header).hasSize(7);
         assertThat(docx.labeled()).containsAllEntriesOf(header);
         header.forEach((k, v) -> assertThat(pdf.text()).contains(k + ": " + v));
+    }
+
+    @Test
+    @DisplayName("P7: an empty Delivery Detail (no row for the chosen devices) reads back empty in every format")
+    void p7EmptyDetail() throws IOException {
+        Message m = ReportFixtures.district();
+        Set<DeviceChoice> inbox = Set.of(DeviceChoice.INBOX);
+        for (ReportFormat f : ReportFormat.values()) {
+            ReportOptions o = new ReportOptions(inbox, ReportDetail.FAILED_DELIVERY, f);
+            byte[] bytes = write(m, o);
+            ReadBack back = f == ReportFormat.CSV ? ReadBack.csv(bytes)
+                    : f == ReportFormat.DOCX ? ReadBack.docx(bytes) : ReadBack.pdf(bytes, List.of());
+            assertThat(back.rows()).as(f.name()).isEmpty();
+            assertThat(back.text()).as(f.name()).contains("Delivery Device");
+        }
     }
 }

@@ -210,9 +210,8 @@ public final class PdfReportRenderer implements ReportRenderer {
             }
         }
         if (n == 0) {
-            PdfPCell none = gridCell(fs.phrase("No delivery rows for the chosen devices.", st.muted), null);
-            none.setColspan(DETAIL_WIDTHS.length);
-            t.addCell(none);
+            // a table of header rows only is not drawn: show the headings as a plain row
+            t.setHeaderRows(0);
         }
         t.setComplete(true);
         t.setSpacingAfter(6);
