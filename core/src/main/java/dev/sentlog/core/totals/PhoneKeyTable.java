@@ -1,14 +1,17 @@
 package dev.sentlog.core.totals;
 
 import dev.sentlog.core.address.Addresses;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * An open-addressing table of distinct phone numbers keyed by their packed digits (see
  * {@link AddressKeys#parsePhone}), shared by Voice and Text with separate flag bits per channel.
- * Numbers too long to pack go to a small map keyed by their normalised string; their slots are
- * numbered after the packed ones. Not thread-safe; one per analysis.
+ * Each distinct number gets a stable id (0, 1, 2, … in order of first sight) that survives the
+ * table's growth; flags are kept by id. Numbers too long to pack go to a small map keyed by their
+ * normalised string. Not thread-safe; one per analysis.
  */
 final class PhoneKeyTable {
 
@@ -16,32 +19,32 @@ final class PhoneKeyTable {
 
     private long[] mainKeys;
     private long[] extKeys;
-    private int[] flags;
-    private int size;
+    private int[] ids;
     private int mask;
+    private int[] flagsById;
+    private int size;
     private final long[] scratch = new long[2];
-    private Map<String, int[]> longNumbers;
-    private int[][] longSlots = new int[0][];
-    /** Set by {@link #add}: the flags the slot had before this add. */
+    private Map<String, Integer> longNumbers;
+    /** Set by {@link #add}: the flags the number had before this add. */
     int previousFlags;
 
     PhoneKeyTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         allocate(cap);
+        flagsById = new int[Math.max(16, expected)];
     }
 
     private void allocate(int cap) {
         mainKeys = new long[cap];
         extKeys = new long[cap];
-        flags = new int[cap];
+        ids = new int[cap];
         mask = cap - 1;
     }
 
     /**
-     * Adds a number (or finds it) and ORs the bits into its slot.
+     * Adds a number (or finds it) and ORs the bits into its flags.
      *
-     * @return the slot (packed slots first, then long numbers after {@link #capacity()}), or
-     *         {@link #BLANK}
+     * @return the number's id, or {@link #BLANK}
      */
     int add(String address, int bits) {
         int parsed = AddressKeys.parsePhone(address, scratch);
@@ -59,46 +62,53 @@ final class PhoneKeyTable {
             if (m == 0) {
                 mainKeys[i] = k1;
                 extKeys[i] = k2;
-                flags[i] = bits;
-                previousFlags = 0;
-                if (++size * 2 > mask) {
-                    return grow(k1, k2);
+                int id = newId(bits);
+                ids[i] = id;
+                if (id * 2 > mask) {
+                    grow();
                 }
-                return i;
+                return id;
             }
             if (m == k1 && extKeys[i] == k2) {
-                previousFlags = flags[i];
-                flags[i] |= bits;
-                return i;
+                return orBits(ids[i], bits);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    private int newId(int bits) {
+        if (size == flagsById.length) {
+            flagsById = Arrays.copyOf(flagsById, size * 2);
+        }
+        flagsById[size] = bits;
+        previousFlags = 0;
+        return size++;
+    }
+
+    private int orBits(int id, int bits) {
+        previousFlags = flagsById[id];
+        flagsById[id] |= bits;
+        return id;
     }
 
     private int addLong(String normalised, int bits) {
         if (longNumbers == null) {
             longNumbers = new HashMap<>();
         }
-        int[] cell = longNumbers.get(normalised);
-        if (cell == null) {
-            cell = new int[] {longNumbers.size(), 0};
-            longNumbers.put(normalised, cell);
-            int[][] grown = new int[longNumbers.size()][];
-            System.arraycopy(longSlots, 0, grown, 0, longSlots.length);
-            grown[cell[0]] = cell;
-            longSlots = grown;
+        Integer id = longNumbers.get(normalised);
+        if (id == null) {
+            int created = newId(bits);
+            longNumbers.put(normalised, created);
+            return created;
         }
-        previousFlags = cell[1];
-        cell[1] |= bits;
-        return -2 - cell[0];
+        return orBits(id, bits);
     }
 
-    private int grow(long keepMain, long keepExt) {
+    private void grow() {
         long[] om = mainKeys;
         long[] oe = extKeys;
-        int[] of = flags;
+        int[] oi = ids;
         allocate(om.length * 2);
-        int result = -1;
         for (int j = 0; j < om.length; j++) {
             if (om[j] != 0) {
                 int i = AddressKeys.mix(om[j] * 0x9E3779B97F4A7C15L + oe[j]) & mask;
@@ -107,30 +117,21 @@ final class PhoneKeyTable {
                 }
                 mainKeys[i] = om[j];
                 extKeys[i] = oe[j];
-                flags[i] = of[j];
-                if (om[j] == keepMain && oe[j] == keepExt) {
-                    result = i;
-                }
+                ids[i] = oi[j];
             }
         }
-        return result;
     }
 
-    /** The flags of a slot returned by {@link #add} (long-number slots are negative, below -1). */
-    int flags(int slot) {
-        return slot >= 0 ? flags[slot] : longSlots[-2 - slot][1];
+    /** The flags of a number by its id. */
+    int flags(int id) {
+        return flagsById[id];
     }
 
     /** Counts the numbers whose flags match {@code test}. */
-    int count(java.util.function.IntPredicate test) {
+    int count(IntPredicate test) {
         int n = 0;
-        for (int i = 0; i < mainKeys.length; i++) {
-            if (mainKeys[i] != 0 && test.test(flags[i])) {
-                n++;
-            }
-        }
-        for (int[] cell : longSlots) {
-            if (test.test(cell[1])) {
+        for (int id = 0; id < size; id++) {
+            if (test.test(flagsById[id])) {
                 n++;
             }
         }
