@@ -31,9 +31,9 @@ import java.util.Set;
  *       time moves on, so a poll right after submit shows no attempted device.</li>
  *   <li><b>DP-S4</b> A batch with a delivery on a channel the provider does not serve is refused
  *       with a {@link ProviderException} whose provider name is {@link #name()}.</li>
- *   <li><b>DP-S5</b> When submit cannot hand a batch over it throws a {@link ProviderException}
- *       whose {@link ProviderException#providerName() providerName} is {@link #name()}, and the
- *       provider stays usable: the next batch is accepted.</li>
+ *   <li><b>DP-S5</b> When submit cannot hand a batch over (the service is unreachable) it throws a
+ *       {@link ProviderException} whose {@link ProviderException#providerName() providerName} is
+ *       {@link #name()}; once the service is reachable again the next batch is accepted.</li>
  * </ul>
  *
  * <h3>Cancel (SPEC C2, C4)</h3>

@@ -15,7 +15,7 @@ enum Clause {
     S2("job ids are unique among the provider's jobs"),
     S3("submit attempts nothing before time moves on"),
     S4("a batch on a channel not served is refused with a ProviderException"),
-    S5("a refused submit throws a ProviderException naming the provider, which stays usable"),
+    S5("an unreachable provider's submit throws a ProviderException naming it, and it recovers"),
     C1("cancel stops every delivery not yet attempted"),
     C2("cancel never un-sends"),
     C3("a canceled device is reported CANCELED from then on"),

@@ -68,8 +68,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Batches come from {@link #batch(String, Set)}: {@link #persons()} persons, each with one
  *       device on every channel the provider serves, addresses from
  *       {@link #address(Channel, int)}, the {@linkplain DeliveryOptions#defaults() default options}.</li>
- *   <li>DP-S5 runs only when {@link #refuseNextSubmit(DeliveryProvider)} can make the provider
- *       refuse a batch, DP-S4 only when the provider does not serve every channel; otherwise they
+ *   <li>DP-S5 runs only when {@link #makeUnreachable(DeliveryProvider)} can make the provider
+ *       refuse batches, DP-S4 only when the provider does not serve every channel; otherwise they
  *       are skipped (aborted), not passed.</li>
  * </ul>
  *
@@ -174,14 +174,22 @@ public abstract class DeliveryProviderCompatibilityKit {
     }
 
     /**
-     * Makes the provider refuse the next submit with a {@link ProviderException} (DP-S5), as if its
-     * service were unreachable.
+     * Makes the provider unable to hand batches over, as if its service were unreachable, so that
+     * submit throws a {@link ProviderException} (DP-S5).
      *
      * @param provider the provider under test
      * @return true when it could; the default returns false and DP-S5 is skipped
      */
-    protected boolean refuseNextSubmit(DeliveryProvider provider) {
+    protected boolean makeUnreachable(DeliveryProvider provider) {
         return false;
+    }
+
+    /**
+     * Undoes {@link #makeUnreachable(DeliveryProvider)}. The default does nothing.
+     *
+     * @param provider the provider under test
+     */
+    protected void makeReachable(DeliveryProvider provider) {
     }
 
     /**
@@ -287,9 +295,10 @@ public abstract class DeliveryProviderCompatibilityKit {
         @DisplayName("DP-S5 a refused submit throws a ProviderException naming the provider; the next batch is"
                 + " accepted (SPEC M5)")
         void refusedSubmitLeavesProviderUsable() {
-            Assumptions.assumeTrue(refuseNextSubmit(provider), "the kit cannot make this provider refuse a batch");
+            Assumptions.assumeTrue(makeUnreachable(provider), "the kit cannot make this provider unreachable");
             RuntimeException refusal = submitExpectingRefusal(nextBatch(), Clause.S5);
-            Clause.S5.check(refusal != null, "submit accepted the batch it was told to refuse");
+            Clause.S5.check(refusal != null, "submit accepted a batch while unreachable");
+            makeReachable(provider);
             submit(nextBatch());
         }
     }
@@ -589,8 +598,9 @@ public abstract class DeliveryProviderCompatibilityKit {
                 addIfThrown(thrown, unservedBatch);
             }
             DeliveryBatch refused = nextBatch();
-            if (refuseNextSubmit(provider)) {
+            if (makeUnreachable(provider)) {
                 addIfThrown(thrown, refused);
+                makeReachable(provider);
             }
             addIfThrown(thrown, () -> provider.poll("kit-no-such-job"));
             Assumptions.assumeFalse(thrown.isEmpty(), "the provider threw nothing the kit could provoke");

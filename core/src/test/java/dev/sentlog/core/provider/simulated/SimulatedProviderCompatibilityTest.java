@@ -55,12 +55,17 @@ class SimulatedProviderCompatibilityTest {
         }
     }
 
-    /** What both runs share: the simulator can refuse a submit on request (DP-S5, SPEC M5). */
+    /** What both runs share: the simulator can refuse submits on request (DP-S5, SPEC M5). */
     abstract static class SimulatedKit extends DeliveryProviderCompatibilityKit {
         @Override
-        protected boolean refuseNextSubmit(DeliveryProvider provider) {
-            ((SimulatedProvider) provider).failNextSubmits(1);
+        protected boolean makeUnreachable(DeliveryProvider provider) {
+            ((SimulatedProvider) provider).failNextSubmits(Integer.MAX_VALUE);
             return true;
+        }
+
+        @Override
+        protected void makeReachable(DeliveryProvider provider) {
+            ((SimulatedProvider) provider).failNextSubmits(0);
         }
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A small clock-driven provider for Email, Voice and Text whose whole behaviour is a script: device
@@ -41,7 +40,7 @@ final class ScriptedProvider implements DeliveryProvider {
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Set<String> pushedEventIds = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean refuseNext = new AtomicBoolean();
+    private volatile boolean reachable = true;
     private volatile DeviceReportSink sink;
     private int counter;
 
@@ -70,8 +69,8 @@ final class ScriptedProvider implements DeliveryProvider {
         this.sink = sink;
     }
 
-    void refuseNextSubmit() {
-        refuseNext.set(true);
+    void setReachable(boolean reachable) {
+        this.reachable = reachable;
     }
 
     @Override
@@ -83,7 +82,7 @@ final class ScriptedProvider implements DeliveryProvider {
                         + request.channel() + ", which this provider does not serve");
             }
         }
-        if (refuseNext.getAndSet(false)) {
+        if (!reachable) {
             if (fault == Fault.REFUSES_WITH_WRONG_EXCEPTION) {
                 throw new IllegalStateException("relay unreachable");
             }

@@ -31,9 +31,14 @@ class ScriptedProviderUnderKit extends DeliveryProviderCompatibilityKit {
     }
 
     @Override
-    protected boolean refuseNextSubmit(DeliveryProvider provider) {
-        ((ScriptedProvider) provider).refuseNextSubmit();
+    protected boolean makeUnreachable(DeliveryProvider provider) {
+        ((ScriptedProvider) provider).setReachable(false);
         return true;
+    }
+
+    @Override
+    protected void makeReachable(DeliveryProvider provider) {
+        ((ScriptedProvider) provider).setReachable(true);
     }
 
     /** Sets the fault of each test instance from the configuration parameter. */
