@@ -9,7 +9,8 @@ import java.util.function.IntPredicate;
 /**
  * An open-addressing table of distinct phone numbers keyed by their packed digits (see
  * {@link AddressKeys#parsePhone}), shared by Voice and Text with separate flag bits per channel.
- * Each distinct number gets a stable id (0, 1, 2, … in order of first sight) that survives the
+ * Slots are three consecutive longs (main number, extension, id + 1), so a probe touches one cache
+ * line. Each distinct number gets a stable id (0, 1, 2, … in order of first sight) that survives the
  * table's growth; flags are kept by id. Numbers too long to pack go to a small map keyed by their
  * normalised string. Not thread-safe; one per analysis.
  */
@@ -17,9 +18,7 @@ final class PhoneKeyTable {
 
     static final int BLANK = -1;
 
-    private long[] mainKeys;
-    private long[] extKeys;
-    private int[] ids;
+    private long[] table;
     private int mask;
     private int[] flagsById;
     private int size;
@@ -30,15 +29,13 @@ final class PhoneKeyTable {
 
     PhoneKeyTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        allocate(cap);
+        table = new long[cap * 3];
+        mask = cap - 1;
         flagsById = new int[Math.max(16, expected)];
     }
 
-    private void allocate(int cap) {
-        mainKeys = new long[cap];
-        extKeys = new long[cap];
-        ids = new int[cap];
-        mask = cap - 1;
+    private static int indexOf(long main, long ext, int mask) {
+        return AddressKeys.mix(main * 0x9E3779B97F4A7C15L + ext) & mask;
     }
 
     /**
@@ -56,21 +53,22 @@ final class PhoneKeyTable {
         }
         long k1 = scratch[0];
         long k2 = scratch[1];
-        int i = AddressKeys.mix(k1 * 0x9E3779B97F4A7C15L + k2) & mask;
+        int i = indexOf(k1, k2, mask);
         while (true) {
-            long m = mainKeys[i];
+            int p = i * 3;
+            long m = table[p];
             if (m == 0) {
-                mainKeys[i] = k1;
-                extKeys[i] = k2;
+                table[p] = k1;
+                table[p + 1] = k2;
                 int id = newId(bits);
-                ids[i] = id;
-                if (id * 2 > mask) {
+                table[p + 2] = id + 1L;
+                if (size * 2 > mask) {
                     grow();
                 }
                 return id;
             }
-            if (m == k1 && extKeys[i] == k2) {
-                return orBits(ids[i], bits);
+            if (m == k1 && table[p + 1] == k2) {
+                return orBits((int) table[p + 2] - 1, bits);
             }
             i = (i + 1) & mask;
         }
@@ -105,19 +103,19 @@ final class PhoneKeyTable {
     }
 
     private void grow() {
-        long[] om = mainKeys;
-        long[] oe = extKeys;
-        int[] oi = ids;
-        allocate(om.length * 2);
-        for (int j = 0; j < om.length; j++) {
-            if (om[j] != 0) {
-                int i = AddressKeys.mix(om[j] * 0x9E3779B97F4A7C15L + oe[j]) & mask;
-                while (mainKeys[i] != 0) {
+        long[] old = table;
+        int cap = (mask + 1) * 2;
+        table = new long[cap * 3];
+        mask = cap - 1;
+        for (int p = 0; p < old.length; p += 3) {
+            if (old[p] != 0) {
+                int i = indexOf(old[p], old[p + 1], mask);
+                while (table[i * 3] != 0) {
                     i = (i + 1) & mask;
                 }
-                mainKeys[i] = om[j];
-                extKeys[i] = oe[j];
-                ids[i] = oi[j];
+                table[i * 3] = old[p];
+                table[i * 3 + 1] = old[p + 1];
+                table[i * 3 + 2] = old[p + 2];
             }
         }
     }
