@@ -14,6 +14,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
+    exports dev.sentlog.core.provider.simulated;
 
     uses dev.sentlog.spi.DeliveryProvider;
 }
