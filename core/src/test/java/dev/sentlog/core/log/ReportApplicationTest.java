@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentlog.core.fixtures.LogCapture;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.spi.DeliveryOptions;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
@@ -203,6 +204,18 @@ class ReportApplicationTest {
 
             assertThat(v.row().status()).isEqualTo(MessageStatus.SENT);
             assertThat(v.summary().endTime()).contains(T0.plus(Duration.ofMinutes(3)));
+        }
+    }
+
+    @Test
+    void R3_withConfirmationStoppingSwitchedOffAConfirmedCallStopsNothing() {
+        try (LogHarness h = new LogHarness(ScriptedProvider.all("sim"),
+                b -> b.deliveryOptions(new DeliveryOptions(false, false)))) {
+            h.log.record(message("m-1").build());
+            assertThat(h.provider.batches.get(h.provider.onlyJob()).options().confirmationStopsPhone()).isFalse();
+            h.push("0.2", DeviceOutcome.call(5), true);
+            assertThat(LogHarness.device(h.snapshot("m-1"), "0.3").outcome())
+                    .isEqualTo(DeviceOutcome.of(DeviceStatus.IN_PROGRESS));
         }
     }
 }
