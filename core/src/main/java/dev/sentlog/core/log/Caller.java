@@ -56,7 +56,13 @@ public record Caller(String userId, String displayName, Set<ToolRight> rights, S
         return new Caller(userId, displayName, rights, schools, LogKind.OWN);
     }
 
-    /** @param right a right @return whether the caller holds it */
+    /**
+
+     * @param right a right
+
+     * @return whether the caller holds it
+
+     */
     public boolean has(ToolRight right) {
         return rights.contains(right);
     }

@@ -22,7 +22,13 @@ public record ReportsApplied(int applied, int ignored, int canceledByConfirmatio
                 "counts must not be negative: %d, %d, %d", applied, ignored, canceledByConfirmation);
     }
 
-    /** @param other more counts @return the sums */
+    /**
+
+     * @param other more counts
+
+     * @return the sums
+
+     */
     public ReportsApplied plus(ReportsApplied other) {
         return new ReportsApplied(applied + other.applied, ignored + other.ignored,
                 canceledByConfirmation + other.canceledByConfirmation);

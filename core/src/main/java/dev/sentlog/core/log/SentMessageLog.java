@@ -698,7 +698,13 @@ public final class SentMessageLog implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param v the store (default: a new in-memory store) @return this builder */
+        /**
+
+         * @param v the store (default: a new in-memory store)
+
+         * @return this builder
+
+         */
         public Builder store(MessageStore v) {
             store = Checks.requireNonNull(v, "store");
             return this;
@@ -729,13 +735,25 @@ public final class SentMessageLog implements AutoCloseable {
             return this;
         }
 
-        /** @param v the clock (default: the system UTC clock) @return this builder */
+        /**
+
+         * @param v the clock (default: the system UTC clock)
+
+         * @return this builder
+
+         */
         public Builder clock(Clock v) {
             clock = Checks.requireNonNull(v, "clock");
             return this;
         }
 
-        /** @param v the district's time zone (default UTC) @return this builder */
+        /**
+
+         * @param v the district's time zone (default UTC)
+
+         * @return this builder
+
+         */
         public Builder zone(ZoneId v) {
             zone = Checks.requireNonNull(v, "zone");
             return this;
@@ -756,26 +774,50 @@ public final class SentMessageLog implements AutoCloseable {
             return v;
         }
 
-        /** @param v the search cap (SPEC S2; default 4,000), at least 1 @return this builder */
+        /**
+
+         * @param v the search cap (SPEC S2; default 4,000), at least 1
+
+         * @return this builder
+
+         */
         public Builder searchCap(int v) {
             Checks.requireArgument(v >= 1, "the search cap must be at least 1, was %d", v);
             searchCap = v;
             return this;
         }
 
-        /** @param v the outcome classification (SPEC K3; default the standard one) @return this builder */
+        /**
+
+         * @param v the outcome classification (SPEC K3; default the standard one)
+
+         * @return this builder
+
+         */
         public Builder classifier(OutcomeClassifier v) {
             classifier = Checks.requireNonNull(v, "classifier");
             return this;
         }
 
-        /** @param v how long a provider call may take (default ten seconds), positive @return this builder */
+        /**
+
+         * @param v how long a provider call may take (default ten seconds), positive
+
+         * @return this builder
+
+         */
         public Builder providerTimeout(Duration v) {
             providerTimeout = positive(v, "provider timeout");
             return this;
         }
 
-        /** @param v the host's file check for attachment and audio links (SPEC S8) @return this builder */
+        /**
+
+         * @param v the host's file check for attachment and audio links (SPEC S8)
+
+         * @return this builder
+
+         */
         public Builder fileAvailability(FileAvailability v) {
             files = Checks.requireNonNull(v, "fileAvailability");
             return this;

@@ -29,12 +29,24 @@ public enum ToolRight {
         return label;
     }
 
-    /** @param log a log @return its Read right */
+    /**
+
+     * @param log a log
+
+     * @return its Read right
+
+     */
     public static ToolRight read(LogKind log) {
         return log == LogKind.OWN ? READ_OWN_LOG : READ_ADMINISTRATION_LOG;
     }
 
-    /** @param log a log @return its Cancel right */
+    /**
+
+     * @param log a log
+
+     * @return its Cancel right
+
+     */
     public static ToolRight cancel(LogKind log) {
         return log == LogKind.OWN ? CANCEL_OWN_LOG : CANCEL_ADMINISTRATION_LOG;
     }

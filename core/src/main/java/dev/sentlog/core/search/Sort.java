@@ -27,12 +27,24 @@ public record Sort(Column column, boolean ascending) {
         Checks.requireNonNull(column, "sort.column");
     }
 
-    /** @param column the column @return an ascending sort */
+    /**
+
+     * @param column the column
+
+     * @return an ascending sort
+
+     */
     public static Sort ascending(Column column) {
         return new Sort(column, true);
     }
 
-    /** @param column the column @return a descending sort */
+    /**
+
+     * @param column the column
+
+     * @return a descending sort
+
+     */
     public static Sort descending(Column column) {
         return new Sort(column, false);
     }
