@@ -256,7 +256,8 @@ public final class SentMessageLog implements AutoCloseable {
             for (DeliveryRequest r : e.getValue()) {
                 channels.add(r.channel());
             }
-            jobs.add(new ProviderJob(p.name(), jobId.get(), channels, false));
+            ProviderJob job = new ProviderJob(p.name(), jobId.get(), channels, false);
+            jobs.add(job);
             store.withDevices(id, t -> {
                 for (int row : rows) {
                     if (!t.isFinal(row)) {
@@ -267,15 +268,12 @@ public final class SentMessageLog implements AutoCloseable {
                 t.touch(now);
                 return Boolean.TRUE;
             });
+            // stored job by job, rows first: reports a provider pushes from now on find both
+            update(id, s -> s.withJobsAdded(List.of(job)));
         }
         boolean failed = jobs.isEmpty() && plan.deliverable() > 0;
-        MessageHeader after = update(id, s -> {
-            MessageState next = s.withJobsAdded(jobs);
-            if (failed && s.status() == MessageStatus.IN_PROGRESS) {
-                next = next.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now);
-            }
-            return next;
-        });
+        MessageHeader after = update(id, s -> failed && s.status() == MessageStatus.IN_PROGRESS
+                ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
         if (failed) {
             LOG.warn("message {} failed: no device could be handed to a provider", id);
             return;
