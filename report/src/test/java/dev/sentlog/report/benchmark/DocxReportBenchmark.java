@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run (time and allocation per report; divide by 100,000 for per row):
  * <pre>
- * mvn -B -q -Pbenchmark -pl report -am clean test-compile -Dreport.benchmark=DocxReportBenchmark -Djmh.args="-prof gc"
+ * mvn -B -q -Pbenchmark -pl report -am test-compile -Dreport.benchmark=DocxReportBenchmark -Djmh.args="-prof gc"
  * </pre>
  */
 @State(Scope.Benchmark)

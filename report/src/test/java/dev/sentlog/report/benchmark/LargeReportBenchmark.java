@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run:
  * <pre>
- * mvn -B -q -Pbenchmark -pl report -am clean test-compile -Dreport.benchmark=LargeReportBenchmark -Djmh.args="-prof gc"
+ * mvn -B -q -Pbenchmark -pl report -am test-compile -Dreport.benchmark=LargeReportBenchmark -Djmh.args="-prof gc"
  * </pre>
  */
 @State(Scope.Benchmark)
