@@ -19,6 +19,7 @@ import dev.sentlog.report.model.ReportRenderer;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -158,53 +159,35 @@ public final class PdfReportRenderer implements ReportRenderer {
             } else {
                 FilterTable ft = c.table().orElseThrow();
                 doc.add(labeledBlock(fs, st, List.of(LabeledValue.of(c.label(), "")), SINGLE_WIDTHS));
-                PdfPTable t = new PdfPTable(Math.max(1, ft.columns().size()));
-                t.setWidthPercentage(100);
-                t.setHeaderRows(1);
+                float[] widths = new float[Math.max(1, ft.columns().size())];
+                Arrays.fill(widths, 1);
+                PdfPTable t = gridTable(widths);
                 for (String col : ft.columns()) {
-                    t.addCell(gridCell(fs.phrase(col, st.columnHead), HEADER_FILL));
+                    t.addCell(fs.phrase(col, st.columnHead));
                 }
                 for (List<String> row : ft.rows()) {
                     for (String cell : row) {
-                        t.addCell(gridCell(fs.phrase(cell, st.value), null));
+                        t.addCell(fs.phrase(cell, st.value));
                     }
                 }
-                t.setSpacingAfter(4);
                 doc.add(t);
             }
         }
     }
 
-    private static PdfPCell gridCell(Phrase p, Color fill) {
-        PdfPCell c = new PdfPCell(p);
-        c.setBorder(Rectangle.BOTTOM);
-        c.setBorderColor(RULE);
-        c.setBorderWidth(0.5f);
-        c.setPadding(3);
-        c.setPaddingBottom(4);
-        if (fill != null) {
-            c.setBackgroundColor(fill);
-        }
-        return c;
-    }
-
     private static void detail(Document doc, FontSet fs, Styles st, ReportModel model) {
-        PdfPTable t = new PdfPTable(DETAIL_WIDTHS.length);
-        t.setWidthPercentage(100);
-        t.setWidths(DETAIL_WIDTHS);
-        t.setHeaderRows(1);
+        PdfPTable t = gridTable(DETAIL_WIDTHS);
         t.setComplete(false);
         for (String col : ReportModel.DETAIL_COLUMNS) {
-            t.addCell(gridCell(fs.phrase(col, st.columnHead), HEADER_FILL));
+            t.addCell(fs.phrase(col, st.columnHead));
         }
         int n = 0;
         for (DetailRow r : model.rows()) {
-            Color fill = (n & 1) == 1 ? STRIPE : null;
-            t.addCell(gridCell(fs.phrase(r.recipientCell(), st.value), fill));
-            t.addCell(gridCell(fs.phrase(r.student(), st.value), fill));
-            t.addCell(gridCell(fs.phrase(r.deviceCell(DetailRow.DUPLICATE_MARK), st.value), fill));
-            t.addCell(gridCell(fs.phrase(r.status(), st.value), fill));
-            t.addCell(gridCell(fs.phrase(r.time(), st.value), fill));
+            t.addCell(fs.phrase(r.recipientCell(), st.value));
+            t.addCell(fs.phrase(r.student(), st.value));
+            t.addCell(fs.phrase(r.deviceCell(DetailRow.DUPLICATE_MARK), st.value));
+            t.addCell(fs.phrase(r.status(), st.value));
+            t.addCell(fs.phrase(r.time(), st.value));
             if (++n % CHUNK_ROWS == 0) {
                 doc.add(t);
             }
@@ -214,7 +197,24 @@ public final class PdfReportRenderer implements ReportRenderer {
             t.setHeaderRows(0);
         }
         t.setComplete(true);
-        t.setSpacingAfter(6);
         doc.add(t);
+    }
+
+    /**
+     * A full-width table whose first row is its heading, repeated on every page; cells without
+     * borders of their own ({@link RowRules} draws fills and rules per row).
+     */
+    private static PdfPTable gridTable(float[] widths) {
+        PdfPTable t = new PdfPTable(widths.length);
+        t.setWidthPercentage(100);
+        t.setWidths(widths);
+        t.setHeaderRows(1);
+        t.setTableEvent(new RowRules());
+        t.setSpacingAfter(6);
+        PdfPCell c = t.getDefaultCell();
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setPadding(3);
+        c.setPaddingBottom(4);
+        return t;
     }
 }
