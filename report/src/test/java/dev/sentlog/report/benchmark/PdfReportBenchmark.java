@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 4)
+@Warmup(iterations = 4)
+@Measurement(iterations = 6)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class PdfReportBenchmark extends ReportBenchmarkBase {
 
