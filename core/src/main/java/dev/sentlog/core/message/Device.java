@@ -78,7 +78,11 @@ public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome 
         if (callStatus != null) {
             return new Device(channel, address, DeviceOutcome.call(callStatus), isConfirmed, time);
         }
-        Checks.requireNonNull(status, channel.isPhone() ? "device.status (or callStatus)" : "device.status");
+        if (channel.isPhone()) {
+            Checks.requireArgument(status != null, "device.status is required (or a callStatus) for a %s device",
+                    channel);
+        }
+        Checks.requireNonNull(status, "device.status");
         Checks.requireArgument(status != DeviceStatus.OPTED_OUT || channel == Channel.TEXT,
                 "device.status OPTED_OUT is only for TEXT devices, not %s", channel);
         return new Device(channel, address, DeviceOutcome.of(status), isConfirmed, time);

@@ -1,6 +1,5 @@
 package dev.sentlog.examples.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,20 +29,37 @@ final class JsonErrors {
 
     /** A core check's message: {@code <record>.<field> <problem>}, e.g. {@code person.id must not be blank}. */
     private static final Pattern FIELD_CHECK = Pattern.compile("^[A-Za-z]+\\.([A-Za-z]+) (.+)$", Pattern.DOTALL);
+    /** Jackson names the token it met: {@code (token `JsonToken.START_ARRAY`)}. */
+    private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
+    /** Jackson refuses a coercion: {@code Cannot coerce String value ("5") to `java.lang.Integer`}. */
+    private static final Pattern COERCE = Pattern.compile("Cannot coerce ([A-Za-z-]+) value \\((.*?)\\) to");
+    /** Jackson's note of where a structure began; the location is given separately. */
+    private static final Pattern START_MARKER = Pattern.compile(" ?\\(start marker at .*$");
 
     private JsonErrors() {
     }
 
     static MalformedMessageException translate(JsonProcessingException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m.getPath())
+                    : syntax.getProcessor() == null ? MalformedMessageException.TOP_LEVEL
+                    : path(syntax.getProcessor().getParsingContext());
+            return new MalformedMessageException(path, syntax(syntax));
+        }
         if (e instanceof JsonMappingException m) {
             return translateMapping(m);
         }
-        if (e instanceof StreamReadException s) {
-            JsonParser p = s.getProcessor();
-            return new MalformedMessageException(p == null ? MalformedMessageException.TOP_LEVEL
-                    : path(p.getParsingContext()), syntax(s));
-        }
         return new MalformedMessageException(MalformedMessageException.TOP_LEVEL, firstLine(e.getOriginalMessage()));
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s && !(t instanceof MismatchedInputException)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static MalformedMessageException translateMapping(JsonMappingException e) {
@@ -58,27 +74,51 @@ final class JsonErrors {
             return new MalformedMessageException(path, "must not be null");
         }
         if (e instanceof InvalidFormatException f) {
-            return new MalformedMessageException(path, quote(f.getValue()) + " is not " + describe(f.getTargetType()));
+            Class<?> target = f.getTargetType();
+            boolean named = f.getValue() instanceof String && target != null && target != String.class;
+            return new MalformedMessageException(path, named ? quote(f.getValue()) + " is not " + describe(target)
+                    : "expected " + describe(target) + " but found " + describeValue(f.getValue()));
         }
         if (e instanceof ValueInstantiationException) {
             return instantiation(path, e.getCause());
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof MismatchedInputException mi) {
-            JsonToken found = mi.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
-            if (found == null && e.getPath().isEmpty()) {
+            if (original.startsWith("No content to map")) {
                 return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
                         "the file is empty; expected a JSON object");
             }
-            if (found == JsonToken.END_OBJECT || found == JsonToken.END_ARRAY || found == null) {
-                return new MalformedMessageException(path, firstLine(e.getOriginalMessage()));
+            if (original.startsWith("Trailing token")) {
+                return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
+                        "unexpected content after the message object");
             }
-            return new MalformedMessageException(path, "expected " + describe(mi.getTargetType()) + " but found "
-                    + describe(found, mi.getProcessor() instanceof JsonParser p ? p : null));
+            String found = found(original);
+            if (found != null) {
+                return new MalformedMessageException(path, "expected " + describe(mi.getTargetType()) + " but found "
+                        + found);
+            }
         }
         if (e.getCause() instanceof RuntimeException cause) {
             return instantiation(path, cause);
         }
-        return new MalformedMessageException(path, firstLine(e.getOriginalMessage()));
+        return new MalformedMessageException(path, firstLine(original));
+    }
+
+    /** What Jackson found instead of the expected value, read from its message; null when it does not say. */
+    private static String found(String original) {
+        Matcher token = TOKEN.matcher(original);
+        if (token.find()) {
+            return describe(JsonToken.valueOf(token.group(1)));
+        }
+        Matcher coerce = COERCE.matcher(original);
+        if (coerce.find()) {
+            return switch (coerce.group(1)) {
+                case "String" -> "the string " + coerce.group(2);
+                case "Boolean" -> coerce.group(2);
+                default -> "the number " + coerce.group(2);
+            };
+        }
+        return null;
     }
 
     /** A check inside a record's constructor failed; name the field when the check names one. */
@@ -99,7 +139,7 @@ final class JsonErrors {
         String where = e.getLocation() == null ? ""
                 : String.format(Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
-        return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
+        return "malformed JSON" + where + ": " + START_MARKER.matcher(firstLine(e.getOriginalMessage())).replaceFirst("");
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
@@ -166,12 +206,12 @@ final class JsonErrors {
         return "an object";
     }
 
-    private static String describe(JsonToken token, JsonParser p) {
+    private static String describe(JsonToken token) {
         return switch (token) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
-            case VALUE_STRING -> "the string " + quote(text(p));
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text(p);
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             case VALUE_NULL -> "null";
@@ -179,12 +219,14 @@ final class JsonErrors {
         };
     }
 
-    private static String text(JsonParser p) {
-        try {
-            return p == null ? "?" : p.getText();
-        } catch (java.io.IOException e) {
-            return "?";
+    private static String describeValue(Object value) {
+        if (value instanceof String s) {
+            return "the string " + quote(s);
         }
+        if (value instanceof Number n) {
+            return "the number " + n;
+        }
+        return String.valueOf(value);
     }
 
     private static String quote(Object value) {
