@@ -11,6 +11,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.address;
     exports dev.sentlog.core.totals;
     exports dev.sentlog.core.reportoptions;
+    exports dev.sentlog.core.provider.simulated;
 
     uses dev.sentlog.spi.DeliveryProvider;
 }

@@ -8,27 +8,111 @@ import java.util.Set;
  * deliveries to. This is Sentlog's main extension point.
  *
  * <h2>Contract</h2>
+ * Each clause has an id ({@code DP-…}); the provider compatibility kit
+ * ({@code dev.sentlog.spi.kit.DeliveryProviderCompatibilityKit} in this module's test-jar) has at
+ * least one test per clause and names the clause in every failure message. A device is
+ * <em>attempted</em> once the provider has reported for it an outcome that
+ * {@link OutcomeClassifier#standard()} counts as {@linkplain OutcomeClass#attempted() attempted}
+ * (anything but PENDING and CANCELED).
+ *
+ * <h3>Identity</h3>
  * <ul>
- *   <li><b>Identity.</b> {@link #name()} is stable and non-blank; {@link #channels()} is non-empty
- *       and does not change while the provider is registered.</li>
- *   <li><b>Submit.</b> {@link #submit(DeliveryBatch)} accepts a batch for one message and returns a
- *       non-blank job id unique among this provider's jobs. It must not block on delivery itself.
- *       It may throw {@link ProviderException}; the log then marks the message Failed (SPEC M5).</li>
- *   <li><b>Cancel.</b> {@link #cancel(String)} stops every delivery of the job not yet attempted and
- *       answers which devices it stopped; those devices become CANCELED (SPEC C2). It never
- *       "un-sends": a device already attempted keeps its outcome and is not in the answer. Canceling
- *       twice is harmless; the second answer holds no device the first one held.</li>
- *   <li><b>Poll.</b> {@link #poll(String)} answers the latest report for each device of the job that
- *       has one (SPEC R1). Polling is idempotent: polling twice with nothing new in between gives
- *       equal reports. Reports name only devices of the job; event ids are unique per device and
- *       report; a device's sequence never goes backwards.</li>
- *   <li><b>Threads.</b> The log may call submit, cancel and poll from several threads at once,
- *       also for the same job; implementations must be thread-safe.</li>
- *   <li><b>Failures.</b> Any method may throw {@link ProviderException} (or any runtime exception)
- *       or take too long; the log treats that as "no answer this time", logs it with masked
- *       addresses and keeps every status it has recorded (SPEC M4, M5).</li>
- *   <li><b>Push.</b> A provider that receives webhooks hands its reports to the
- *       {@link DeviceReportSink} given to {@link #bind(DeviceReportSink)}; the same rules apply.</li>
+ *   <li><b>DP-I1</b> {@link #name()} answers the same non-blank string on every call.</li>
+ *   <li><b>DP-I2</b> {@link #channels()} answers a non-empty set, equal on every call.</li>
+ *   <li><b>DP-I3</b> {@link #spiVersion()} is between 1 and {@link #SPI_VERSION}.</li>
+ * </ul>
+ *
+ * <h3>Submit</h3>
+ * <ul>
+ *   <li><b>DP-S1</b> {@link #submit(DeliveryBatch)} answers a non-blank job id.</li>
+ *   <li><b>DP-S2</b> Job ids are unique among this provider's jobs: every call that returns
+ *       creates a new job, even for an equal batch.</li>
+ *   <li><b>DP-S3</b> Submit does not wait for delivery: it returns without the clock moving, and
+ *       attempts nothing before the provider's time moves on.</li>
+ *   <li><b>DP-S4</b> A batch with a delivery on a channel the provider does not serve is refused
+ *       with a {@link ProviderException}; no job is created.</li>
+ *   <li><b>DP-S5</b> When submit cannot hand a batch over it throws a {@link ProviderException}
+ *       whose {@link ProviderException#providerName() providerName} is {@link #name()}; nothing of
+ *       that batch is ever attempted, and the provider stays usable for the next batch.</li>
+ * </ul>
+ *
+ * <h3>Cancel (SPEC C2, C4)</h3>
+ * <ul>
+ *   <li><b>DP-C1</b> {@link #cancel(String)} stops every delivery of the job not yet attempted and
+ *       answers exactly those devices: canceled before any time passed, the answer names every
+ *       device of the job.</li>
+ *   <li><b>DP-C2</b> Cancel never un-sends: it never names a device already attempted, and such a
+ *       device's outcome is never replaced by CANCELED.</li>
+ *   <li><b>DP-C3</b> From the cancel on, {@link #poll(String)} reports every device it named as
+ *       CANCELED, and nothing else for it ever after.</li>
+ *   <li><b>DP-C4</b> Every device of the job that the cancel did not name had been attempted: once
+ *       the job settles it is reported with an attempted outcome.</li>
+ *   <li><b>DP-C5</b> Canceling twice is harmless: the second answer holds no device the first one
+ *       held, and the reports of the job are the same as after the first.</li>
+ *   <li><b>DP-C6</b> Canceling a settled job (every device with a final outcome) names no
+ *       device and changes no report.</li>
+ *   <li><b>DP-C7</b> Concurrent cancels of one job name each device at most once between them.</li>
+ * </ul>
+ *
+ * <h3>Poll and reports (SPEC R1, R2, K1-K5)</h3>
+ * <ul>
+ *   <li><b>DP-P1</b> {@link #poll(String)} answers at most one report per device: its latest.</li>
+ *   <li><b>DP-P2</b> Poll is idempotent: two polls with no time passing and no cancel in between
+ *       answer the same reports.</li>
+ *   <li><b>DP-P3</b> Reports name only devices of the polled job.</li>
+ *   <li><b>DP-P4</b> An event id is non-blank and names one report: two reports with one event id,
+ *       from any polls of any jobs of this provider, are equal.</li>
+ *   <li><b>DP-P5</b> A device's reports never go backwards: a later report of a device is equal to
+ *       the earlier one or {@linkplain DeviceReport#isNewerThan(DeviceReport) newer} than it.</li>
+ *   <li><b>DP-P6</b> A final outcome is never followed by a non-final one (SPEC R2).</li>
+ *   <li><b>DP-P7</b> Outcomes fit the channel: a call status code only on Voice and Text devices,
+ *       OPTED_OUT only on Text, {@code confirmed} only on Voice; PENDING is never reported (the log
+ *       owns it: "not yet handed to a provider").</li>
+ *   <li><b>DP-P8</b> A report's time lies between the job's submission and the poll, by the
+ *       provider's clock.</li>
+ *   <li><b>DP-P9</b> Once the provider's time has moved past its settle time, every device of a
+ *       job has a report with a final outcome (a provider that can leave devices unreported says
+ *       so in its documentation; the log then applies SPEC M4).</li>
+ *   <li><b>DP-P10</b> With {@link DeliveryOptions#confirmationStopsPhone()}, a Voice report with
+ *       {@code confirmed} stops that person's Voice and Text deliveries not yet attempted: each is
+ *       reported CANCELED or was reached no later than the confirmation (SPEC R3).</li>
+ * </ul>
+ *
+ * <h3>Failures</h3>
+ * <ul>
+ *   <li><b>DP-F1</b> {@link #cancel(String)} and {@link #poll(String)} with a job id this provider
+ *       never returned throw a {@link ProviderException} whose provider name is {@link #name()}.</li>
+ *   <li><b>DP-F2</b> Every exception a provider throws on purpose is a {@link ProviderException};
+ *       its message holds no full address and no message body.</li>
+ * </ul>
+ *
+ * <h3>Threads</h3>
+ * <ul>
+ *   <li><b>DP-T1</b> Submit, cancel and poll may be called from several threads at once, also for
+ *       the same job: every answer still satisfies the clauses above (unique job ids, one report
+ *       per device, cancel answers that do not overlap).</li>
+ * </ul>
+ *
+ * <h3>Push</h3>
+ * <ul>
+ *   <li><b>DP-B1</b> A push-style provider hands reports to the sink given to
+ *       {@link #bind(DeviceReportSink)}, naming itself by {@link #name()} and a job it returned;
+ *       pushed reports obey DP-P3 to DP-P7 like polled ones. A pull-only provider never calls the
+ *       sink.</li>
+ * </ul>
+ *
+ * <h2>What the log does</h2>
+ * Not part of the provider's obligations, stated here so that a provider author knows the
+ * consequences:
+ * <ul>
+ *   <li>A {@link ProviderException} (or any runtime exception) from submit marks the message
+ *       Failed (SPEC M5). From cancel or poll it means "no answer this time": the log logs it with
+ *       masked addresses, keeps every status it has recorded, and a message that stays without
+ *       final device outcomes past the reporting window becomes Error (SPEC M4).</li>
+ *   <li>Reports are applied by the R2 rules, whether polled or pushed: the same report twice
+ *       changes nothing, an older one is ignored, a final outcome is never replaced by a non-final
+ *       one.</li>
+ *   <li>The log calls {@link #bind(DeviceReportSink)} once, before the first submit.</li>
  * </ul>
  *
  * <p>Register a provider explicitly with the log's builder, or declare it in
