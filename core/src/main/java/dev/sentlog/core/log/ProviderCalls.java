@@ -1,0 +1,75 @@
+package dev.sentlog.core.log;
+
+import dev.sentlog.spi.DeliveryProvider;
+import dev.sentlog.spi.ProviderException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls into providers on daemon threads with a timeout. A throw, a timeout or a null answer is
+ * logged (without addresses: only the provider's own exception text, whose contract forbids them,
+ * or the exception's class) and comes back empty.
+ */
+final class ProviderCalls implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderCalls.class);
+
+    private final Duration timeout;
+    private final ExecutorService threads;
+
+    ProviderCalls(Duration timeout) {
+        this.timeout = timeout;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sentlog-provider-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    <T> Optional<T> call(DeliveryProvider provider, String what, String messageId, Callable<T> call) {
+        Future<T> f;
+        try {
+            f = threads.submit(call);
+        } catch (RuntimeException e) {
+            LOG.warn("could not call provider {} to {} message {}: {}", provider.name(), what, messageId,
+                    e.getClass().getName());
+            return Optional.empty();
+        }
+        try {
+            T answer = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (answer == null) {
+                LOG.warn("provider {} answered nothing to {} message {}", provider.name(), what, messageId);
+            }
+            return Optional.ofNullable(answer);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            LOG.warn("provider {} did not {} message {} within {} ms", provider.name(), what, messageId,
+                    timeout.toMillis());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String why = cause instanceof ProviderException ? cause.getMessage() : cause.getClass().getName();
+            LOG.warn("provider {} failed to {} message {}: {}", provider.name(), what, messageId, why);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while provider {} was asked to {} message {}", provider.name(), what, messageId);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.sentlog.core.log;
+
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeliveryProvider;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The providers of a log by channel and by name. Registration never fails on ambiguity: it warns
+ * and keeps the first claim. Not thread-safe; filled by the builder, then only read.
+ */
+final class ProviderRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
+
+    private final Map<Channel, DeliveryProvider> byChannel = new EnumMap<>(Channel.class);
+    private final Map<String, DeliveryProvider> byName = new LinkedHashMap<>();
+
+    ProviderRegistry() {
+    }
+
+    ProviderRegistry(ProviderRegistry other) {
+        byChannel.putAll(other.byChannel);
+        byName.putAll(other.byName);
+    }
+
+    void register(DeliveryProvider provider, String origin) {
+        String name = provider.name();
+        if (name == null || name.isBlank()) {
+            LOG.warn("ignoring a delivery provider ({}) without a name: {}", origin, provider.getClass().getName());
+            return;
+        }
+        if (byName.containsKey(name)) {
+            LOG.warn("two delivery providers are named {} ({} and {}); keeping the first", name,
+                    byName.get(name).getClass().getName(), provider.getClass().getName());
+            return;
+        }
+        if (provider.spiVersion() != DeliveryProvider.SPI_VERSION) {
+            LOG.warn("delivery provider {} was written for provider SPI version {}, this log speaks version {}; "
+                    + "using it anyway", name, provider.spiVersion(), DeliveryProvider.SPI_VERSION);
+        }
+        Set<Channel> channels = provider.channels();
+        boolean wonAny = false;
+        for (Channel c : channels == null ? Set.<Channel>of() : channels) {
+            DeliveryProvider first = byChannel.get(c);
+            if (first != null) {
+                LOG.warn("delivery providers {} and {} both claim channel {}; using {} (registered first)",
+                        first.name(), name, c, first.name());
+            } else {
+                byChannel.put(c, provider);
+                wonAny = true;
+            }
+        }
+        if (!wonAny) {
+            LOG.warn("delivery provider {} ({}) serves no channel that is not already taken", name, origin);
+        }
+        byName.put(name, provider);
+    }
+
+    void discover(ClassLoader loader) {
+        Iterator<DeliveryProvider> it = ServiceLoader.load(DeliveryProvider.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                register(it.next(), "discovered");
+            } catch (ServiceConfigurationError e) {
+                LOG.warn("skipping a delivery provider that could not be loaded: {}", e.getMessage());
+            }
+        }
+    }
+
+    DeliveryProvider forChannel(Channel c) {
+        return byChannel.get(c);
+    }
+
+    DeliveryProvider named(String name) {
+        return byName.get(name);
+    }
+
+    List<DeliveryProvider> all() {
+        return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+    }
+}

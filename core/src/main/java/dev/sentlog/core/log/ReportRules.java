@@ -1,0 +1,139 @@
+package dev.sentlog.core.log;
+
+import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.ProviderJob;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Instant;
+
+/**
+ * How a device report changes a device row (SPEC R2, R3). The stored outcome of a device is the
+ * greatest of all its reports under the order (final, sequence, time, outcome, confirmed): a
+ * final outcome beats every non-final one, then the newer report wins, and exact ties are broken
+ * by the outcome itself. A maximum does not depend on the order or repetition of its inputs, so
+ * applying reports is idempotent and order-independent. Outcomes the log sets itself (CANCELED by
+ * a cancel or a confirmation) carry the greatest sequence and are never replaced.
+ */
+final class ReportRules {
+
+    /** The sequence of an outcome the log set to CANCELED: no report replaces it. */
+    static final long LOG_CANCELED = Long.MAX_VALUE;
+    /** The sequence of an outcome the log set on handover (IN_PROGRESS): every report replaces it. */
+    static final long LOG_HANDOVER = -1;
+
+    static final DeviceOutcome CANCELED = DeviceOutcome.of(DeviceStatus.CANCELED);
+    static final DeviceOutcome IN_PROGRESS = DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
+
+    private final OutcomeClassifier classifier;
+
+    ReportRules(OutcomeClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** The row a report names inside a job, or -1 when the job holds no such device. */
+    static int rowOf(DeviceTable t, ProviderJob job, String deviceId) {
+        long parsed = DeviceIds.parse(deviceId);
+        if (parsed < 0) {
+            return -1;
+        }
+        int row = t.row((int) (parsed >>> 32), (int) parsed);
+        if (row < 0 || !t.submitted(row) || !job.channels().contains(t.channel(row))) {
+            return -1;
+        }
+        return row;
+    }
+
+    /** What is wrong with a report's content for its device's channel, or null when nothing. */
+    static String problem(Channel channel, DeviceReport r) {
+        if (!channel.isPhone() && r.outcome() instanceof DeviceOutcome.Call) {
+            return "call status " + r.outcome().display() + " on a " + channel.label() + " device";
+        }
+        if (r.outcome() instanceof DeviceOutcome.Status s && s.status() == DeviceStatus.OPTED_OUT
+                && channel != Channel.TEXT) {
+            return "an opt-out on a " + channel.label() + " device";
+        }
+        if (r.confirmed() && channel != Channel.VOICE) {
+            return "a confirmation on a " + channel.label() + " device";
+        }
+        return null;
+    }
+
+    /**
+     * Applies a valid report to its row.
+     *
+     * @return the number of devices canceled by a confirmation (R3) plus one when the report changed
+     *         the row, or -1 when it changed nothing
+     */
+    int apply(DeviceTable t, int row, DeviceReport r) {
+        Channel channel = t.channel(row);
+        boolean fin = classifier.classify(channel, r.outcome(), r.confirmed()).isFinal();
+        if (!beats(fin, r.sequence(), r.at(), r.outcome(), r.confirmed(), t, row)) {
+            return -1;
+        }
+        t.set(row, r.outcome(), r.confirmed(), r.at(), r.sequence(), fin);
+        int stopped = 0;
+        if (r.confirmed() && channel == Channel.VOICE) {
+            stopped = stopPersonsPhones(t, row);
+        }
+        return 1 + stopped;
+    }
+
+    private static boolean beats(boolean fin, long seq, Instant at, DeviceOutcome outcome, boolean confirmed,
+                                 DeviceTable t, int row) {
+        boolean storedFinal = t.isFinal(row);
+        if (t.sequence(row) == LOG_CANCELED) {
+            return false;
+        }
+        if (fin != storedFinal) {
+            return fin;
+        }
+        long storedSeq = t.sequence(row);
+        if (seq != storedSeq) {
+            return seq > storedSeq;
+        }
+        Instant storedAt = t.reachedAt(row);
+        if (storedAt == null || !at.equals(storedAt)) {
+            return storedAt == null || at.isAfter(storedAt);
+        }
+        int c = compare(outcome, t.outcome(row));
+        if (c != 0) {
+            return c > 0;
+        }
+        return confirmed && !t.confirmed(row);
+    }
+
+    private static int compare(DeviceOutcome a, DeviceOutcome b) {
+        if (a instanceof DeviceOutcome.Status sa) {
+            return b instanceof DeviceOutcome.Status sb ? Integer.compare(sa.status().ordinal(),
+                    sb.status().ordinal()) : -1;
+        }
+        if (b instanceof DeviceOutcome.Status) {
+            return 1;
+        }
+        return Integer.compare(((DeviceOutcome.Call) a).code().code(), ((DeviceOutcome.Call) b).code().code());
+    }
+
+    /** SPEC R3: the confirming person's phone devices with no report yet become CANCELED. */
+    private static int stopPersonsPhones(DeviceTable t, int confirmedRow) {
+        int stopped = 0;
+        for (int q = t.nextRowOfPerson(confirmedRow); q != confirmedRow; q = t.nextRowOfPerson(q)) {
+            if (t.channel(q).isPhone() && t.submitted(q) && !t.isFinal(q) && t.sequence(q) == LOG_HANDOVER) {
+                t.set(q, CANCELED, false, null, LOG_CANCELED, true);
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    /** Cancels a row the provider stopped or that was never handed over (SPEC C2). */
+    static boolean cancel(DeviceTable t, int row) {
+        if (t.isFinal(row)) {
+            return false;
+        }
+        t.set(row, CANCELED, false, null, LOG_CANCELED, true);
+        return true;
+    }
+}

@@ -1,0 +1,799 @@
+package dev.sentlog.core.log;
+
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Cancellation;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.search.MessageRow;
+import dev.sentlog.core.search.SearchCriteria;
+import dev.sentlog.core.search.SearchResult;
+import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.MessageHeader;
+import dev.sentlog.core.store.MessageState;
+import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.ProviderJob;
+import dev.sentlog.core.store.StorePage;
+import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.DeliverySummary;
+import dev.sentlog.spi.CancelResult;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeliveryBatch;
+import dev.sentlog.spi.DeliveryContent;
+import dev.sentlog.spi.DeliveryOptions;
+import dev.sentlog.spi.DeliveryProvider;
+import dev.sentlog.spi.DeliveryRequest;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sent Message Log: the service a host embeds (SPEC sections 2 to 6).
+ *
+ * <h2>What it does</h2>
+ * <ul>
+ *   <li>{@link #record} takes a new send. A message scheduled in the future stays Waiting and is
+ *       visible at once (V1); a scheduler-created one (non-blank schedule name) stays invisible to
+ *       every caller until its scheduled time by the log's clock (V2). A due message is handed to
+ *       the providers of its channels at once (In-Progress), or becomes Failed when no device could
+ *       be handed to any provider (M5).</li>
+ *   <li>{@link #acceptReports} (also the sink bound to every provider) applies device reports
+ *       idempotently and order-independently (R2); a confirmed Voice call stops the person's other
+ *       phone devices with no report yet (R3). When every handed-over device has a final outcome
+ *       the message becomes Sent (M3), or Canceled IP when a cancel was requested.</li>
+ *   <li>{@link #tick} is the housekeeping a host runs every minute or so: it hands over Waiting
+ *       messages that are due, and moves In-Progress messages whose reporting window has passed
+ *       to Error (M4).</li>
+ *   <li>{@link #search}, {@link #select}, {@link #printable}, {@link #cancel} and {@link #refresh}
+ *       take a {@link Caller} and enforce T1-T4: rights are checked before any lookup, and a
+ *       message outside the caller's scope raises exactly what a missing one raises.</li>
+ * </ul>
+ *
+ * <h2>Decisions where the specification is silent</h2>
+ * <ul>
+ *   <li>Device ids handed to providers are {@code "<entryIndex>.<deviceIndex>"}; a device whose
+ *       normalised address is blank, or whose channel is not a delivery mode of the message, is no
+ *       delivery and is not handed over. Requests carry the normalised address (D1).</li>
+ *   <li>The reporting window (M4) runs from the later of the handover and the last provider
+ *       report of the message.</li>
+ *   <li>A batch that cannot be handed to its provider leaves its devices PENDING (not attempted);
+ *       the message fails (M5) only when no batch could be handed over.</li>
+ *   <li>M2 has no In-Progress → Canceled, so a message canceled after its handover ends Canceled
+ *       IP even when the providers stopped every device before its first attempt; Canceled is
+ *       reached from Waiting, where nothing has been handed over (C3).</li>
+ *   <li>Reports pushed through the sink are checked as a whole: an unknown job, an unknown device
+ *       or a malformed outcome rejects the batch with an exception and applies nothing. Polled
+ *       reports are applied leniently: bad ones are logged and skipped.</li>
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ * Thread-safe: every method may be called from any number of threads at once, also for the same
+ * message. Status changes are compare-and-set on the stored state's version; device changes run
+ * under the store's per-message lock; providers are called outside any lock, on the log's own
+ * daemon threads, with a timeout. {@link #close()} stops those threads.
+ */
+public final class SentMessageLog implements AutoCloseable {
+
+    /** The default reporting window (SPEC M4). */
+    public static final Duration DEFAULT_REPORTING_WINDOW = Duration.ofHours(2);
+    /** The default search cap (SPEC S2). */
+    public static final int DEFAULT_SEARCH_CAP = 4000;
+    /** The default time a provider call may take. */
+    public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentMessageLog.class);
+    private static final DeviceOutcome PENDING = DeviceOutcome.of(DeviceStatus.PENDING);
+
+    private final MessageStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration reportingWindow;
+    private final int searchCap;
+    private final OutcomeClassifier classifier;
+    private final ReportRules rules;
+    private final FileAvailability files;
+    private final DeliveryOptions deliveryOptions;
+    private final ProviderRegistry providers;
+    private final ProviderCalls calls;
+
+    private SentMessageLog(Builder b) {
+        store = b.store == null ? MessageStore.inMemory() : b.store;
+        clock = b.clock;
+        zone = b.zone;
+        reportingWindow = b.reportingWindow;
+        searchCap = b.searchCap;
+        classifier = b.classifier;
+        rules = new ReportRules(classifier);
+        files = b.files;
+        deliveryOptions = b.deliveryOptions;
+        providers = new ProviderRegistry(b.providers);
+        calls = new ProviderCalls(b.providerTimeout);
+        for (DeliveryProvider p : providers.all()) {
+            try {
+                p.bind(this::acceptReports);
+            } catch (RuntimeException e) {
+                LOG.warn("delivery provider {} refused its report sink: {}", p.name(), e.getClass().getName());
+            }
+        }
+    }
+
+    /** A builder with the defaults of {@link #inMemory()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A log on a new in-memory store with every default: the system clock, UTC, a two-hour
+     * reporting window, a cap of 4,000, the standard outcome classification, no providers.
+     *
+     * @return the log
+     */
+    public static SentMessageLog inMemory() {
+        return builder().build();
+    }
+
+    /** The district's time zone the log searches and displays in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    // ---------------------------------------------------------------- recording and housekeeping
+
+    /**
+     * Records a new send. A message whose scheduled time is after now stays Waiting (SPEC V1, V2);
+     * otherwise it is handed to the providers at once.
+     *
+     * @param message a message in status Waiting whose devices are all PENDING and unconfirmed
+     * @return the message's status after recording
+     * @throws MessageNotRecordableException when the message is not a new send
+     * @throws dev.sentlog.core.store.DuplicateMessageException when its id is already recorded
+     */
+    public MessageStatus record(Message message) {
+        Checks.requireNonNull(message, "message");
+        if (message.status() != MessageStatus.WAITING) {
+            throw new MessageNotRecordableException(message.id(), "its status is " + message.status().label()
+                    + ", a new send is Waiting");
+        }
+        List<RecipientEntry> entries = message.recipients();
+        for (int e = 0; e < entries.size(); e++) {
+            List<Device> devices = entries.get(e).devices();
+            for (int d = 0; d < devices.size(); d++) {
+                Device dev = devices.get(d);
+                if (!dev.outcome().equals(PENDING) || dev.confirmed() || dev.reachedAt() != null) {
+                    throw new MessageNotRecordableException(message.id(), "device " + DeviceIds.of(e, d)
+                            + " already has an outcome (" + dev.outcome().display() + ")");
+                }
+            }
+        }
+        store.insert(message, MessageState.initial(MessageStatus.WAITING));
+        if (isDue(message.scheduledAt(), clock.instant())) {
+            dispatch(message.id());
+        }
+        return header(message.id()).state().status();
+    }
+
+    /**
+     * Housekeeping: hands over the Waiting messages that are due and moves In-Progress messages
+     * whose reporting window has passed to Error (SPEC M4). Call it periodically.
+     *
+     * @return the number of messages whose status changed
+     */
+    public int tick() {
+        int changed = 0;
+        Instant now = clock.instant();
+        for (MessageHeader h : store.active(Integer.MAX_VALUE)) {
+            MessageStatus before = h.state().status();
+            if (before == MessageStatus.WAITING && isDue(h.scheduledAt(), now)) {
+                dispatch(h.id());
+            } else if (before == MessageStatus.IN_PROGRESS) {
+                derive(h.id());
+            }
+            if (header(h.id()).state().status() != before) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean isDue(Instant scheduledAt, Instant now) {
+        return scheduledAt == null || !scheduledAt.isAfter(now);
+    }
+
+    private record Plan(Map<DeliveryProvider, List<DeliveryRequest>> requests,
+                        Map<DeliveryProvider, List<Integer>> rows, List<Integer> unserved, int deliverable) {
+    }
+
+    /** Hands a Waiting message to its providers (SPEC M3, M5). */
+    private void dispatch(String id) {
+        Instant now = clock.instant();
+        Optional<MessageHeader> won = tryUpdate(id, s -> s.status() != MessageStatus.WAITING ? null
+                : s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)).withStartedAt(now));
+        if (won.isEmpty()) {
+            return;
+        }
+        MessageHeader claimed = won.get();
+        Set<Channel> modes = claimed.deliveryModes();
+        Plan plan = store.withDevices(id, t -> plan(t, modes)).orElseThrow(() -> new MessageNotFoundException(id));
+        if (!plan.unserved().isEmpty()) {
+            String example = store.withDevices(id, t -> Addresses.mask(t.channel(plan.unserved().get(0)),
+                    t.address(plan.unserved().get(0)))).orElse("");
+            LOG.warn("message {}: no delivery provider for {} device(s), e.g. {}; they stay pending", id,
+                    plan.unserved().size(), example);
+        }
+        DeliveryContent content = new DeliveryContent(claimed.subject(), id, claimed.callerId(),
+                claimed.replyToEmail());
+        List<ProviderJob> jobs = new ArrayList<>();
+        for (Map.Entry<DeliveryProvider, List<DeliveryRequest>> e : plan.requests().entrySet()) {
+            DeliveryProvider p = e.getKey();
+            DeliveryBatch batch = new DeliveryBatch(id, e.getValue(), content, deliveryOptions);
+            Optional<String> jobId = calls.call(p, "submit", id, () -> p.submit(batch))
+                    .filter(j -> !j.isBlank());
+            List<Integer> rows = plan.rows().get(p);
+            if (jobId.isEmpty()) {
+                LOG.warn("message {}: provider {} did not take {} device(s), e.g. {}; they stay pending", id, p.name(),
+                        rows.size(), Addresses.mask(e.getValue().get(0).channel(), e.getValue().get(0).address()));
+                continue;
+            }
+            EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
+            for (DeliveryRequest r : e.getValue()) {
+                channels.add(r.channel());
+            }
+            jobs.add(new ProviderJob(p.name(), jobId.get(), channels, false));
+            store.withDevices(id, t -> {
+                for (int row : rows) {
+                    if (!t.isFinal(row)) {
+                        t.set(row, ReportRules.IN_PROGRESS, false, null, ReportRules.LOG_HANDOVER, false);
+                    }
+                    t.markSubmitted(row);
+                }
+                t.touch(now);
+                return Boolean.TRUE;
+            });
+        }
+        boolean failed = jobs.isEmpty() && plan.deliverable() > 0;
+        MessageHeader after = update(id, s -> {
+            MessageState next = s.withJobsAdded(jobs);
+            if (failed && s.status() == MessageStatus.IN_PROGRESS) {
+                next = next.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now);
+            }
+            return next;
+        });
+        if (failed) {
+            LOG.warn("message {} failed: no device could be handed to a provider", id);
+            return;
+        }
+        if (after.state().cancellation() != null) {
+            stopThroughProviders(id);
+        }
+        derive(id);
+    }
+
+    private Plan plan(DeviceTable t, Set<Channel> modes) {
+        Map<DeliveryProvider, List<DeliveryRequest>> requests = new LinkedHashMap<>();
+        Map<DeliveryProvider, List<Integer>> rows = new LinkedHashMap<>();
+        List<Integer> unserved = new ArrayList<>();
+        int deliverable = 0;
+        for (int row = 0; row < t.size(); row++) {
+            Channel c = t.channel(row);
+            if (!modes.contains(c) || t.isFinal(row)) {
+                continue;
+            }
+            String address = Addresses.normalise(c, t.address(row));
+            if (address.isBlank()) {
+                continue;
+            }
+            deliverable++;
+            DeliveryProvider p = providers.forChannel(c);
+            if (p == null) {
+                unserved.add(row);
+                continue;
+            }
+            requests.computeIfAbsent(p, k -> new ArrayList<>()).add(new DeliveryRequest(
+                    DeviceIds.of(t.entryIndex(row), t.deviceIndex(row)), c, address, t.personId(row)));
+            rows.computeIfAbsent(p, k -> new ArrayList<>()).add(row);
+        }
+        return new Plan(requests, rows, unserved, deliverable);
+    }
+
+    /** Derives the status from device outcomes and the clock (SPEC M3, M4). */
+    private void derive(String id) {
+        Instant now = clock.instant();
+        long[] progress = store.withDevices(id, t -> new long[] {t.openCount(),
+                t.lastActivity() == null ? Long.MIN_VALUE : t.lastActivity().toEpochMilli()})
+                .orElseThrow(() -> new MessageNotFoundException(id));
+        update(id, s -> {
+            MessageStatus st = s.status();
+            if (st != MessageStatus.IN_PROGRESS && st != MessageStatus.ERROR) {
+                return null;
+            }
+            if (progress[0] == 0) {
+                MessageStatus target = s.cancellation() != null ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
+                return s.withStatus(st.moveTo(id, target)).withEndedAt(now);
+            }
+            Instant base = s.startedAt();
+            if (progress[1] != Long.MIN_VALUE) {
+                Instant last = Instant.ofEpochMilli(progress[1]);
+                base = base == null || last.isAfter(base) ? last : base;
+            }
+            if (st == MessageStatus.IN_PROGRESS && base != null && !now.isBefore(base.plus(reportingWindow))) {
+                LOG.warn("message {}: {} device status(es) not reported within {}; status Error", id, progress[0],
+                        reportingWindow);
+                return s.withStatus(st.moveTo(id, MessageStatus.ERROR));
+            }
+            return null;
+        });
+    }
+
+    /** Applies a state change with compare-and-set, retrying on a concurrent change; the header after it. */
+    private MessageHeader update(String id, UnaryOperator<MessageState> change) {
+        return tryUpdate(id, change).orElseGet(() -> header(id));
+    }
+
+    /**
+     * Applies a state change with compare-and-set, retrying on a concurrent change.
+     *
+     * @param change the new state from the current one, or null for "no change"
+     * @return the header this call stored; empty when the change function declined
+     */
+    private Optional<MessageHeader> tryUpdate(String id, UnaryOperator<MessageState> change) {
+        while (true) {
+            MessageHeader h = header(id);
+            MessageState next = change.apply(h.state());
+            if (next == null || next.equals(h.state())) {
+                return Optional.empty();
+            }
+            Optional<MessageHeader> replaced = store.compareAndSet(id, h.state().version(), next);
+            if (replaced.isPresent()) {
+                return replaced;
+            }
+        }
+    }
+
+    private MessageHeader header(String id) {
+        return store.header(id).orElseThrow(() -> new MessageNotFoundException(id));
+    }
+
+    // ---------------------------------------------------------------- provider reports
+
+    /**
+     * Applies reports a provider pushed for one of its jobs (SPEC R2, R3), then derives the message
+     * status (M3). The batch is checked as a whole first; when a report names a device the job does
+     * not hold or has an outcome its device cannot carry, nothing is applied.
+     *
+     * @param providerName the reporting provider
+     * @param jobId        the job
+     * @param reports      the reports
+     * @return what the reports changed
+     * @throws UnknownJobException       when no message holds the job
+     * @throws UnknownDeviceException    when a report names a device outside the job
+     * @throws MalformedReportException  when a report's outcome cannot apply to its device
+     */
+    public ReportsApplied acceptReports(String providerName, String jobId, List<DeviceReport> reports) {
+        Checks.requireNonNull(providerName, "providerName");
+        Checks.requireNonNull(jobId, "jobId");
+        Checks.requireNonNull(reports, "reports");
+        String id = store.messageOfJob(providerName, jobId).orElseThrow(() -> new UnknownJobException(providerName,
+                jobId));
+        ProviderJob job = jobOf(id, providerName, jobId);
+        return apply(id, job, reports, true);
+    }
+
+    private ProviderJob jobOf(String id, String providerName, String jobId) {
+        for (ProviderJob j : header(id).state().jobs()) {
+            if (j.providerName().equals(providerName) && j.jobId().equals(jobId)) {
+                return j;
+            }
+        }
+        throw new UnknownJobException(providerName, jobId);
+    }
+
+    private ReportsApplied apply(String id, ProviderJob job, List<DeviceReport> reports, boolean strict) {
+        Instant now = clock.instant();
+        int[] counts = store.withDevices(id, t -> {
+            int[] rows = new int[reports.size()];
+            for (int i = 0; i < rows.length; i++) {
+                DeviceReport r = reports.get(i);
+                Checks.requireNonNull(r, "reports[" + i + "]");
+                rows[i] = ReportRules.rowOf(t, job, r.deviceId());
+                String problem = rows[i] < 0 ? null : ReportRules.problem(t.channel(rows[i]), r);
+                if (rows[i] < 0 && strict) {
+                    throw new UnknownDeviceException(id, job.jobId(), r.deviceId());
+                }
+                if (problem != null && strict) {
+                    throw new MalformedReportException(id, r.deviceId(), problem);
+                }
+                if (rows[i] < 0) {
+                    LOG.warn("message {}: provider {} reported on device {}, which job {} does not hold; ignored", id,
+                            job.providerName(), r.deviceId(), job.jobId());
+                } else if (problem != null) {
+                    LOG.warn("message {}: provider {} sent a malformed report for device {} ({}): {}; ignored", id,
+                            job.providerName(), r.deviceId(), Addresses.mask(t.channel(rows[i]),
+                                    t.address(rows[i])), problem);
+                    rows[i] = -1;
+                }
+            }
+            int applied = 0;
+            int ignored = 0;
+            int stopped = 0;
+            for (int i = 0; i < rows.length; i++) {
+                int result = rows[i] < 0 ? -1 : rules.apply(t, rows[i], reports.get(i));
+                if (result < 0) {
+                    ignored++;
+                } else {
+                    applied++;
+                    stopped += result - 1;
+                }
+            }
+            if (!reports.isEmpty()) {
+                t.touch(now);
+            }
+            return new int[] {applied, ignored, stopped};
+        }).orElseThrow(() -> new MessageNotFoundException(id));
+        derive(id);
+        return new ReportsApplied(counts[0], counts[1], counts[2]);
+    }
+
+    // ---------------------------------------------------------------- caller-facing calls
+
+    /**
+     * Searches the caller's log (SPEC S1, S2, T1, T3, V2): messages created between the criteria's
+     * days in the district's zone, at most the cap, most recently created first.
+     *
+     * @param caller   the caller; needs the Read right of their log
+     * @param criteria the date range
+     * @return the result, with the total matched and whether it was cut
+     * @throws AccessDeniedException when the caller lacks the Read right
+     */
+    public SearchResult search(Caller caller, SearchCriteria criteria) {
+        requireRight(caller, ToolRight.read(caller.log()));
+        Checks.requireNonNull(criteria, "criteria");
+        StoreQuery q = new StoreQuery(criteria.start(zone), criteria.endExclusive(zone),
+                caller.log() == LogKind.OWN ? caller.userId() : null, caller.schools(), clock.instant(), searchCap);
+        StorePage page = store.search(q);
+        List<MessageRow> rows = new ArrayList<>(page.newestFirst().size());
+        for (MessageHeader h : page.newestFirst()) {
+            rows.add(MessageRow.of(h));
+        }
+        return new SearchResult(rows, page.totalMatched(), searchCap, zone);
+    }
+
+    /**
+     * Selects a message (SPEC S6-S8): its Delivery Summary, applicable report options, Filter
+     * Criteria Detail and Message Detail.
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @return the view
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public MessageView select(Caller caller, String messageId) {
+        requireRight(caller, ToolRight.read(caller.log()));
+        visible(caller, messageId);
+        return view(messageId);
+    }
+
+    private MessageView view(String id) {
+        Message m = store.snapshot(id).orElseThrow(() -> new MessageNotFoundException(id));
+        DeliverySummary summary = DeliverySummary.of(m, DeliveryAnalysis.of(m, classifier));
+        return MessageView.of(m, summary, files);
+    }
+
+    /**
+     * The message as it is now, for printing the Sent Message Report (SPEC T2: printing needs the
+     * Read right).
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @return the snapshot
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public Message printable(Caller caller, String messageId) {
+        requireRight(caller, ToolRight.read(caller.log()));
+        visible(caller, messageId);
+        return store.snapshot(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+    }
+
+    /**
+     * Requests a cancel (SPEC C1-C4). The request (caller, now) is recorded at once. A Waiting
+     * message becomes Canceled with every device CANCELED. For an In-Progress message the providers
+     * are asked to stop every delivery not yet attempted; those devices become CANCELED, the rest
+     * keep their outcomes, and the message becomes Canceled IP once every device handed over has a
+     * final outcome ({@link #refresh} retries providers that did not answer). A cancel while one is
+     * pending returns the pending request and changes nothing.
+     *
+     * @param caller    the caller; needs the Read and Cancel rights of their log
+     * @param messageId the message
+     * @return the cancel request in force
+     * @throws AccessDeniedException        when the caller lacks a right
+     * @throws MessageNotFoundException     when no such message is visible to the caller (T4)
+     * @throws MessageNotCancelableException when the message is neither Waiting nor In-Progress (C1)
+     */
+    public Cancellation cancel(Caller caller, String messageId) {
+        requireRight(caller, ToolRight.read(caller.log()));
+        requireRight(caller, ToolRight.cancel(caller.log()));
+        visible(caller, messageId);
+        Cancellation request = new Cancellation(caller.asPerson(), clock.instant());
+        MessageHeader after = update(messageId, s -> {
+            if (s.cancellation() != null && !s.status().isFinal()) {
+                return null;
+            }
+            if (!s.status().isCancelable()) {
+                throw new MessageNotCancelableException(messageId, s.status());
+            }
+            if (s.status() == MessageStatus.WAITING) {
+                return s.withStatus(s.status().moveTo(messageId, MessageStatus.CANCELED))
+                        .withCancellation(request).withEndedAt(request.at());
+            }
+            return s.withCancellation(request);
+        });
+        if (after.state().cancellation() != request) {
+            return after.state().cancellation();
+        }
+        if (after.state().status() == MessageStatus.CANCELED) {
+            Set<Channel> modes = after.deliveryModes();
+            store.withDevices(messageId, t -> {
+                for (int row = 0; row < t.size(); row++) {
+                    if (isDeliverable(t, row, modes)) {
+                        ReportRules.cancel(t, row);
+                    }
+                }
+                return Boolean.TRUE;
+            });
+            return request;
+        }
+        stopThroughProviders(messageId);
+        derive(messageId);
+        return request;
+    }
+
+    private static boolean isDeliverable(DeviceTable t, int row, Set<Channel> modes) {
+        Channel c = t.channel(row);
+        return modes.contains(c) && !Addresses.normalise(c, t.address(row)).isBlank();
+    }
+
+    /** Cancels undelivered devices: those never handed over at once, the rest through the providers (C2). */
+    private void stopThroughProviders(String id) {
+        MessageHeader h = header(id);
+        Set<Channel> modes = h.deliveryModes();
+        store.withDevices(id, t -> {
+            for (int row = 0; row < t.size(); row++) {
+                if (!t.submitted(row) && isDeliverable(t, row, modes)) {
+                    ReportRules.cancel(t, row);
+                }
+            }
+            return Boolean.TRUE;
+        });
+        for (ProviderJob job : h.state().jobs()) {
+            if (job.cancelConfirmed()) {
+                continue;
+            }
+            DeliveryProvider p = providers.named(job.providerName());
+            if (p == null) {
+                LOG.warn("message {}: provider {} of job {} is not registered; cannot cancel", id, job.providerName(),
+                        job.jobId());
+                continue;
+            }
+            Optional<CancelResult> answer = calls.call(p, "cancel", id, () -> p.cancel(job.jobId()));
+            if (answer.isEmpty()) {
+                continue;
+            }
+            store.withDevices(id, t -> {
+                for (String deviceId : answer.get().canceledDeviceIds()) {
+                    int row = ReportRules.rowOf(t, job, deviceId);
+                    if (row < 0) {
+                        LOG.warn("message {}: provider {} canceled device {}, which job {} does not hold; ignored", id,
+                                p.name(), deviceId, job.jobId());
+                    } else {
+                        ReportRules.cancel(t, row);
+                    }
+                }
+                return Boolean.TRUE;
+            });
+            update(id, s -> s.withCancelConfirmed(job));
+        }
+    }
+
+    /**
+     * Refresh Status (SPEC R1): hands over a Waiting message that is due, asks each provider holding
+     * part of the message for its latest device reports and applies them, retries a pending cancel
+     * with providers that have not answered it, and derives the status again (M2-M5; an Error
+     * message whose devices are now all final moves on).
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @return the message's view after the refresh
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public MessageView refresh(Caller caller, String messageId) {
+        requireRight(caller, ToolRight.read(caller.log()));
+        MessageHeader h = visible(caller, messageId);
+        if (h.state().status() == MessageStatus.WAITING && isDue(h.scheduledAt(), clock.instant())) {
+            dispatch(messageId);
+        }
+        h = header(messageId);
+        for (ProviderJob job : h.state().jobs()) {
+            DeliveryProvider p = providers.named(job.providerName());
+            if (p == null) {
+                continue;
+            }
+            Optional<List<DeviceReport>> reports = calls.call(p, "poll", messageId, () -> p.poll(job.jobId()));
+            if (reports.isPresent()) {
+                List<DeviceReport> valid = new ArrayList<>(reports.get().size());
+                for (DeviceReport r : reports.get()) {
+                    if (r != null) {
+                        valid.add(r);
+                    }
+                }
+                apply(messageId, job, valid, false);
+            }
+        }
+        if (header(messageId).state().cancellation() != null && !header(messageId).state().status().isFinal()) {
+            stopThroughProviders(messageId);
+        }
+        derive(messageId);
+        return view(messageId);
+    }
+
+    private static void requireRight(Caller caller, ToolRight right) {
+        Checks.requireNonNull(caller, "caller");
+        if (!caller.has(right)) {
+            throw new AccessDeniedException(caller.userId(), right);
+        }
+    }
+
+    /** The header of a message the caller may see, or the same not-found for every other case (T4). */
+    private MessageHeader visible(Caller caller, String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        Instant now = clock.instant();
+        return store.header(messageId)
+                .filter(h -> caller.log() != LogKind.OWN || h.sender().id().equals(caller.userId()))
+                .filter(h -> caller.schools().isEmpty() || caller.schools().contains(h.districtOrSchool()))
+                .filter(h -> h.isVisibleAt(now))
+                .orElseThrow(() -> new MessageNotFoundException(messageId));
+    }
+
+    /** Stops the threads the log calls providers on. The log must not be used afterwards. */
+    @Override
+    public void close() {
+        calls.close();
+    }
+
+    /**
+     * Builds a {@link SentMessageLog}. Every setting has a default; see {@link SentMessageLog#inMemory()}.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private MessageStore store;
+        private final ProviderRegistry providers = new ProviderRegistry();
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.of("UTC");
+        private Duration reportingWindow = DEFAULT_REPORTING_WINDOW;
+        private int searchCap = DEFAULT_SEARCH_CAP;
+        private OutcomeClassifier classifier = OutcomeClassifier.standard();
+        private Duration providerTimeout = DEFAULT_PROVIDER_TIMEOUT;
+        private FileAvailability files = FileAvailability.always();
+        private DeliveryOptions deliveryOptions = DeliveryOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** @param v the store (default: a new in-memory store) @return this builder */
+        public Builder store(MessageStore v) {
+            store = Checks.requireNonNull(v, "store");
+            return this;
+        }
+
+        /**
+         * Registers a provider explicitly. When a channel is already claimed the first provider keeps
+         * it and a warning is logged; a provider whose SPI version differs is used with a warning.
+         *
+         * @param v the provider
+         * @return this builder
+         */
+        public Builder provider(DeliveryProvider v) {
+            providers.register(Checks.requireNonNull(v, "provider"), "registered");
+            return this;
+        }
+
+        /**
+         * Registers the providers a {@link java.util.ServiceLoader} finds, after those registered so
+         * far. Never fails: a provider that cannot be loaded, a channel claimed twice and an SPI
+         * version mismatch are logged as warnings (the first claim wins).
+         *
+         * @param loader the class loader to search
+         * @return this builder
+         */
+        public Builder discoverProviders(ClassLoader loader) {
+            providers.discover(Checks.requireNonNull(loader, "loader"));
+            return this;
+        }
+
+        /** @param v the clock (default: the system UTC clock) @return this builder */
+        public Builder clock(Clock v) {
+            clock = Checks.requireNonNull(v, "clock");
+            return this;
+        }
+
+        /** @param v the district's time zone (default UTC) @return this builder */
+        public Builder zone(ZoneId v) {
+            zone = Checks.requireNonNull(v, "zone");
+            return this;
+        }
+
+        /**
+         * @param v the reporting window after delivery activity (SPEC M4; default two hours), positive
+         * @return this builder
+         */
+        public Builder reportingWindow(Duration v) {
+            reportingWindow = positive(v, "reporting window");
+            return this;
+        }
+
+        private static Duration positive(Duration v, String name) {
+            Checks.requireNonNull(v, name);
+            Checks.requireArgument(!v.isNegative() && !v.isZero(), "the %s must be positive, was %s", name, v);
+            return v;
+        }
+
+        /** @param v the search cap (SPEC S2; default 4,000), at least 1 @return this builder */
+        public Builder searchCap(int v) {
+            Checks.requireArgument(v >= 1, "the search cap must be at least 1, was %d", v);
+            searchCap = v;
+            return this;
+        }
+
+        /** @param v the outcome classification (SPEC K3; default the standard one) @return this builder */
+        public Builder classifier(OutcomeClassifier v) {
+            classifier = Checks.requireNonNull(v, "classifier");
+            return this;
+        }
+
+        /** @param v how long a provider call may take (default ten seconds), positive @return this builder */
+        public Builder providerTimeout(Duration v) {
+            providerTimeout = positive(v, "provider timeout");
+            return this;
+        }
+
+        /** @param v the host's file check for attachment and audio links (SPEC S8) @return this builder */
+        public Builder fileAvailability(FileAvailability v) {
+            files = Checks.requireNonNull(v, "fileAvailability");
+            return this;
+        }
+
+        /** @param v the options handed to providers with every batch @return this builder */
+        public Builder deliveryOptions(DeliveryOptions v) {
+            deliveryOptions = Checks.requireNonNull(v, "deliveryOptions");
+            return this;
+        }
+
+        /**
+         * Builds the log and binds every provider to its report sink.
+         *
+         * @return the log
+         */
+        public SentMessageLog build() {
+            return new SentMessageLog(this);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sentlog.core.log;
+
+/** The tool rights the log checks (SPEC T1, T2). Each log has its own Read and Cancel rights. */
+public enum ToolRight {
+    /** View, refresh and print in the user's own log. */
+    READ_OWN_LOG(LogKind.OWN, "Read"),
+    /** Cancel in the user's own log (with {@link #READ_OWN_LOG}). */
+    CANCEL_OWN_LOG(LogKind.OWN, "Cancel"),
+    /** View, refresh and print in the administration log. */
+    READ_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Read"),
+    /** Cancel in the administration log (with {@link #READ_ADMINISTRATION_LOG}). */
+    CANCEL_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Cancel");
+
+    private final LogKind log;
+    private final String label;
+
+    ToolRight(LogKind log, String label) {
+        this.log = log;
+        this.label = label;
+    }
+
+    /** The log this right applies to. */
+    public LogKind log() {
+        return log;
+    }
+
+    /** The right's name, {@code Read} or {@code Cancel}. */
+    public String label() {
+        return label;
+    }
+
+    /** @param log a log @return its Read right */
+    public static ToolRight read(LogKind log) {
+        return log == LogKind.OWN ? READ_OWN_LOG : READ_ADMINISTRATION_LOG;
+    }
+
+    /** @param log a log @return its Cancel right */
+    public static ToolRight cancel(LogKind log) {
+        return log == LogKind.OWN ? CANCEL_OWN_LOG : CANCEL_ADMINISTRATION_LOG;
+    }
+}

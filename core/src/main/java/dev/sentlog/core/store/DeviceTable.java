@@ -1,0 +1,107 @@
+package dev.sentlog.core.store;
+
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import java.time.Instant;
+
+/**
+ * The devices of one stored message as a table of rows, read and changed under the message's lock
+ * (see {@link MessageStore#withDevices}). Rows are numbered {@code 0..size()-1} in recipient-list
+ * order; row {@code i} is device {@link #deviceIndex(int)} of entry {@link #entryIndex(int)}.
+ *
+ * <p>The table keeps per-row state only: what the last applied report said (outcome, confirmation,
+ * time, sequence), whether the row was handed to a provider, and whether its outcome is final. The
+ * rules that decide those values are the log's. A view is valid only inside the callback that
+ * received it.
+ */
+public interface DeviceTable {
+
+    /** The number of rows (devices). */
+    int size();
+
+    /**
+     * The row of a device.
+     *
+     * @param entry  the recipient entry index
+     * @param device the device index inside the entry
+     * @return the row, or -1 when there is no such device
+     */
+    int row(int entry, int device);
+
+    /** @param row a row @return its recipient entry index */
+    int entryIndex(int row);
+
+    /** @param row a row @return its device index inside the entry */
+    int deviceIndex(int row);
+
+    /** @param row a row @return the device's channel */
+    Channel channel(int row);
+
+    /** @param row a row @return the address as recorded */
+    String address(int row);
+
+    /** @param row a row @return the id of the person the device belongs to */
+    String personId(int row);
+
+    /**
+     * The next row of the same person (same person id) in this message, cycling: following the
+     * chain from any row visits every row of the person and comes back (SPEC R3).
+     *
+     * @param row a row
+     * @return the next row of the person; {@code row} itself when it is the person's only row
+     */
+    int nextRowOfPerson(int row);
+
+    /** @param row a row @return the current outcome */
+    DeviceOutcome outcome(int row);
+
+    /** @param row a row @return whether the recipient confirmed by pressing 0 */
+    boolean confirmed(int row);
+
+    /** @param row a row @return when the device was reached, or null */
+    Instant reachedAt(int row);
+
+    /** @param row a row @return the sequence of the last applied report, -1 when none */
+    long sequence(int row);
+
+    /** @param row a row @return whether the device was handed to a provider */
+    boolean submitted(int row);
+
+    /** @param row a row @return whether the device's outcome is final (no report may replace it by a non-final one) */
+    boolean isFinal(int row);
+
+    /**
+     * Records a new outcome for a row.
+     *
+     * @param row       the row
+     * @param outcome   the outcome
+     * @param confirmed whether the recipient confirmed
+     * @param reachedAt when reached, or null
+     * @param sequence  the report's sequence, -1 when the log itself set the outcome
+     * @param isFinal   whether the outcome is final
+     */
+    void set(int row, DeviceOutcome outcome, boolean confirmed, Instant reachedAt, long sequence, boolean isFinal);
+
+    /**
+     * Marks a row as handed to a provider.
+     *
+     * @param row the row
+     */
+    void markSubmitted(int row);
+
+    /** The number of rows handed to a provider whose outcome is not final (SPEC M3). */
+    int openCount();
+
+    /** The number of rows handed to a provider. */
+    int submittedCount();
+
+    /** The last time a provider's report or handover touched the message, or null (SPEC M4). */
+    Instant lastActivity();
+
+    /**
+     * Records provider activity.
+     *
+     * @param at when
+     */
+    void touch(Instant at);
+}

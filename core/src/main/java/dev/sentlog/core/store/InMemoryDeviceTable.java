@@ -1,0 +1,212 @@
+package dev.sentlog.core.store;
+
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Per-device state of one message in parallel arrays. Guarded by the owning slot's lock. */
+final class InMemoryDeviceTable implements DeviceTable {
+
+    private static final byte CONFIRMED = 1;
+    private static final byte SUBMITTED = 2;
+    private static final byte FINAL = 4;
+
+    private final Device[] recorded;
+    private final String[] personIds;
+    private final int[] entryOf;
+    private final int[] entryStart;
+    private final int[] nextOfPerson;
+    private final DeviceOutcome[] outcomes;
+    private final Instant[] reachedAt;
+    private final long[] sequences;
+    private final byte[] flags;
+    private int open;
+    private int submitted;
+    private Instant lastActivity;
+
+    InMemoryDeviceTable(Message message) {
+        List<RecipientEntry> entries = message.recipients();
+        int n = message.deviceCount();
+        recorded = new Device[n];
+        personIds = new String[n];
+        entryOf = new int[n];
+        entryStart = new int[entries.size() + 1];
+        nextOfPerson = new int[n];
+        outcomes = new DeviceOutcome[n];
+        reachedAt = new Instant[n];
+        sequences = new long[n];
+        flags = new byte[n];
+        Map<String, Integer> lastRowOfPerson = new HashMap<>();
+        Map<String, Integer> firstRowOfPerson = new HashMap<>();
+        int row = 0;
+        for (int e = 0; e < entries.size(); e++) {
+            entryStart[e] = row;
+            RecipientEntry entry = entries.get(e);
+            String person = entry.person().id();
+            for (Device d : entry.devices()) {
+                recorded[row] = d;
+                personIds[row] = person;
+                entryOf[row] = e;
+                                Integer previous = lastRowOfPerson.put(person, row);
+                if (previous != null) {
+                    nextOfPerson[previous] = row;
+                } else {
+                    firstRowOfPerson.put(person, row);
+                }
+                outcomes[row] = d.outcome();
+                reachedAt[row] = d.reachedAt();
+                sequences[row] = -1;
+                flags[row] = d.confirmed() ? CONFIRMED : 0;
+                row++;
+            }
+        }
+        entryStart[entries.size()] = row;
+        for (Map.Entry<String, Integer> last : lastRowOfPerson.entrySet()) {
+            nextOfPerson[last.getValue()] = firstRowOfPerson.get(last.getKey());
+        }
+    }
+
+    @Override
+    public int size() {
+        return recorded.length;
+    }
+
+    @Override
+    public int row(int entry, int device) {
+        if (entry < 0 || entry >= entryStart.length - 1 || device < 0) {
+            return -1;
+        }
+        int r = entryStart[entry] + device;
+        return r < entryStart[entry + 1] ? r : -1;
+    }
+
+    @Override
+    public int entryIndex(int row) {
+        return entryOf[row];
+    }
+
+    @Override
+    public int deviceIndex(int row) {
+        return row - entryStart[entryOf[row]];
+    }
+
+    @Override
+    public Channel channel(int row) {
+        return recorded[row].channel();
+    }
+
+    @Override
+    public String address(int row) {
+        return recorded[row].address();
+    }
+
+    @Override
+    public String personId(int row) {
+        return personIds[row];
+    }
+
+    @Override
+    public int nextRowOfPerson(int row) {
+        return nextOfPerson[row];
+    }
+
+    @Override
+    public DeviceOutcome outcome(int row) {
+        return outcomes[row];
+    }
+
+    @Override
+    public boolean confirmed(int row) {
+        return (flags[row] & CONFIRMED) != 0;
+    }
+
+    @Override
+    public Instant reachedAt(int row) {
+        return reachedAt[row];
+    }
+
+    @Override
+    public long sequence(int row) {
+        return sequences[row];
+    }
+
+    @Override
+    public boolean submitted(int row) {
+        return (flags[row] & SUBMITTED) != 0;
+    }
+
+    @Override
+    public boolean isFinal(int row) {
+        return (flags[row] & FINAL) != 0;
+    }
+
+    @Override
+    public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant at, long sequence, boolean isFinal) {
+        byte f = flags[row];
+        boolean wasOpen = (f & SUBMITTED) != 0 && (f & FINAL) == 0;
+        f = (byte) ((f & SUBMITTED) | (confirmed ? CONFIRMED : 0) | (isFinal ? FINAL : 0));
+        flags[row] = f;
+        outcomes[row] = outcome;
+        reachedAt[row] = at;
+        sequences[row] = sequence;
+        boolean isOpen = (f & SUBMITTED) != 0 && !isFinal;
+        open += (isOpen ? 1 : 0) - (wasOpen ? 1 : 0);
+    }
+
+    @Override
+    public void markSubmitted(int row) {
+        if ((flags[row] & SUBMITTED) == 0) {
+            flags[row] |= SUBMITTED;
+            submitted++;
+            if ((flags[row] & FINAL) == 0) {
+                open++;
+            }
+        }
+    }
+
+    @Override
+    public int openCount() {
+        return open;
+    }
+
+    @Override
+    public int submittedCount() {
+        return submitted;
+    }
+
+    @Override
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    @Override
+    public void touch(Instant at) {
+        if (lastActivity == null || at.isAfter(lastActivity)) {
+            lastActivity = at;
+        }
+    }
+
+    /** The recipient list with each device's current outcome. */
+    List<RecipientEntry> recipients(List<RecipientEntry> recordedEntries) {
+        List<RecipientEntry> out = new ArrayList<>(recordedEntries.size());
+        for (int e = 0; e < recordedEntries.size(); e++) {
+            RecipientEntry entry = recordedEntries.get(e);
+            List<Device> devices = new ArrayList<>(entry.devices().size());
+            for (int r = entryStart[e]; r < entryStart[e + 1]; r++) {
+                Device d = recorded[r];
+                boolean same = d.outcome() == outcomes[r] && d.confirmed() == confirmed(r)
+                        && d.reachedAt() == reachedAt[r];
+                devices.add(same ? d : d.withOutcome(outcomes[r], confirmed(r), reachedAt[r]));
+            }
+            out.add(RecipientEntry.of(entry.person(), entry.studentPerson(), devices));
+        }
+        return out;
+    }
+}

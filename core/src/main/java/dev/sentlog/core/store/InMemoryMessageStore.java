@@ -1,0 +1,266 @@
+package dev.sentlog.core.store;
+
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Message;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The embedded default {@link MessageStore}: everything in memory, thread-safe.
+ *
+ * <p>Indexes: one created-time index over all messages, one per sender (SPEC T1) and one per
+ * district/school (T3), each a sorted array answered by binary search; plus the scheduler-created
+ * messages by scheduled time, so that the few still hidden (V2) are subtracted from a range count
+ * instead of checking every message. Headers are swapped atomically; device rows are guarded by
+ * one lock per message and allocated on first use.
+ */
+final class InMemoryMessageStore implements MessageStore {
+
+    private static final class Slot {
+        final int number;
+        final Message recorded;
+        final long createdKey;
+        final AtomicReference<MessageHeader> header;
+        private InMemoryDeviceTable devices;
+
+        Slot(int number, Message recorded, MessageHeader header) {
+            this.number = number;
+            this.recorded = recorded;
+            this.createdKey = TimeIndex.key(recorded.createdAt());
+            this.header = new AtomicReference<>(header);
+        }
+
+        InMemoryDeviceTable devices() {
+            if (devices == null) {
+                devices = new InMemoryDeviceTable(recorded);
+            }
+            return devices;
+        }
+    }
+
+    private record JobKey(String provider, String jobId) {
+    }
+
+    private record ScheduledKey(long scheduledKey, int slot) implements Comparable<ScheduledKey> {
+        @Override
+        public int compareTo(ScheduledKey o) {
+            int c = Long.compare(scheduledKey, o.scheduledKey);
+            return c != 0 ? c : Integer.compare(slot, o.slot);
+        }
+    }
+
+    private final Map<String, Slot> byId = new ConcurrentHashMap<>();
+    private final Map<JobKey, String> jobs = new ConcurrentHashMap<>();
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final ReadWriteLock indexLock = new ReentrantReadWriteLock();
+    private final List<Slot> slots = new ArrayList<>();
+    private final TimeIndex all = new TimeIndex();
+    private final Map<String, TimeIndex> bySender = new ConcurrentHashMap<>();
+    private final Map<String, TimeIndex> bySchool = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<ScheduledKey, Slot> schedulerMessages = new ConcurrentSkipListMap<>();
+
+    @Override
+    public MessageHeader insert(Message message, MessageState state) {
+        Checks.requireNonNull(message, "message");
+        Checks.requireNonNull(state, "state");
+        MessageHeader header = MessageHeader.of(message, state.withVersion(0));
+        indexLock.writeLock().lock();
+        try {
+            if (byId.containsKey(message.id())) {
+                throw new DuplicateMessageException(message.id());
+            }
+            Slot slot = new Slot(slots.size(), message, header);
+            slots.add(slot);
+            byId.put(message.id(), slot);
+            all.add(slot.createdKey, slot.number);
+            bySender.computeIfAbsent(message.sender().id(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            bySchool.computeIfAbsent(message.districtOrSchool(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            if (header.isSchedulerSent() && message.scheduledAt() != null) {
+                schedulerMessages.put(new ScheduledKey(TimeIndex.key(message.scheduledAt()), slot.number), slot);
+            }
+            indexJobs(message.id(), state);
+            if (!state.status().isFinal()) {
+                active.add(message.id());
+            }
+        } finally {
+            indexLock.writeLock().unlock();
+        }
+        return header;
+    }
+
+    @Override
+    public Optional<MessageHeader> header(String messageId) {
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        return slot == null ? Optional.empty() : Optional.of(slot.header.get());
+    }
+
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
+        Checks.requireNonNull(next, "next");
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        MessageHeader current = slot.header.get();
+        if (current.state().version() != expectedVersion) {
+            return Optional.empty();
+        }
+        MessageHeader replaced = current.withState(next.withVersion(expectedVersion + 1));
+        if (!slot.header.compareAndSet(current, replaced)) {
+            return Optional.empty();
+        }
+        indexJobs(messageId, next);
+        if (next.status().isFinal()) {
+            active.remove(messageId);
+        }
+        return Optional.of(replaced);
+    }
+
+    private void indexJobs(String messageId, MessageState state) {
+        for (ProviderJob job : state.jobs()) {
+            jobs.putIfAbsent(new JobKey(job.providerName(), job.jobId()), messageId);
+        }
+    }
+
+    @Override
+    public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
+        Checks.requireNonNull(callback, "callback");
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(callback.apply(slot.devices()));
+        }
+    }
+
+    @Override
+    public Optional<Message> snapshot(String messageId) {
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            MessageState state = slot.header.get().state();
+            Message.Builder b = slot.recorded.toBuilder()
+                    .status(state.status())
+                    .startedAt(state.startedAt())
+                    .endedAt(state.endedAt())
+                    .cancellation(state.cancellation());
+            if (slot.devices != null) {
+                b.recipients(slot.devices.recipients(slot.recorded.recipients()));
+            }
+            return Optional.of(b.build());
+        }
+    }
+
+    @Override
+    public StorePage search(StoreQuery q) {
+        Checks.requireNonNull(q, "query");
+        long from = TimeIndex.key(q.from());
+        long to = TimeIndex.key(q.to());
+        indexLock.readLock().lock();
+        try {
+            List<TimeIndex> indexes = new ArrayList<>();
+            boolean schoolResidual = false;
+            if (q.senderId() != null) {
+                TimeIndex idx = bySender.get(q.senderId());
+                if (idx != null) {
+                    indexes.add(idx);
+                }
+                schoolResidual = !q.schools().isEmpty();
+            } else if (!q.schools().isEmpty()) {
+                for (String school : q.schools()) {
+                    TimeIndex idx = bySchool.get(school);
+                    if (idx != null) {
+                        indexes.add(idx);
+                    }
+                }
+            } else {
+                indexes.add(all);
+            }
+            List<Slot> picked = new ArrayList<>();
+            long total = 0;
+            for (TimeIndex idx : indexes) {
+                int lo = idx.lowerBound(from);
+                int hi = idx.lowerBound(to);
+                int taken = 0;
+                for (int p = hi - 1; p >= lo; p--) {
+                    Slot s = slots.get(idx.slotAt(p));
+                    MessageHeader h = s.header.get();
+                    boolean ok = h.isVisibleAt(q.visibleAt())
+                            && (!schoolResidual || q.schools().contains(h.districtOrSchool()));
+                    if (ok) {
+                        if (taken < q.limit()) {
+                            picked.add(s);
+                            taken++;
+                        } else if (!schoolResidual) {
+                            break;
+                        }
+                        if (schoolResidual) {
+                            total++;
+                        }
+                    }
+                }
+                if (!schoolResidual) {
+                    total += hi - lo;
+                }
+            }
+            if (!schoolResidual) {
+                total -= hiddenInRange(q, from, to);
+            }
+            picked.sort(Comparator.<Slot>comparingLong(s -> s.createdKey).thenComparingInt(s -> s.number).reversed());
+            List<MessageHeader> headers = new ArrayList<>(Math.min(picked.size(), q.limit()));
+            for (int i = 0; i < picked.size() && i < q.limit(); i++) {
+                headers.add(picked.get(i).header.get());
+            }
+            return new StorePage(headers, total);
+        } finally {
+            indexLock.readLock().unlock();
+        }
+    }
+
+    /** Scheduler-created messages in the range still hidden at the query's instant (SPEC V2). */
+    private long hiddenInRange(StoreQuery q, long from, long to) {
+        long hidden = 0;
+        ScheduledKey after = new ScheduledKey(TimeIndex.key(q.visibleAt()), Integer.MAX_VALUE);
+        for (Slot s : schedulerMessages.tailMap(after, false).values()) {
+            MessageHeader h = s.header.get();
+            if (s.createdKey >= from && s.createdKey < to
+                    && (q.senderId() == null || q.senderId().equals(h.sender().id()))
+                    && (q.schools().isEmpty() || q.schools().contains(h.districtOrSchool()))) {
+                hidden++;
+            }
+        }
+        return hidden;
+    }
+
+    @Override
+    public Optional<String> messageOfJob(String providerName, String jobId) {
+        return Optional.ofNullable(jobs.get(new JobKey(providerName, jobId)));
+    }
+
+    @Override
+    public List<MessageHeader> active(int limit) {
+        List<MessageHeader> out = new ArrayList<>();
+        for (String id : active) {
+            Slot s = byId.get(id);
+            if (s != null) {
+                out.add(s.header.get());
+            }
+        }
+        out.sort(Comparator.comparing(MessageHeader::createdAt).thenComparing(MessageHeader::id));
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.sentlog.core.store;
+
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Cancellation;
+import dev.sentlog.core.message.MessageStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The changing part of a stored message, replaced as a whole by
+ * {@link MessageStore#compareAndSet(String, long, MessageState)}.
+ *
+ * @param status       the message status
+ * @param version      the store's version; increases by one with every successful change
+ * @param startedAt    when the message was handed to providers, or null
+ * @param endedAt      when the message reached a final status, or null
+ * @param cancellation the cancel request, or null
+ * @param jobs         the provider jobs holding the message's devices
+ */
+public record MessageState(MessageStatus status, long version, Instant startedAt, Instant endedAt,
+                           Cancellation cancellation, List<ProviderJob> jobs) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException     when the status or job list is null
+     * @throws IllegalArgumentException when the version is negative
+     */
+    public MessageState {
+        Checks.requireNonNull(status, "state.status");
+        Checks.requireArgument(version >= 0, "state version is negative: %d", version);
+        jobs = List.copyOf(Checks.requireNonNull(jobs, "state.jobs"));
+    }
+
+    /**
+     * The state of a newly recorded message.
+     *
+     * @param status its status
+     * @return the state, version 0
+     */
+    public static MessageState initial(MessageStatus status) {
+        return new MessageState(status, 0, null, null, null, List.of());
+    }
+
+    /** @param next the status @return a copy in that status */
+    public MessageState withStatus(MessageStatus next) {
+        return new MessageState(next, version, startedAt, endedAt, cancellation, jobs);
+    }
+
+    /** @param v the version @return a copy with that version */
+    public MessageState withVersion(long v) {
+        return new MessageState(status, v, startedAt, endedAt, cancellation, jobs);
+    }
+
+    /** @param at when delivery started @return a copy */
+    public MessageState withStartedAt(Instant at) {
+        return new MessageState(status, version, at, endedAt, cancellation, jobs);
+    }
+
+    /** @param at when the message reached a final status @return a copy */
+    public MessageState withEndedAt(Instant at) {
+        return new MessageState(status, version, startedAt, at, cancellation, jobs);
+    }
+
+    /** @param c the cancel request @return a copy */
+    public MessageState withCancellation(Cancellation c) {
+        return new MessageState(status, version, startedAt, endedAt, c, jobs);
+    }
+
+    /** @param added jobs to add @return a copy holding them after the present ones */
+    public MessageState withJobsAdded(List<ProviderJob> added) {
+        List<ProviderJob> all = new ArrayList<>(jobs);
+        all.addAll(added);
+        return new MessageState(status, version, startedAt, endedAt, cancellation, all);
+    }
+
+    /**
+     * A copy in which one job's cancel is confirmed.
+     *
+     * @param job the job
+     * @return the copy
+     */
+    public MessageState withCancelConfirmed(ProviderJob job) {
+        List<ProviderJob> all = new ArrayList<>(jobs.size());
+        for (ProviderJob j : jobs) {
+            boolean same = j.providerName().equals(job.providerName()) && j.jobId().equals(job.jobId());
+            all.add(same ? j.withCancelConfirmed() : j);
+        }
+        return new MessageState(status, version, startedAt, endedAt, cancellation, all);
+    }
+
+    /** The cancel request, if any. */
+    public Optional<Cancellation> canceled() {
+        return Optional.ofNullable(cancellation);
+    }
+
+    /** When delivery started, if it has. */
+    public Optional<Instant> startTime() {
+        return Optional.ofNullable(startedAt);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sentlog.core.log;
+
+import dev.sentlog.core.fixtures.MutableClock;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceReport;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A log on a mutable clock with one scripted provider for every channel. */
+final class LogHarness implements AutoCloseable {
+
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    final MutableClock clock = new MutableClock(TestMessages.T0);
+    final ScriptedProvider provider;
+    final SentMessageLog log;
+
+    LogHarness() {
+        this(ScriptedProvider.all("sim"));
+    }
+
+    LogHarness(ScriptedProvider provider) {
+        this.provider = provider;
+        this.log = builder().provider(provider).build();
+    }
+
+    SentMessageLog.Builder builder() {
+        return SentMessageLog.builder().clock(clock).zone(CHICAGO).providerTimeout(Duration.ofMillis(300));
+    }
+
+    /** The provider reaches a device and pushes the report through its sink. */
+    DeviceReport push(String deviceId, DeviceOutcome outcome) {
+        return push(deviceId, outcome, false);
+    }
+
+    DeviceReport push(String deviceId, DeviceOutcome outcome, boolean confirmed) {
+        String job = provider.onlyJob();
+        DeviceReport r = provider.reach(job, deviceId, outcome, confirmed, clock.instant());
+        if (r != null) {
+            provider.sink.accept(provider.name(), job, List.of(r));
+        }
+        return r;
+    }
+
+    Message snapshot(String id) {
+        return log.printable(TestMessages.admin(), id);
+    }
+
+    /** The device of a message by its provider id. */
+    static Device device(Message m, String deviceId) {
+        String[] parts = deviceId.split("\\.");
+        return m.recipients().get(Integer.parseInt(parts[0])).devices().get(Integer.parseInt(parts[1]));
+    }
+
+    static List<Device> devices(Message m) {
+        List<Device> all = new ArrayList<>();
+        for (RecipientEntry e : m.recipients()) {
+            all.addAll(e.devices());
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+}
