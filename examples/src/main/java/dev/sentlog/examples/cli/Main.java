@@ -31,7 +31,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     private Main() {
-        for (Command c : List.of(new TotalsCommand(), new ReportCommand())) {
+        for (Command c : List.of(new DemoCommand(), new TotalsCommand(), new ReportCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 
 /** Reads message files and writes output files for the commands, turning failures into user errors. */
@@ -71,8 +72,10 @@ final class MessageFiles {
                 throw new UsageException("sentlog " + command + ": " + target + " is a directory; give a file name.");
             }
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             move(temp, absolute);
