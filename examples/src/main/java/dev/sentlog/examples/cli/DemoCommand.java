@@ -68,6 +68,7 @@ final class DemoCommand implements Command {
         long seed = options.longValue("seed", 1);
         ZoneId zone = options.zone().orElse(DEFAULT_ZONE);
         Path dir = Path.of(options.get("out").orElse(DEFAULT_OUT));
+        MessageFiles.requireDirectory(name(), dir);
 
         DistrictDemo.Outcome outcome = new DistrictDemo(recipients, seed, zone, err).run(out);
 

@@ -93,6 +93,23 @@ final class MessageFiles {
         }
     }
 
+    /**
+     * Makes sure a directory exists or can be created, before any work is done.
+     *
+     * @throws UsageException when the path is a file or the directory cannot be created
+     */
+    static void requireDirectory(String command, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("sentlog " + command + ": cannot write to " + dir
+                    + ": it is a file, not a directory.");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("sentlog " + command + ": cannot write to " + dir + ": " + reason(e) + ".", e);
+        }
+    }
+
     private static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory " + e.getMessage();
