@@ -7,16 +7,30 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the demo moves forward by hand, so a run is fast and repeatable. Thread-safe. */
-final class SteppingClock extends Clock {
+/**
+ * A clock moved forward by hand, so a demo or an example runs fast and repeatably; a host passes
+ * {@link Clock#systemUTC()} instead. Its zone is UTC (Sentlog takes the district's zone
+ * separately). Thread-safe.
+ */
+public final class SteppingClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    SteppingClock(Instant start) {
+    /**
+     * A clock standing at an instant.
+     *
+     * @param start the first instant
+     */
+    public SteppingClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration d) {
+    /**
+     * Moves the clock forward.
+     *
+     * @param d how far
+     */
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 
