@@ -8,6 +8,9 @@ module dev.sentlog.core {
 
     exports dev.sentlog.core;
     exports dev.sentlog.core.message;
+    // the message records carry the Jackson annotations of the interchange format (SPEC J0-J1); their
+    // creators and format accessors are package-private, so a JSON library needs deep reflection
+    opens dev.sentlog.core.message;
     exports dev.sentlog.core.address;
     exports dev.sentlog.core.totals;
     exports dev.sentlog.core.reportoptions;
