@@ -3,4 +3,5 @@
  */
 module dev.sentlog.spi {
     exports dev.sentlog.spi;
+    exports dev.sentlog.spi.mapping;
 }

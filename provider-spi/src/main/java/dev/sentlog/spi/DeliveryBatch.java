@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The deliveries of one message handed to one provider.
+ * The deliveries of one message handed to one provider. The log sends each device of a message to
+ * one provider once, with device ids unique within the message; a provider may refuse a batch that
+ * breaks this with a {@link ProviderException}.
  *
  * @param messageId  the message's id
  * @param deliveries the device deliveries, in recipient-list order, non-empty

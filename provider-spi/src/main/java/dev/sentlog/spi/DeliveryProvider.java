@@ -27,13 +27,13 @@ import java.util.Set;
  *   <li><b>DP-S1</b> {@link #submit(DeliveryBatch)} answers a non-blank job id.</li>
  *   <li><b>DP-S2</b> Job ids are unique among this provider's jobs: every call that returns
  *       creates a new job, even for an equal batch.</li>
- *   <li><b>DP-S3</b> Submit does not wait for delivery: it returns without the clock moving, and
- *       attempts nothing before the provider's time moves on.</li>
+ *   <li><b>DP-S3</b> Submit does not wait for delivery: it attempts nothing before the provider's
+ *       time moves on, so a poll right after submit shows no attempted device.</li>
  *   <li><b>DP-S4</b> A batch with a delivery on a channel the provider does not serve is refused
- *       with a {@link ProviderException}; no job is created.</li>
- *   <li><b>DP-S5</b> When submit cannot hand a batch over it throws a {@link ProviderException}
- *       whose {@link ProviderException#providerName() providerName} is {@link #name()}; nothing of
- *       that batch is ever attempted, and the provider stays usable for the next batch.</li>
+ *       with a {@link ProviderException} whose provider name is {@link #name()}.</li>
+ *   <li><b>DP-S5</b> When submit cannot hand a batch over (the service is unreachable) it throws a
+ *       {@link ProviderException} whose {@link ProviderException#providerName() providerName} is
+ *       {@link #name()}; once the service is reachable again the next batch is accepted.</li>
  * </ul>
  *
  * <h3>Cancel (SPEC C2, C4)</h3>
@@ -45,8 +45,9 @@ import java.util.Set;
  *       device's outcome is never replaced by CANCELED.</li>
  *   <li><b>DP-C3</b> From the cancel on, {@link #poll(String)} reports every device it named as
  *       CANCELED, and nothing else for it ever after.</li>
- *   <li><b>DP-C4</b> Every device of the job that the cancel did not name had been attempted: once
- *       the job settles it is reported with an attempted outcome.</li>
+ *   <li><b>DP-C4</b> Every device of the job that the cancel did not name had been attempted or
+ *       stopped (canceled earlier, e.g. by a confirmation) before it: a poll at the same instant
+ *       shows it with an attempted or a CANCELED outcome.</li>
  *   <li><b>DP-C5</b> Canceling twice is harmless: the second answer holds no device the first one
  *       held, and the reports of the job are the same as after the first.</li>
  *   <li><b>DP-C6</b> Canceling a settled job (every device with a final outcome) names no
@@ -74,8 +75,9 @@ import java.util.Set;
  *       job has a report with a final outcome (a provider that can leave devices unreported says
  *       so in its documentation; the log then applies SPEC M4).</li>
  *   <li><b>DP-P10</b> With {@link DeliveryOptions#confirmationStopsPhone()}, a Voice report with
- *       {@code confirmed} stops that person's Voice and Text deliveries not yet attempted: each is
- *       reported CANCELED or was reached no later than the confirmation (SPEC R3).</li>
+ *       {@code confirmed} stops that person's Voice and Text deliveries not yet attempted: every
+ *       such device that the poll first showing the confirmation shows without an attempted
+ *       outcome is reported CANCELED from then on (SPEC R3).</li>
  * </ul>
  *
  * <h3>Failures</h3>
@@ -149,34 +151,36 @@ public interface DeliveryProvider {
     }
 
     /**
-     * Accepts a batch of deliveries for one message.
+     * Accepts a batch of deliveries for one message (DP-S1 to DP-S5).
      *
-     * @param batch the deliveries, all on channels this provider serves
-     * @return the provider's job id for the batch, non-blank
-     * @throws ProviderException when the batch cannot be handed over
+     * @param batch the deliveries; the log sends only deliveries on channels this provider serves
+     * @return the provider's job id for the batch: non-blank, never returned before
+     * @throws ProviderException when the batch cannot be handed over, or holds a delivery on a
+     *                           channel this provider does not serve; nothing of it is attempted
      */
     String submit(DeliveryBatch batch);
 
     /**
-     * Stops every delivery of a job not yet attempted.
+     * Stops every delivery of a job not yet attempted (DP-C1 to DP-C7, SPEC C2).
      *
      * @param jobId a job id this provider returned
-     * @return the devices stopped by this call
-     * @throws ProviderException when the provider cannot be reached
+     * @return the devices stopped by this call, none that an earlier call or a confirmation stopped
+     * @throws ProviderException when the provider cannot be reached or the job is unknown
      */
     CancelResult cancel(String jobId);
 
     /**
-     * The latest report of each device of a job that has one.
+     * The latest report of each device of a job that has one (DP-P1 to DP-P10, SPEC R1).
      *
      * @param jobId a job id this provider returned
-     * @return the reports, one per device at most; never null
-     * @throws ProviderException when the provider cannot be reached
+     * @return the reports, one per device at most; never null, possibly empty
+     * @throws ProviderException when the provider cannot be reached or the job is unknown
      */
     List<DeviceReport> poll(String jobId);
 
     /**
-     * Gives a push-style provider the sink for its reports. The default ignores it.
+     * Gives a push-style provider the sink for its reports (DP-B1). The log calls it once, before
+     * the first submit. The default ignores the sink: the provider is pull-only.
      *
      * @param sink where to hand reports as they arrive
      */

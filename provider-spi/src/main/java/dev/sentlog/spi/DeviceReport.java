@@ -9,11 +9,19 @@ import java.util.Optional;
  * same report twice changes nothing, an older one (lower {@code sequence}, then earlier
  * {@code at}) is ignored, and a final outcome is never replaced by a non-final one.
  *
+ * <p>What a provider must put in a report is part of the {@link DeliveryProvider} contract
+ * (clauses DP-P1 to DP-P10): a known device id, an outcome that fits the device's channel, a
+ * non-blank event id that names this report alone, a sequence that never goes backwards, a time
+ * not before the job's submission nor after the provider's present.
+ *
  * @param deviceId  the log's device id, as in the {@link DeliveryRequest}
- * @param outcome   the device status or call status code
- * @param confirmed the recipient confirmed by pressing 0 (Voice)
- * @param eventId   the provider's id for this event, unique per report
- * @param sequence  the provider's sequence for this device, increasing with each newer report
+ * @param outcome   the device status or call status code; never PENDING (the log owns it), a call
+ *                  status code only on Voice and Text, OPTED_OUT only on Text
+ * @param confirmed the recipient confirmed by pressing 0 (Voice only; SPEC K3, R3)
+ * @param eventId   the provider's id for this event, non-blank; two reports with one event id
+ *                  are equal
+ * @param sequence  the provider's sequence for this device, increasing with each newer report;
+ *                  when a provider has none it uses 0 and the time decides
  * @param at        when the device was reached, or when the provider observed the outcome
  * @param reasonText a provider's reason (e.g. a bounce reason), or null; see {@link #reason()}
  */

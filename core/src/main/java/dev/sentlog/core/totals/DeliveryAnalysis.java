@@ -8,6 +8,7 @@ import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
@@ -105,60 +106,66 @@ public final class DeliveryAnalysis {
         }
         deviceOffsets[n] = deviceCount;
 
-        boolean useInbox = modes.contains(Channel.INBOX);
-        boolean useEmail = modes.contains(Channel.EMAIL);
-        boolean useVoice = modes.contains(Channel.VOICE);
-        boolean useText = modes.contains(Channel.TEXT);
-
+        boolean[] used = new boolean[Channel.values().length];
+        for (Channel c : modes) {
+            used[c.ordinal()] = true;
+        }
+        int expected = Math.max(16, deviceCount / 4);
         IdTable persons = new IdTable(Math.max(16, n / 2));
-        StringKeyTable inboxes = new StringKeyTable(false, useInbox ? Math.max(16, n / 2) : 16);
-        StringKeyTable emails = new StringKeyTable(true, useEmail ? Math.max(16, n / 2) : 16);
-        PhoneKeyTable phones = new PhoneKeyTable(useVoice || useText ? Math.max(16, n / 2) : 16);
+        StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
+        StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
+        PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
         duplicates = new BitSet(deviceCount);
         personHasDevice = new BitSet();
-        // phone occurrences, for the contacted pass: person number and (slot, channel)
-        int[] phonePerson = new int[16];
-        int[] phoneSlot = new int[16];
-        boolean[] phoneIsText = new boolean[16];
-        int phoneOccurrences = 0;
+        // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
+        long[] phoneOccurrences = new long[16];
+        int occurrences = 0;
         Instant first = null;
         Instant last = null;
+        String previousPersonId = null;
+        int person = -1;
 
         for (int e = 0; e < n; e++) {
             RecipientEntry entry = entries.get(e);
-            int person = persons.numberOf(entry.person().id());
+            String personId = entry.person().id();
+            if (!personId.equals(previousPersonId)) {
+                person = persons.numberOf(personId);
+                previousPersonId = personId;
+            }
             entryPerson[e] = person;
             List<Device> devices = entry.devices();
             for (int d = 0, dn = devices.size(); d < dn; d++) {
                 Device device = devices.get(d);
                 Channel channel = device.channel();
-                if (!modes.contains(channel)) {
+                if (!used[channel.ordinal()]) {
                     continue;
                 }
                 OutcomeClass cls = classifier.classify(channel, device.outcome(), device.confirmed());
                 int bits = bitsOf(cls);
-                int slot;
+                int id;
                 boolean duplicate;
+                boolean isText = false;
                 switch (channel) {
                     case INBOX:
-                        slot = inboxes.add(device.address(), bits);
+                        id = inboxes.add(device.address(), bits);
                         duplicate = inboxes.lastWasPresent;
                         break;
                     case EMAIL:
-                        slot = emails.add(device.address(), bits);
+                        id = emails.add(device.address(), bits);
                         duplicate = emails.lastWasPresent;
                         break;
                     case VOICE:
-                        slot = phones.add(device.address(), bits);
+                        id = phones.add(device.address(), bits);
                         duplicate = (phones.previousFlags & SEEN) != 0;
                         break;
                     case TEXT:
                     default:
-                        slot = phones.add(device.address(), bits << TEXT_SHIFT);
+                        id = phones.add(device.address(), bits << TEXT_SHIFT);
                         duplicate = (phones.previousFlags & (SEEN << TEXT_SHIFT)) != 0;
+                        isText = true;
                         break;
                 }
-                if (slot == StringKeyTable.BLANK) {
+                if (id == StringKeyTable.BLANK) {
                     continue;
                 }
                 personHasDevice.set(person);
@@ -166,16 +173,10 @@ public final class DeliveryAnalysis {
                     duplicates.set(deviceOffsets[e] + d);
                 }
                 if (channel.isPhone()) {
-                    if (phoneOccurrences == phonePerson.length) {
-                        int grown = phoneOccurrences * 2;
-                        phonePerson = java.util.Arrays.copyOf(phonePerson, grown);
-                        phoneSlot = java.util.Arrays.copyOf(phoneSlot, grown);
-                        phoneIsText = java.util.Arrays.copyOf(phoneIsText, grown);
+                    if (occurrences == phoneOccurrences.length) {
+                        phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
                     }
-                    phonePerson[phoneOccurrences] = person;
-                    phoneSlot[phoneOccurrences] = slot;
-                    phoneIsText[phoneOccurrences] = channel == Channel.TEXT;
-                    phoneOccurrences++;
+                    phoneOccurrences[occurrences++] = ((long) person << 32) | ((long) id << 1) | (isText ? 1 : 0);
                 }
                 Instant t = device.reachedAt();
                 if (t != null) {
@@ -190,15 +191,14 @@ public final class DeliveryAnalysis {
         }
 
         personContacted = new BitSet(persons.size());
-        for (int i = 0; i < phoneOccurrences; i++) {
-            int f = phones.flags(phoneSlot[i]);
-            int channelBits = phoneIsText[i] ? f >>> TEXT_SHIFT : f & VOICE_MASK;
+        for (int i = 0; i < occurrences; i++) {
+            long o = phoneOccurrences[i];
+            int f = phones.flags((int) o >>> 1);
+            int channelBits = (o & 1) != 0 ? f >>> TEXT_SHIFT : f & VOICE_MASK;
             if ((channelBits & SUCCESS) != 0) {
-                personContacted.set(phonePerson[i]);
+                personContacted.set((int) (o >>> 32));
             }
         }
-        // phone slots of both tables: ensure a slot of a number used by one channel only does not
-        // count for the other (its bits are zero there)
         int recipients = persons.size();
         int contacted = personContacted.cardinality();
         int voiceSeen = SEEN;
@@ -208,9 +208,9 @@ public final class DeliveryAnalysis {
         totals = new DeliveryTotals(
                 recipients,
                 recipients - personHasDevice.cardinality(),
-                inboxes.count(SEEN | SUCCESS, 0),
-                emails.count(SEEN, 0),
-                emails.count(SEEN | ATTEMPTED, 0),
+                inboxes.count(SEEN | SUCCESS),
+                emails.count(SEEN),
+                emails.count(SEEN | ATTEMPTED),
                 phones.count(f -> (f & voiceSeen) != 0),
                 phones.count(f -> (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED)),
                 phones.count(f -> (f & textSeen) != 0),

@@ -1,47 +1,47 @@
 package dev.sentlog.core.totals;
 
 import dev.sentlog.core.address.Addresses;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * An open-addressing table of distinct phone numbers keyed by their packed digits (see
  * {@link AddressKeys#parsePhone}), shared by Voice and Text with separate flag bits per channel.
- * Numbers too long to pack go to a small map keyed by their normalised string; their slots are
- * numbered after the packed ones. Not thread-safe; one per analysis.
+ * Slots are three consecutive longs (main number, extension, id + 1), so a probe touches one cache
+ * line. Each distinct number gets a stable id (0, 1, 2, … in order of first sight) that survives the
+ * table's growth; flags are kept by id. Numbers too long to pack go to a small map keyed by their
+ * normalised string. Not thread-safe; one per analysis.
  */
 final class PhoneKeyTable {
 
     static final int BLANK = -1;
 
-    private long[] mainKeys;
-    private long[] extKeys;
-    private int[] flags;
-    private int size;
+    private long[] table;
     private int mask;
+    private int[] flagsById;
+    private int size;
     private final long[] scratch = new long[2];
-    private Map<String, int[]> longNumbers;
-    private int[][] longSlots = new int[0][];
-    /** Set by {@link #add}: the flags the slot had before this add. */
+    private Map<String, Integer> longNumbers;
+    /** Set by {@link #add}: the flags the number had before this add. */
     int previousFlags;
 
     PhoneKeyTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        allocate(cap);
+        table = new long[cap * 3];
+        mask = cap - 1;
+        flagsById = new int[Math.max(16, expected)];
     }
 
-    private void allocate(int cap) {
-        mainKeys = new long[cap];
-        extKeys = new long[cap];
-        flags = new int[cap];
-        mask = cap - 1;
+    private static int indexOf(long main, long ext, int mask) {
+        return AddressKeys.mix(main * 0x9E3779B97F4A7C15L + ext) & mask;
     }
 
     /**
-     * Adds a number (or finds it) and ORs the bits into its slot.
+     * Adds a number (or finds it) and ORs the bits into its flags.
      *
-     * @return the slot (packed slots first, then long numbers after {@link #capacity()}), or
-     *         {@link #BLANK}
+     * @return the number's id, or {@link #BLANK}
      */
     int add(String address, int bits) {
         int parsed = AddressKeys.parsePhone(address, scratch);
@@ -53,84 +53,83 @@ final class PhoneKeyTable {
         }
         long k1 = scratch[0];
         long k2 = scratch[1];
-        int i = AddressKeys.mix(k1 * 0x9E3779B97F4A7C15L + k2) & mask;
+        int i = indexOf(k1, k2, mask);
         while (true) {
-            long m = mainKeys[i];
+            int p = i * 3;
+            long m = table[p];
             if (m == 0) {
-                mainKeys[i] = k1;
-                extKeys[i] = k2;
-                flags[i] = bits;
-                previousFlags = 0;
-                if (++size * 2 > mask) {
-                    return grow(k1, k2);
+                table[p] = k1;
+                table[p + 1] = k2;
+                int id = newId(bits);
+                table[p + 2] = id + 1L;
+                if (size * 2 > mask) {
+                    grow();
                 }
-                return i;
+                return id;
             }
-            if (m == k1 && extKeys[i] == k2) {
-                previousFlags = flags[i];
-                flags[i] |= bits;
-                return i;
+            if (m == k1 && table[p + 1] == k2) {
+                return orBits((int) table[p + 2] - 1, bits);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    private int newId(int bits) {
+        if (size == flagsById.length) {
+            flagsById = Arrays.copyOf(flagsById, size * 2);
+        }
+        flagsById[size] = bits;
+        previousFlags = 0;
+        return size++;
+    }
+
+    private int orBits(int id, int bits) {
+        previousFlags = flagsById[id];
+        flagsById[id] |= bits;
+        return id;
     }
 
     private int addLong(String normalised, int bits) {
         if (longNumbers == null) {
             longNumbers = new HashMap<>();
         }
-        int[] cell = longNumbers.get(normalised);
-        if (cell == null) {
-            cell = new int[] {longNumbers.size(), 0};
-            longNumbers.put(normalised, cell);
-            int[][] grown = new int[longNumbers.size()][];
-            System.arraycopy(longSlots, 0, grown, 0, longSlots.length);
-            grown[cell[0]] = cell;
-            longSlots = grown;
+        Integer id = longNumbers.get(normalised);
+        if (id == null) {
+            int created = newId(bits);
+            longNumbers.put(normalised, created);
+            return created;
         }
-        previousFlags = cell[1];
-        cell[1] |= bits;
-        return -2 - cell[0];
+        return orBits(id, bits);
     }
 
-    private int grow(long keepMain, long keepExt) {
-        long[] om = mainKeys;
-        long[] oe = extKeys;
-        int[] of = flags;
-        allocate(om.length * 2);
-        int result = -1;
-        for (int j = 0; j < om.length; j++) {
-            if (om[j] != 0) {
-                int i = AddressKeys.mix(om[j] * 0x9E3779B97F4A7C15L + oe[j]) & mask;
-                while (mainKeys[i] != 0) {
+    private void grow() {
+        long[] old = table;
+        int cap = (mask + 1) * 2;
+        table = new long[cap * 3];
+        mask = cap - 1;
+        for (int p = 0; p < old.length; p += 3) {
+            if (old[p] != 0) {
+                int i = indexOf(old[p], old[p + 1], mask);
+                while (table[i * 3] != 0) {
                     i = (i + 1) & mask;
                 }
-                mainKeys[i] = om[j];
-                extKeys[i] = oe[j];
-                flags[i] = of[j];
-                if (om[j] == keepMain && oe[j] == keepExt) {
-                    result = i;
-                }
+                table[i * 3] = old[p];
+                table[i * 3 + 1] = old[p + 1];
+                table[i * 3 + 2] = old[p + 2];
             }
         }
-        return result;
     }
 
-    /** The flags of a slot returned by {@link #add} (long-number slots are negative, below -1). */
-    int flags(int slot) {
-        return slot >= 0 ? flags[slot] : longSlots[-2 - slot][1];
+    /** The flags of a number by its id. */
+    int flags(int id) {
+        return flagsById[id];
     }
 
     /** Counts the numbers whose flags match {@code test}. */
-    int count(java.util.function.IntPredicate test) {
+    int count(IntPredicate test) {
         int n = 0;
-        for (int i = 0; i < mainKeys.length; i++) {
-            if (mainKeys[i] != 0 && test.test(flags[i])) {
-                n++;
-            }
-        }
-        for (int[] cell : longSlots) {
-            if (test.test(cell[1])) {
+        for (int id = 0; id < size; id++) {
+            if (test.test(flagsById[id])) {
                 n++;
             }
         }

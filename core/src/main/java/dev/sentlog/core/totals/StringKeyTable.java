@@ -1,47 +1,46 @@
 package dev.sentlog.core.totals;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * An open-addressing table of distinct addresses compared by their normalised form without building
- * it: email addresses (stripped, ASCII case folded; non-ASCII addresses fall back to
- * {@code strip().toLowerCase(Locale.ROOT)}) or inbox ids (stripped, exact). Each slot carries flag
- * bits. Not thread-safe; one per analysis.
+ * it: email addresses (stripped, ASCII case folded; an address with a non-ASCII character falls back
+ * to {@code strip().toLowerCase(Locale.ROOT)}) or inbox ids (stripped, exact).
+ *
+ * <p>Each slot is one {@code long}: the key's hash in the high half and its id + 1 in the low half,
+ * so a probe touches one array; ids are stable (0, 1, 2, … in order of first sight) and index the
+ * key's text, bounds and flag bits. Not thread-safe; one per analysis.
  */
 final class StringKeyTable {
 
     static final int BLANK = -1;
 
     private final boolean foldCase;
-    private String[] src;
-    private int[] from;
-    private int[] len;
-    private int[] hashes;
-    private int[] flags;
-    private int size;
+    private long[] slots;
     private int mask;
-    /** Set by {@link #add}: whether the last add found an existing slot. */
+    private String[] texts;
+    private long[] bounds;
+    private int[] flagsById;
+    private int size;
+    /** Set by {@link #add}: whether the last add found an existing key. */
     boolean lastWasPresent;
 
     StringKeyTable(boolean foldCase, int expected) {
         this.foldCase = foldCase;
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        allocate(cap);
-    }
-
-    private void allocate(int cap) {
-        src = new String[cap];
-        from = new int[cap];
-        len = new int[cap];
-        hashes = new int[cap];
-        flags = new int[cap];
+        slots = new long[cap];
         mask = cap - 1;
+        int ids = Math.max(16, expected);
+        texts = new String[ids];
+        bounds = new long[ids];
+        flagsById = new int[ids];
     }
 
     /**
-     * Adds an address (or finds it) and ORs the bits into its slot.
+     * Adds an address (or finds it) and ORs the bits into its flags.
      *
-     * @return the slot, or {@link #BLANK} when the address is blank
+     * @return the key's id, or {@link #BLANK} when the address is blank
      */
     int add(String address, int bits) {
         String s = address;
@@ -58,7 +57,7 @@ final class StringKeyTable {
                     s = s.substring(a, b).toLowerCase(Locale.ROOT);
                     a = 0;
                     b = s.length();
-                    h = hashFolded(s, 0, b);
+                    h = hashFolded(s, b);
                     break;
                 }
                 h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -71,9 +70,9 @@ final class StringKeyTable {
         return insert(s, a, b - a, h, bits);
     }
 
-    private static int hashFolded(String s, int a, int b) {
+    private static int hashFolded(String s, int n) {
         int h = 0;
-        for (int i = a; i < b; i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
@@ -82,27 +81,42 @@ final class StringKeyTable {
 
     private int insert(String s, int a, int n, int h, int bits) {
         int i = AddressKeys.mix(h) & mask;
+        long hashHigh = (long) h << 32;
         while (true) {
-            String other = src[i];
-            if (other == null) {
-                src[i] = s;
-                from[i] = a;
-                len[i] = n;
-                hashes[i] = h;
-                flags[i] = bits;
+            long slot = slots[i];
+            if (slot == 0) {
+                int id = newId(s, a, n, bits);
+                slots[i] = hashHigh | (id + 1L);
                 lastWasPresent = false;
-                if (++size * 2 > mask) {
-                    return grow(i);
+                if (size * 2 > mask) {
+                    grow();
                 }
-                return i;
+                return id;
             }
-            if (hashes[i] == h && len[i] == n && same(other, from[i], s, a, n)) {
-                flags[i] |= bits;
-                lastWasPresent = true;
-                return i;
+            if ((slot & 0xFFFF_FFFF_0000_0000L) == hashHigh) {
+                int id = (int) slot - 1;
+                long bound = bounds[id];
+                if ((int) bound == n && same(texts[id], (int) (bound >>> 32), s, a, n)) {
+                    flagsById[id] |= bits;
+                    lastWasPresent = true;
+                    return id;
+                }
             }
             i = (i + 1) & mask;
         }
+    }
+
+    private int newId(String s, int a, int n, int bits) {
+        if (size == texts.length) {
+            int grown = size * 2;
+            texts = Arrays.copyOf(texts, grown);
+            bounds = Arrays.copyOf(bounds, grown);
+            flagsById = Arrays.copyOf(flagsById, grown);
+        }
+        texts[size] = s;
+        bounds[size] = ((long) a << 32) | n;
+        flagsById[size] = bits;
+        return size++;
     }
 
     private boolean same(String x, int xa, String y, int ya, int n) {
@@ -127,47 +141,27 @@ final class StringKeyTable {
         return true;
     }
 
-    /** Rehashes into a table twice the size; returns the new slot of the entry at {@code slot}. */
-    private int grow(int slot) {
-        String[] os = src;
-        int[] of = from;
-        int[] ol = len;
-        int[] oh = hashes;
-        int[] ofl = flags;
-        allocate(os.length * 2);
-        int result = -1;
-        for (int j = 0; j < os.length; j++) {
-            if (os[j] != null) {
-                int i = AddressKeys.mix(oh[j]) & mask;
-                while (src[i] != null) {
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        mask = slots.length - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = AddressKeys.mix((int) (slot >>> 32)) & mask;
+                while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                src[i] = os[j];
-                from[i] = of[j];
-                len[i] = ol[j];
-                hashes[i] = oh[j];
-                flags[i] = ofl[j];
-                if (j == slot) {
-                    result = i;
-                }
+                slots[i] = slot;
             }
         }
-        return result;
     }
 
-    int flags(int slot) {
-        return flags[slot];
-    }
-
-    /** Counts the slots whose flags contain all of {@code required} and none of {@code excluded}. */
-    int count(int required, int excluded) {
+    /** Counts the keys whose flags contain all of {@code required}. */
+    int count(int required) {
         int n = 0;
-        for (int i = 0; i < src.length; i++) {
-            if (src[i] != null) {
-                int f = flags[i];
-                if ((f & required) == required && (f & excluded) == 0) {
-                    n++;
-                }
+        for (int id = 0; id < size; id++) {
+            if ((flagsById[id] & required) == required) {
+                n++;
             }
         }
         return n;

@@ -1,0 +1,185 @@
+package dev.sentlog.core.benchmark;
+
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.fixtures.MessageArbitraries;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClass;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Delivery Summary totals (SPEC D2-D5) of one message of 1,000,000 devices (about 400,000 persons:
+ * households of two guardians with one to three students each, shared phones and emails, every
+ * phone number and email written in varying formats), on one thread: {@link DeliveryAnalysis}
+ * against a straightforward implementation (normalise each address to a string on the fly, hash
+ * sets and maps of strings) in the same run.
+ *
+ * <p>Run:
+ * <pre>
+ * mvn -B -q -Pbenchmark -pl core -am test-compile exec:exec -Dbenchmark=TotalsBenchmark -Djmh.args="-prof gc"
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class TotalsBenchmark {
+
+    static final int DEVICES = 1_000_000;
+    private static final Set<Channel> MODES = EnumSet.allOf(Channel.class);
+    private static final OutcomeClassifier K = OutcomeClassifier.standard();
+
+    List<RecipientEntry> entries;
+
+    /** Builds the message's recipient list, deterministically. */
+    @Setup
+    public void setUp() {
+        entries = districtMessage(DEVICES, new Random(42));
+    }
+
+    /**
+     * A realistic recipient list of about {@code target} devices.
+     *
+     * @param target  the target number of devices
+     * @param random  the source of randomness
+     * @return the entries
+     */
+    public static List<RecipientEntry> districtMessage(int target, Random random) {
+        List<RecipientEntry> list = new ArrayList<>();
+        int count = 0;
+        int household = 0;
+        DeviceOutcome[] voiceOutcomes = {DeviceOutcome.call(5), DeviceOutcome.call(6), DeviceOutcome.call(0),
+            DeviceOutcome.call(1), DeviceOutcome.call(3), DeviceOutcome.call(17), DeviceOutcome.of(DeviceStatus.PENDING)};
+        DeviceOutcome[] textOutcomes = {DeviceOutcome.call(-27), DeviceOutcome.call(-28), DeviceOutcome.call(-30),
+            DeviceOutcome.of(DeviceStatus.OPTED_OUT), DeviceOutcome.call(-39)};
+        DeviceOutcome[] emailOutcomes = {DeviceOutcome.of(DeviceStatus.SENT), DeviceOutcome.of(DeviceStatus.SENT),
+            DeviceOutcome.of(DeviceStatus.FAILED), DeviceOutcome.of(DeviceStatus.IN_PROGRESS)};
+        while (count < target) {
+            household++;
+            int students = 1 + random.nextInt(3);
+            String homePhone = String.valueOf(2_000_000_000L + household * 7L);
+            for (int g = 0; g < 2; g++) {
+                Person guardian = Person.of("p-" + household + "-" + g, "Guardian" + g + ", Household" + household);
+                boolean noDevice = random.nextInt(20) == 0;
+                List<Device> devices = new ArrayList<>(4);
+                if (!noDevice) {
+                    devices.add(new Device(Channel.INBOX, "portal-" + household + "-" + g,
+                            DeviceOutcome.of(random.nextInt(10) < 8 ? DeviceStatus.SENT : DeviceStatus.PENDING), false, null));
+                    String email = random.nextInt(4) == 0 ? "family" + household + "@nomail.com"
+                            : "guardian" + g + "." + household + "@nomail.com";
+                    devices.add(new Device(Channel.EMAIL, random.nextBoolean() ? email : " " + email.toUpperCase(Locale.ROOT),
+                            emailOutcomes[random.nextInt(emailOutcomes.length)], false, null));
+                    String mobile = String.valueOf(3_000_000_000L + household * 13L + g);
+                    String phone = g == 0 || random.nextBoolean() ? homePhone : mobile;
+                    devices.add(new Device(Channel.VOICE, MessageArbitraries.formatPhone(phone, random.nextInt(7), ""),
+                            voiceOutcomes[random.nextInt(voiceOutcomes.length)], random.nextInt(30) == 0, null));
+                    if (random.nextBoolean()) {
+                        devices.add(new Device(Channel.TEXT, MessageArbitraries.formatPhone(mobile, random.nextInt(7), ""),
+                                textOutcomes[random.nextInt(textOutcomes.length)], false, null));
+                    }
+                }
+                for (int s = 0; s < students; s++) {
+                    Person student = Person.of("s-" + household + "-" + s, "Student" + s + ", Household" + household);
+                    list.add(RecipientEntry.of(guardian, student, devices));
+                    count += devices.size();
+                }
+            }
+        }
+        return list;
+    }
+
+    /** The library's totals. */
+    @Benchmark
+    public DeliveryTotals analysis() {
+        return DeliveryAnalysis.of(entries, MODES, K).totals();
+    }
+
+    /** The straightforward way, for the ratio. */
+    @Benchmark
+    public DeliveryTotals straightforward() {
+        return straightforward(entries, MODES, K);
+    }
+
+    /**
+     * Totals the plain way: a normalised string per device, hash maps of strings.
+     *
+     * @param entries    the entries
+     * @param modes      the delivery modes
+     * @param classifier the classification
+     * @return the totals
+     */
+    static DeliveryTotals straightforward(List<RecipientEntry> entries, Set<Channel> modes, OutcomeClassifier classifier) {
+        Set<String> persons = new HashSet<>();
+        Set<String> withDevice = new HashSet<>();
+        Map<String, Integer> flags = new HashMap<>();
+        List<String[]> phoneOccurrences = new ArrayList<>();
+        for (RecipientEntry entry : entries) {
+            String person = entry.person().id();
+            persons.add(person);
+            for (Device d : entry.devices()) {
+                if (!modes.contains(d.channel())) {
+                    continue;
+                }
+                String normalised = Addresses.normalise(d.channel(), d.address());
+                if (normalised.isEmpty()) {
+                    continue;
+                }
+                withDevice.add(person);
+                String key = d.channel().name() + ":" + normalised;
+                OutcomeClass cls = classifier.classify(d.channel(), d.outcome(), d.confirmed());
+                int bits = (cls.attempted() ? 1 : 0) | (cls == OutcomeClass.SUCCESS ? 2 : 0)
+                        | (cls == OutcomeClass.OPTED_OUT ? 4 : 0);
+                flags.merge(key, bits, (a, b) -> a | b);
+                if (d.channel().isPhone()) {
+                    phoneOccurrences.add(new String[] {person, key});
+                }
+            }
+        }
+        int[] n = new int[8];
+        for (Map.Entry<String, Integer> e : flags.entrySet()) {
+            int f = e.getValue();
+            switch (Channel.valueOf(e.getKey().substring(0, e.getKey().indexOf(':')))) {
+                case INBOX: n[0] += (f & 2) != 0 ? 1 : 0; break;
+                case EMAIL: n[1]++; n[2] += f & 1; break;
+                case VOICE: n[3]++; n[4] += f & 1; break;
+                default: n[5]++; n[6] += (f & 1) != 0 && (f & 4) == 0 ? 1 : 0; break;
+            }
+        }
+        Set<String> contacted = new HashSet<>();
+        for (String[] o : phoneOccurrences) {
+            if ((flags.get(o[1]) & 2) != 0) {
+                contacted.add(o[0]);
+            }
+        }
+        return new DeliveryTotals(persons.size(), persons.size() - withDevice.size(), n[0], n[1], n[2], n[3], n[4],
+                n[5], n[6], contacted.size(), persons.size() - contacted.size());
+    }
+}

@@ -1,0 +1,222 @@
+package dev.sentlog.core.totals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.fixtures.MessageArbitraries;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** Properties of the Delivery Summary (SPEC D2-D7) over generated recipient lists. */
+class DeliveryAnalysisPropertiesTest {
+
+    private static final OutcomeClassifier K = OutcomeClassifier.standard();
+
+    @Property
+    @Label("D2-D5: the fast analysis agrees with the straightforward reference on totals, duplicates and contacts")
+    void agreesWithReference(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes) {
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, K);
+        ReferenceTotals.Result r = ReferenceTotals.compute(entries, modes, K);
+        assertThat(a.totals()).isEqualTo(r.totals());
+        assertThat(a.totalVoiceText()).isEqualTo(r.voiceText());
+        assertThat(a.totalVoiceTextAttempted()).isEqualTo(r.voiceTextAttempted());
+        Set<List<Integer>> duplicates = new HashSet<>();
+        Set<Integer> contacted = new HashSet<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (int d = 0; d < entries.get(e).devices().size(); d++) {
+                if (a.isDuplicate(e, d)) {
+                    duplicates.add(List.of(e, d));
+                }
+            }
+            if (a.isContactedByPhone(e)) {
+                contacted.add(e);
+            }
+        }
+        assertThat(duplicates).isEqualTo(r.duplicates());
+        assertThat(contacted).isEqualTo(r.contactedEntries());
+    }
+
+    @Property(tries = 60)
+    @Label("D2-D5: the fast analysis agrees with the reference on long lists whose tables grow")
+    void agreesWithReferenceOnLongLists(@ForAll("longEntries") List<RecipientEntry> entries,
+                                        @ForAll("modes") Set<Channel> modes) {
+        agreesWithReference(entries, modes);
+    }
+
+    @Property
+    @Label("D7: every attempted total <= its total; contacted + not contacted = recipients; no device <= recipients")
+    void d7Invariants(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes) {
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, K);
+        DeliveryTotals t = a.totals();
+        assertThat(t.totalEmailsAttempted()).isLessThanOrEqualTo(t.totalEmails());
+        assertThat(t.totalVoiceAttempted()).isLessThanOrEqualTo(t.totalVoice());
+        assertThat(t.totalTextAttempted()).isLessThanOrEqualTo(t.totalText());
+        assertThat(a.totalVoiceTextAttempted()).isLessThanOrEqualTo(a.totalVoiceText());
+        assertThat(a.totalVoiceText()).isLessThanOrEqualTo(t.totalVoice() + t.totalText());
+        assertThat(t.contactedByPhone() + t.notContactedByPhone()).isEqualTo(t.totalRecipients());
+        assertThat(t.totalNoDevice()).isBetween(0, t.totalRecipients());
+        assertThat(t.contactedByPhone()).isLessThanOrEqualTo(t.totalRecipients() - t.totalNoDevice());
+    }
+
+    @Property
+    @Label("D7: totals do not depend on the order of recipients; order only decides which occurrence is marked")
+    void d7OrderIndependent(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes,
+                            @ForAll Random random) {
+        List<RecipientEntry> shuffled = new ArrayList<>(entries);
+        Collections.shuffle(shuffled, random);
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, K);
+        DeliveryAnalysis b = DeliveryAnalysis.of(shuffled, modes, K);
+        assertThat(b.totals()).isEqualTo(a.totals());
+        assertThat(b.totalVoiceText()).isEqualTo(a.totalVoiceText());
+        assertThat(b.totalVoiceTextAttempted()).isEqualTo(a.totalVoiceTextAttempted());
+        assertThat(duplicateCount(b, shuffled)).isEqualTo(duplicateCount(a, entries));
+    }
+
+    @Property
+    @Label("D7: another occurrence, for a person already listed, of an address already present with the same outcome changes no total")
+    void d7RepeatedOccurrenceChangesNothing(@ForAll("entries") List<RecipientEntry> entries,
+                                            @ForAll("modes") Set<Channel> modes,
+                                            @ForAll @IntRange(min = 0, max = 1000) int pick,
+                                            @ForAll @IntRange(min = 0, max = 6) int format,
+                                            @ForAll boolean asNewEntry) {
+        List<int[]> devices = allDevices(entries);
+        if (devices.isEmpty()) {
+            return;
+        }
+        int[] at = devices.get(pick % devices.size());
+        RecipientEntry owner = entries.get(at[0]);
+        Device original = owner.devices().get(at[1]);
+        Device again = new Device(original.channel(), reformat(original), original.outcome(), original.confirmed(),
+                original.reachedAt());
+        List<RecipientEntry> grown = new ArrayList<>(entries);
+        if (asNewEntry) {
+            grown.add(RecipientEntry.of(owner.person(), Person.of("s-new", "Student, New"), List.of(again)));
+        } else {
+            List<Device> more = new ArrayList<>(owner.devices());
+            more.add(again);
+            grown.set(at[0], RecipientEntry.of(owner.person(), owner.studentPerson(), more));
+        }
+        assertThat(DeliveryAnalysis.of(grown, modes, K).totals()).isEqualTo(DeliveryAnalysis.of(entries, modes, K).totals());
+    }
+
+    @Property
+    @Label("D7: a shared address added for a new person changes only recipients, no device and the contacted lines")
+    void d7SharedAddressForNewPerson(@ForAll("entries") List<RecipientEntry> entries,
+                                     @ForAll("modes") Set<Channel> modes,
+                                     @ForAll @IntRange(min = 0, max = 1000) int pick) {
+        List<int[]> devices = allDevices(entries);
+        if (devices.isEmpty()) {
+            return;
+        }
+        int[] at = devices.get(pick % devices.size());
+        Device original = entries.get(at[0]).devices().get(at[1]);
+        List<RecipientEntry> grown = new ArrayList<>(entries);
+        grown.add(RecipientEntry.of(Person.of("p-new", "Parent, New"), null, List.of(original)));
+        DeliveryTotals before = DeliveryAnalysis.of(entries, modes, K).totals();
+        DeliveryTotals after = DeliveryAnalysis.of(grown, modes, K).totals();
+        assertThat(after.totalInbox()).isEqualTo(before.totalInbox());
+        assertThat(after.totalEmails()).isEqualTo(before.totalEmails());
+        assertThat(after.totalEmailsAttempted()).isEqualTo(before.totalEmailsAttempted());
+        assertThat(after.totalVoice()).isEqualTo(before.totalVoice());
+        assertThat(after.totalVoiceAttempted()).isEqualTo(before.totalVoiceAttempted());
+        assertThat(after.totalText()).isEqualTo(before.totalText());
+        assertThat(after.totalTextAttempted()).isEqualTo(before.totalTextAttempted());
+        assertThat(after.totalRecipients()).isEqualTo(before.totalRecipients() + 1);
+    }
+
+    @Property
+    @Label("D1/D2: two devices on one channel are duplicates exactly when their normalised addresses are equal and not blank")
+    void d1FastKeysAgreeWithNormalisation(@ForAll("channel") Channel channel, @ForAll("address") String a,
+                                          @ForAll("address") String b) {
+        Device first = Device.of(channel, a, DeviceStatus.PENDING);
+        Device second = Device.of(channel, b, DeviceStatus.PENDING);
+        DeliveryAnalysis analysis = DeliveryAnalysis.of(
+                List.of(RecipientEntry.of(Person.of("p", "P"), null, List.of(first, second))), EnumSet.of(channel), K);
+        String na = Addresses.normalise(channel, a);
+        String nb = Addresses.normalise(channel, b);
+        assertThat(analysis.isDuplicate(0, 1)).as("'%s' vs '%s'", a, b).isEqualTo(!na.isBlank() && na.equals(nb));
+    }
+
+    private static int duplicateCount(DeliveryAnalysis a, List<RecipientEntry> entries) {
+        int n = 0;
+        for (int e = 0; e < entries.size(); e++) {
+            for (int d = 0; d < entries.get(e).devices().size(); d++) {
+                n += a.isDuplicate(e, d) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static List<int[]> allDevices(List<RecipientEntry> entries) {
+        List<int[]> all = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (int d = 0; d < entries.get(e).devices().size(); d++) {
+                all.add(new int[] {e, d});
+            }
+        }
+        return all;
+    }
+
+    private static String reformat(Device d) {
+        switch (d.channel()) {
+            case EMAIL:
+                return " " + d.address().strip().toUpperCase(java.util.Locale.ROOT) + " ";
+            case VOICE:
+            case TEXT: {
+                String n = Addresses.phone(d.address());
+                return n.isEmpty() ? d.address() : "+1 " + n.replace("x", " ext. ");
+            }
+            default:
+                return d.address();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<RecipientEntry>> entries() {
+        return MessageArbitraries.entries(30);
+    }
+
+    @Provide
+    Arbitrary<List<RecipientEntry>> longEntries() {
+        return MessageArbitraries.wideEntries(600, 400);
+    }
+
+    @Provide
+    Arbitrary<Set<Channel>> modes() {
+        return MessageArbitraries.modes();
+    }
+
+    @Provide
+    Arbitrary<Channel> channel() {
+        return Arbitraries.of(Channel.values());
+    }
+
+    @Provide
+    Arbitrary<String> address() {
+        return Arbitraries.oneOf(
+                MessageArbitraries.phoneAddress(),
+                MessageArbitraries.emailAddress(),
+                MessageArbitraries.inboxAddress(),
+                Arbitraries.strings().withChars("aAxX1 0.-@\u0130\u212A\u00C9\u00E9\u2003\t").ofMaxLength(8),
+                Arbitraries.strings().numeric().ofMinLength(15).ofMaxLength(24),
+                Arbitraries.strings().all().ofMaxLength(6));
+    }
+}

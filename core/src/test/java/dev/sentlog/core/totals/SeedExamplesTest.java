@@ -1,0 +1,209 @@
+package dev.sentlog.core.totals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentlog.core.fixtures.MessageArbitraries;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The worked cases of the source document, as example tests. */
+class SeedExamplesTest {
+
+    private static final Instant T0 = Instant.parse("2019-12-02T14:54:00Z");
+
+    private static Device voice(String number, int code) {
+        return new Device(Channel.VOICE, number, DeviceOutcome.call(code), false, T0);
+    }
+
+    @Test
+    @DisplayName("D3/D4: two guardians sharing one phone count once in Total Voice and both as contacted")
+    void sharedPhone() {
+        Message m = MessageArbitraries.sampleBuilder("m-1").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE)
+                .recipients(List.of(
+                        RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-1", "Student, Calvin"),
+                                List.of(voice("(555) 123-4567", 5))),
+                        RecipientEntry.of(Person.of("p-2", "Parent, Tad"), Person.of("s-1", "Student, Calvin"),
+                                List.of(voice("555.123.4567", 5)))))
+                .build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().totalVoice()).isEqualTo(1);
+        assertThat(a.totals().totalVoiceAttempted()).isEqualTo(1);
+        assertThat(a.totals().totalRecipients()).isEqualTo(2);
+        assertThat(a.totals().contactedByPhone()).isEqualTo(2);
+        assertThat(a.totals().notContactedByPhone()).isZero();
+        assertThat(a.isDuplicate(0, 0)).isFalse();
+        assertThat(a.isDuplicate(1, 0)).isTrue();
+    }
+
+    @Test
+    @DisplayName("D3: the shared number's outcome is the address's: a pending duplicate of a reached number counts as contacted")
+    void sharedOutcome() {
+        Message m = MessageArbitraries.sampleBuilder("m-2").status(MessageStatus.IN_PROGRESS)
+                .deliveryModes(Channel.VOICE)
+                .recipients(List.of(
+                        RecipientEntry.of(Person.of("p-1", "Parent, Heather"), null,
+                                List.of(Device.of(Channel.VOICE, "555-123-4567", DeviceStatus.PENDING))),
+                        RecipientEntry.of(Person.of("p-2", "Parent, Tad"), null, List.of(voice("5551234567", 6)))))
+                .build();
+        DeliveryTotals t = DeliveryTotals.of(m);
+        assertThat(t.totalVoice()).isEqualTo(1);
+        assertThat(t.totalVoiceAttempted()).isEqualTo(1);
+        assertThat(t.contactedByPhone()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("D2: a guardian with three students: one email counted once, the other two marked duplicate")
+    void guardianWithThreeStudents() {
+        List<RecipientEntry> entries = new ArrayList<>();
+        for (String student : List.of("Calvin", "Karen", "Lauren")) {
+            entries.add(RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-" + student, "Student, " + student),
+                    List.of(Device.of(Channel.EMAIL, "heather@nomail.com", DeviceStatus.SENT))));
+        }
+        Message m = MessageArbitraries.sampleBuilder("m-3").status(MessageStatus.SENT)
+                .deliveryModes(Channel.EMAIL).recipients(entries).build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().totalRecipients()).isEqualTo(1);
+        assertThat(a.totals().totalEmails()).isEqualTo(1);
+        assertThat(a.totals().totalEmailsAttempted()).isEqualTo(1);
+        assertThat(a.isDuplicate(0, 0)).isFalse();
+        assertThat(a.isDuplicate(1, 0)).isTrue();
+        assertThat(a.isDuplicate(2, 0)).isTrue();
+    }
+
+    @Test
+    @DisplayName("D4: the seed's printed report: 127 recipients, 34 without a device, 93 inboxes, 3 emails, nobody contacted by phone")
+    void seedPrintedReport() {
+        List<RecipientEntry> entries = new ArrayList<>();
+        String[] withEmail = {"heather@nomail.com", "tad@nomail.com", "kris@nomail.com"};
+        for (int i = 0; i < 93; i++) {
+            List<Device> devices = new ArrayList<>();
+            devices.add(new Device(Channel.INBOX, "portal-" + i, DeviceOutcome.of(DeviceStatus.SENT), false, T0));
+            if (i < withEmail.length) {
+                devices.add(Device.of(Channel.EMAIL, withEmail[i], DeviceStatus.IN_PROGRESS));
+            }
+            entries.add(RecipientEntry.of(Person.of("p-" + i, "Parent, " + i), Person.of("s-" + i, "Student, " + i), devices));
+        }
+        for (int i = 93; i < 127; i++) {
+            entries.add(RecipientEntry.of(Person.of("p-" + i, "Parent, " + i), null, List.of()));
+        }
+        Message m = MessageArbitraries.sampleBuilder("m-4").status(MessageStatus.IN_PROGRESS)
+                .deliveryModes(Channel.INBOX, Channel.EMAIL).startedAt(T0).recipients(entries).build();
+        DeliverySummary s = DeliverySummary.of(m);
+        assertThat(s.totals()).isEqualTo(new DeliveryTotals(127, 34, 93, 3, 3, 0, 0, 0, 0, 0, 127));
+        assertThat(s.startTime()).contains(T0);
+        assertThat(s.endTime()).contains(T0);
+        assertThat(s.durationMinutes()).hasValue(0);
+    }
+
+    @Test
+    @DisplayName("D4: the on-screen Delivery Summary example: 6 recipients, 4 without a device, 2 inboxes, 2 emails attempted")
+    void seedScreenSummary() {
+        List<RecipientEntry> entries = new ArrayList<>();
+        entries.add(RecipientEntry.of(Person.of("a", "A, A"), null, List.of(
+                Device.of(Channel.INBOX, "a.portal", DeviceStatus.SENT),
+                Device.of(Channel.EMAIL, "a@nomail.com", DeviceStatus.SENT))));
+        entries.add(RecipientEntry.of(Person.of("b", "B, B"), null, List.of(
+                Device.of(Channel.INBOX, "b.portal", DeviceStatus.SENT),
+                Device.of(Channel.EMAIL, "b@nomail.com", DeviceStatus.FAILED),
+                Device.of(Channel.VOICE, "555-000-1111", DeviceStatus.SENT)))); // Voice is not a mode: ignored
+        for (String id : List.of("c", "d", "e", "f")) {
+            entries.add(RecipientEntry.of(Person.of(id, id), null, List.of(Device.of(Channel.EMAIL, " ", DeviceStatus.PENDING))));
+        }
+        DeliveryTotals t = DeliveryAnalysis.of(entries, java.util.EnumSet.of(Channel.INBOX, Channel.EMAIL),
+                dev.sentlog.spi.OutcomeClassifier.standard()).totals();
+        assertThat(t.totalRecipients()).isEqualTo(6);
+        assertThat(t.totalNoDevice()).isEqualTo(4);
+        assertThat(t.totalInbox()).isEqualTo(2);
+        assertThat(t.totalEmails()).isEqualTo(2);
+        assertThat(t.totalEmailsAttempted()).isEqualTo(2);
+        assertThat(t.totalVoice()).isZero();
+    }
+
+    @Test
+    @DisplayName("K3/R3: a recipient who confirms by pressing 0 is contacted, whatever the call's code; canceled follow-ups are not attempted")
+    void pressedZero() {
+        Message m = MessageArbitraries.sampleBuilder("m-5").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE, Channel.TEXT)
+                .recipients(List.of(RecipientEntry.of(Person.of("p-1", "Parent, Heather"), null, List.of(
+                        new Device(Channel.VOICE, "555-123-4567", DeviceOutcome.call(0), true, T0),
+                        Device.of(Channel.VOICE, "555-987-6543", DeviceStatus.CANCELED),
+                        Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.CANCELED)))))
+                .build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().contactedByPhone()).isEqualTo(1);
+        assertThat(a.totals().totalVoice()).isEqualTo(2);
+        assertThat(a.totals().totalVoiceAttempted()).isEqualTo(1);
+        assertThat(a.totals().totalText()).isEqualTo(1);
+        assertThat(a.totals().totalTextAttempted()).isZero();
+        assertThat(a.isContactedByPhone(0)).isTrue();
+    }
+
+    @Test
+    @DisplayName("D4/K5: opt-outs count in Total Text but not in Total Text Messages Attempted")
+    void optOuts() {
+        Message m = MessageArbitraries.sampleBuilder("m-6").status(MessageStatus.SENT)
+                .deliveryModes(Channel.TEXT).textMessagingEnabled(true)
+                .recipients(List.of(
+                        RecipientEntry.of(Person.of("p-1", "A"), null, List.of(Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.OPTED_OUT))),
+                        RecipientEntry.of(Person.of("p-2", "B"), null, List.of(new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.call(-33), false, null))),
+                        RecipientEntry.of(Person.of("p-3", "C"), null, List.of(new Device(Channel.TEXT, "555-222-3333", DeviceOutcome.call(-28), false, null)))))
+                .build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().totalText()).isEqualTo(3);
+        assertThat(a.totals().totalTextAttempted()).isEqualTo(1);
+        assertThat(a.totals().contactedByPhone()).isEqualTo(1);
+        assertThat(a.totals().notContactedByPhone()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("D5: the combined Voice/Text figures count distinct numbers over both channels")
+    void combinedVoiceText() {
+        Message m = MessageArbitraries.sampleBuilder("m-7").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
+                .recipients(List.of(RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
+                        voice("555-123-4567", 5),
+                        new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-27), false, null),
+                        new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT), false, null),
+                        Device.of(Channel.VOICE, "555-222-3333", DeviceStatus.PENDING)))))
+                .build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().totalVoice()).isEqualTo(2);
+        assertThat(a.totals().totalText()).isEqualTo(2);
+        assertThat(a.totalVoiceText()).isEqualTo(3);
+        assertThat(a.totalVoiceTextAttempted()).isEqualTo(1);
+        assertThat(a.isDuplicate(0, 1)).as("D2: Voice and Text are separate channels").isFalse();
+    }
+
+    @Test
+    @DisplayName("D6: start is the first attempt, end the last final outcome, duration in whole minutes")
+    void d6Times() {
+        Instant t1 = Instant.parse("2020-01-07T13:30:00Z");
+        Message m = MessageArbitraries.sampleBuilder("m-8").status(MessageStatus.SENT)
+                .deliveryModes(Channel.EMAIL, Channel.VOICE)
+                .recipients(List.of(RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
+                        new Device(Channel.EMAIL, "a@x.org", DeviceOutcome.of(DeviceStatus.SENT), false, t1.plusSeconds(30)),
+                        new Device(Channel.VOICE, "555-123-4567", DeviceOutcome.call(17), false, t1),
+                        new Device(Channel.VOICE, "555-000-1111", DeviceOutcome.call(1), false, t1.plusSeconds(719)),
+                        new Device(Channel.VOICE, "555-999-1111", DeviceOutcome.of(DeviceStatus.CANCELED), false, t1.plusSeconds(3600))))))
+                .build();
+        DeliverySummary s = DeliverySummary.of(m);
+        assertThat(s.startTime()).contains(t1);
+        assertThat(s.endTime()).contains(t1.plusSeconds(719));
+        assertThat(s.durationMinutes()).hasValue(11);
+        Message notStarted = m.toBuilder().recipients(List.of(RecipientEntry.of(Person.of("p", "P"), null,
+                List.of(Device.of(Channel.EMAIL, "a@x.org", DeviceStatus.PENDING))))).build();
+        assertThat(DeliverySummary.of(notStarted).durationMinutes()).isEmpty();
+    }
+}

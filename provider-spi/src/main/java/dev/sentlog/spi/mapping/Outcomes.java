@@ -1,0 +1,34 @@
+package dev.sentlog.spi.mapping;
+
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceStatus;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Small builders the mappings share. */
+final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    /** The key a status is looked up by: stripped, lower-case, {@code _} and {@code -} alike. */
+    static String key(String value, String what) {
+        return Objects.requireNonNull(value, what).strip().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static MappedStatus status(DeviceStatus status, String reason) {
+        return new MappedStatus.Outcome(DeviceOutcome.of(status), blankToNull(reason));
+    }
+
+    static MappedStatus code(int code, String reason) {
+        return new MappedStatus.Outcome(DeviceOutcome.call(code), blankToNull(reason));
+    }
+
+    static MappedStatus feedback(MappedStatus.FeedbackKind kind) {
+        return new MappedStatus.Feedback(kind);
+    }
+
+    private static String blankToNull(String reason) {
+        return reason == null || reason.isBlank() ? null : reason.strip();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sentlog.spi.kit.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Proves the kit: it passes a provider that keeps the contract, and for every way of breaking a
+ * clause it fails exactly the tests of the broken clauses, each failure message naming the clause.
+ */
+class KitSelfTest {
+
+    private static final Pattern CLAUSE_IN_MESSAGE = Pattern.compile("^\\[(DP-[A-Z]\\d+) ");
+    private static final Pattern CLAUSE_IN_NAME = Pattern.compile("^(DP-[A-Z]\\d+) ");
+
+    @Test
+    @DisplayName("the kit passes a provider that keeps every clause: all its tests run and succeed")
+    void correctProviderPassesTheKit() {
+        Events tests = runKit(Fault.NONE);
+
+        assertThat(failures(tests)).isEmpty();
+        assertThat(tests.aborted().count()).isZero();
+        assertThat(tests.succeeded().count()).isEqualTo(tests.started().count()).isEqualTo(30);
+    }
+
+    @Test
+    @DisplayName("every clause of the DeliveryProvider Javadoc has a kit test named after it")
+    void everyClauseHasATest() {
+        Set<String> tested = new TreeSet<>();
+        runKit(Fault.NONE).started().stream().map(KitSelfTest::clauseOfTest).forEach(tested::add);
+
+        Set<String> broken = new TreeSet<>();
+        for (Fault fault : Fault.values()) {
+            broken.addAll(fault.broken());
+        }
+        assertThat(tested).containsAll(broken).contains("DP-I1", "DP-S1", "DP-C1", "DP-P1", "DP-F1", "DP-T1", "DP-B1")
+                .hasSize(29);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "NONE")
+    @DisplayName("a provider that breaks the contract fails the kit, each failure naming the clause it broke")
+    void brokenProviderFailsTheKit(Fault fault) {
+        Map<String, String> failures = failures(runKit(fault));
+
+        Set<String> namedInMessages = new TreeSet<>();
+        failures.forEach((test, message) -> {
+            Matcher m = CLAUSE_IN_MESSAGE.matcher(message);
+            assertThat(m.find()).as("failure of '%s' names a clause: %s", test, message).isTrue();
+            namedInMessages.add(m.group(1));
+        });
+        assertThat(namedInMessages).as("clauses named by the failures of %s: %s", fault, failures)
+                .isEqualTo(new TreeSet<>(fault.broken()));
+        Set<String> failedTests = new TreeSet<>();
+        failures.keySet().forEach(test -> failedTests.add(clauseOf(test)));
+        assertThat(failedTests).as("the tests of each broken clause fail").containsAll(fault.broken());
+    }
+
+    private static Events runKit(Fault fault) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(ScriptedProviderUnderKit.FAULT_PARAMETER, fault.name())
+                .selectors(selectClass(ScriptedProviderUnderKit.class))
+                .execute()
+                .testEvents();
+    }
+
+    /** Failed tests: display name to failure message. */
+    private static Map<String, String> failures(Events tests) {
+        Map<String, String> failures = new TreeMap<>();
+        for (Event event : tests.failed().list()) {
+            String message = event.getPayload(TestExecutionResult.class)
+                    .flatMap(TestExecutionResult::getThrowable)
+                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
+                    .orElse("");
+            failures.put(event.getTestDescriptor().getDisplayName(), message.replaceFirst("^AssertionFailedError: ", ""));
+        }
+        return failures;
+    }
+
+    private static String clauseOfTest(Event event) {
+        return clauseOf(event.getTestDescriptor().getDisplayName());
+    }
+
+    private static String clauseOf(String displayName) {
+        Matcher m = CLAUSE_IN_NAME.matcher(displayName);
+        return m.find() ? m.group(1) : displayName;
+    }
+}
