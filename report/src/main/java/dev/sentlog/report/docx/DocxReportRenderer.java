@@ -36,7 +36,10 @@ public final class DocxReportRenderer implements ReportRenderer {
     private static final int PAGE_H = 15840;
     private static final int MARGIN = 720;
     private static final int TEXT_W = PAGE_W - 2 * MARGIN;
-    private static final int[] DETAIL_PERCENT = {21, 20, 29, 16, 14};
+    private static final int[] DETAIL_PERCENT = {19, 17, 26, 20, 18};
+    private static final int[] HEADER_PERCENT = {16, 34, 16, 34};
+    private static final int[] SUMMARY_PERCENT = {16, 26, 45, 13};
+    private static final int[] SINGLE_PERCENT = {20, 80};
     private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -91,17 +94,17 @@ public final class DocxReportRenderer implements ReportRenderer {
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" + W_NS
                 + "\" xmlns:r=\"" + R_NS + "\"><w:body>");
         paragraph(x, "Title", ReportModel.TITLE);
-        labeledBlock(x, model.header(), 2);
+        labeledBlock(x, model.header(), HEADER_PERCENT);
         paragraph(x, "Heading1", ReportModel.DELIVERY_SUMMARY);
-        labeledBlock(x, model.summary(), 2);
+        labeledBlock(x, model.summary(), SUMMARY_PERCENT);
         if (model.filterCriteria().isPresent()) {
             paragraph(x, "Heading1", ReportModel.FILTER_CRITERIA_DETAIL);
             for (FilterCriterion c : model.filterCriteria().get()) {
                 if (c.value().isPresent()) {
-                    labeledBlock(x, List.of(LabeledValue.of(c.label(), c.value().get())), 1);
+                    labeledBlock(x, List.of(LabeledValue.of(c.label(), c.value().get())), SINGLE_PERCENT);
                 } else {
                     FilterTable t = c.table().orElseThrow();
-                    labeledBlock(x, List.of(LabeledValue.of(c.label(), "")), 1);
+                    labeledBlock(x, List.of(LabeledValue.of(c.label(), "")), SINGLE_PERCENT);
                     int n = Math.max(1, t.columns().size());
                     int[] widths = new int[n];
                     java.util.Arrays.fill(widths, TEXT_W / n);
@@ -116,15 +119,11 @@ public final class DocxReportRenderer implements ReportRenderer {
         }
         if (model.messageDetail().isPresent()) {
             paragraph(x, "Heading1", ReportModel.MESSAGE_DETAIL);
-            labeledBlock(x, model.messageDetail().get(), 1);
+            labeledBlock(x, model.messageDetail().get(), SINGLE_PERCENT);
         }
         if (model.hasDeliveryDetail()) {
             paragraph(x, "Heading1", ReportModel.DELIVERY_DETAIL);
-            int[] widths = new int[DETAIL_PERCENT.length];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = TEXT_W * DETAIL_PERCENT[i] / 100;
-            }
-            gridStart(x, widths);
+            gridStart(x, twips(DETAIL_PERCENT));
             gridRow(x, ReportModel.DETAIL_COLUMNS, true);
             for (DetailRow r : model.rows()) {
                 x.raw("<w:tr>");
@@ -200,9 +199,9 @@ public final class DocxReportRenderer implements ReportRenderer {
     }
 
     /** Label/value pairs in side-by-side columns, filled top to bottom, as a borderless table. */
-    private static void labeledBlock(XmlOut x, List<LabeledValue> lines, int columns) throws IOException {
-        int[] widths = columns == 2 ? new int[] {TEXT_W * 24 / 100, TEXT_W * 26 / 100, TEXT_W * 27 / 100,
-                TEXT_W * 23 / 100} : new int[] {TEXT_W / 5, TEXT_W * 4 / 5};
+    private static void labeledBlock(XmlOut x, List<LabeledValue> lines, int[] percent) throws IOException {
+        int columns = percent.length / 2;
+        int[] widths = twips(percent);
         x.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"SentlogBlock\"/><w:tblW w:w=\"" + TEXT_W
                 + "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
         for (int w : widths) {
@@ -225,6 +224,14 @@ public final class DocxReportRenderer implements ReportRenderer {
             x.raw("</w:tr>");
         }
         x.raw("</w:tbl>");
+    }
+
+    private static int[] twips(int[] percent) {
+        int[] w = new int[percent.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = TEXT_W * percent[i] / 100;
+        }
+        return w;
     }
 
     /** Lets the zip stream finish without closing the host's stream. */

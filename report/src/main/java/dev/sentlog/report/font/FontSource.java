@@ -1,7 +1,10 @@
 package dev.sentlog.report.font;
 
 import dev.sentlog.core.internal.Checks;
+import com.lowagie.text.pdf.BaseFont;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A TrueType font the report may embed: its name and file bytes. Immutable; the bytes are copied in
@@ -23,13 +26,23 @@ public final class FontSource {
      * @param name a name for logs and errors, e.g. {@code "Noto Sans CJK"}
      * @param ttf  the file's bytes; copied
      * @return the source
-     * @throws IllegalArgumentException when the bytes are empty
+     * @throws InvalidFontException when the bytes are not a TrueType font the PDF library can embed
      */
     public static FontSource of(String name, byte[] ttf) {
         Checks.requireNonBlank(name, "font.name");
         Checks.requireNonNull(ttf, "font.bytes");
-        Checks.requireArgument(ttf.length > 0, "font %s has no bytes", name);
-        return new FontSource(name, ttf.clone());
+        FontSource source = new FontSource(name, ttf.clone());
+        try {
+            BaseFont.createFont(source.fileName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, source.data, null);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidFontException(name, e);
+        }
+        return source;
+    }
+
+    /** The name as a TrueType file name, which is how the PDF library recognises the format. */
+    public String fileName() {
+        return name.toLowerCase(Locale.ROOT).endsWith(".ttf") ? name : name + ".ttf";
     }
 
     /** The font's name. */

@@ -269,6 +269,7 @@ public final class ReportModel {
 
     private final class RowIterator implements Iterator<DetailRow> {
         private final List<RecipientEntry> entries = message.recipients();
+        private final ReportTexts.MinuteCache times = new ReportTexts.MinuteCache(zone);
         private int entry = -1;
         private int device;
         private boolean noDeviceDue;
@@ -307,7 +308,7 @@ public final class ReportModel {
                     if (included(dev)) {
                         return new DetailRow(e.person().name(), studentName(e),
                                 dev.channel().label() + ": " + dev.address(), status(dev),
-                                ReportTexts.minute(dev.reachedAt(), zone), mark, analysis.isDuplicate(entry, d));
+                                times.format(dev.reachedAt()), mark, analysis.isDuplicate(entry, d));
                     }
                 }
                 advanceEntry();

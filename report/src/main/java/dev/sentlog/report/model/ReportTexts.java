@@ -2,6 +2,7 @@ package dev.sentlog.report.model;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -22,6 +23,35 @@ final class ReportTexts {
 
     static String second(Instant t, ZoneId zone) {
         return SECOND.format(t.atZone(zone));
+    }
+
+    /**
+     * Formats device times to the minute, reusing the last text while times fall in the same minute
+     * (delivery rows arrive in bursts: most consecutive rows share it). One per row pass; not
+     * thread-safe.
+     */
+    static final class MinuteCache {
+        private final ZoneId zone;
+        private long minute = Long.MIN_VALUE;
+        private String text;
+
+        MinuteCache(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        String format(Instant t) {
+            if (t == null) {
+                return "";
+            }
+            long m = Math.floorDiv(t.getEpochSecond(), 60);
+            if (m != minute || text == null) {
+                ZonedDateTime z = t.atZone(zone);
+                text = MINUTE.format(z);
+                // zones with second offsets (before standard time) cannot share a minute's text
+                minute = z.getOffset().getTotalSeconds() % 60 == 0 ? m : Long.MIN_VALUE;
+            }
+            return text;
+        }
     }
 
     static String minutes(long m) {

@@ -38,7 +38,7 @@ final class FontSet {
     }
 
     private static BaseFont load(FontSource source) throws IOException {
-        BaseFont f = BaseFont.createFont(source.name(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
+        BaseFont f = BaseFont.createFont(source.fileName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
                 source.bytes(), null);
         f.setSubset(true);
         return f;

@@ -36,13 +36,16 @@ import java.util.List;
 public final class PdfReportRenderer implements ReportRenderer {
 
     static final int CHUNK_ROWS = 200;
-    static final float BODY = 8.5f;
+    static final float BODY = 8f;
     static final Color INK = new Color(0x20, 0x20, 0x20);
     static final Color MUTED = new Color(0x55, 0x5B, 0x66);
     static final Color RULE = new Color(0xB8, 0xBE, 0xC8);
     static final Color HEADER_FILL = new Color(0xE4, 0xE9, 0xF0);
     static final Color STRIPE = new Color(0xF6, 0xF7, 0xF9);
-    private static final float[] DETAIL_WIDTHS = {21, 20, 29, 16, 14};
+    private static final float[] DETAIL_WIDTHS = {19, 17, 26, 20, 18};
+    private static final float[] HEADER_WIDTHS = {16, 34, 16, 34};
+    private static final float[] SUMMARY_WIDTHS = {16, 26, 45, 13};
+    private static final float[] SINGLE_WIDTHS = {20, 80};
 
     private final FontRegistry fonts;
 
@@ -70,16 +73,16 @@ public final class PdfReportRenderer implements ReportRenderer {
             Paragraph title = new Paragraph(fs.phrase(ReportModel.TITLE, st.title));
             title.setSpacingAfter(6);
             doc.add(title);
-            doc.add(labeledBlock(fs, st, model.header(), 2));
+            doc.add(labeledBlock(fs, st, model.header(), HEADER_WIDTHS));
             doc.add(sectionTitle(fs, st, ReportModel.DELIVERY_SUMMARY));
-            doc.add(labeledBlock(fs, st, model.summary(), 2));
+            doc.add(labeledBlock(fs, st, model.summary(), SUMMARY_WIDTHS));
             if (model.filterCriteria().isPresent()) {
                 doc.add(sectionTitle(fs, st, ReportModel.FILTER_CRITERIA_DETAIL));
                 filterCriteria(doc, fs, st, model.filterCriteria().get());
             }
             if (model.messageDetail().isPresent()) {
                 doc.add(sectionTitle(fs, st, ReportModel.MESSAGE_DETAIL));
-                doc.add(labeledBlock(fs, st, model.messageDetail().get(), 1));
+                doc.add(labeledBlock(fs, st, model.messageDetail().get(), SINGLE_WIDTHS));
             }
             if (model.hasDeliveryDetail()) {
                 doc.add(sectionTitle(fs, st, ReportModel.DELIVERY_DETAIL));
@@ -119,11 +122,12 @@ public final class PdfReportRenderer implements ReportRenderer {
         return p;
     }
 
-    /** Label/value pairs in {@code columns} side-by-side columns, filled top to bottom. */
-    private static PdfPTable labeledBlock(FontSet fs, Styles st, List<LabeledValue> lines, int columns) {
-        PdfPTable t = new PdfPTable(columns * 2);
+    /** Label/value pairs in side-by-side column pairs (one per two widths), filled top to bottom. */
+    private static PdfPTable labeledBlock(FontSet fs, Styles st, List<LabeledValue> lines, float[] widths) {
+        int columns = widths.length / 2;
+        PdfPTable t = new PdfPTable(widths.length);
         t.setWidthPercentage(100);
-        t.setWidths(columns == 2 ? new float[] {24, 26, 27, 23} : new float[] {20, 80});
+        t.setWidths(widths);
         int rows = (lines.size() + columns - 1) / columns;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
@@ -149,10 +153,10 @@ public final class PdfReportRenderer implements ReportRenderer {
     private static void filterCriteria(Document doc, FontSet fs, Styles st, List<FilterCriterion> criteria) {
         for (FilterCriterion c : criteria) {
             if (c.value().isPresent()) {
-                doc.add(labeledBlock(fs, st, List.of(LabeledValue.of(c.label(), c.value().get())), 1));
+                doc.add(labeledBlock(fs, st, List.of(LabeledValue.of(c.label(), c.value().get())), SINGLE_WIDTHS));
             } else {
                 FilterTable ft = c.table().orElseThrow();
-                doc.add(labeledBlock(fs, st, List.of(LabeledValue.of(c.label(), "")), 1));
+                doc.add(labeledBlock(fs, st, List.of(LabeledValue.of(c.label(), "")), SINGLE_WIDTHS));
                 PdfPTable t = new PdfPTable(Math.max(1, ft.columns().size()));
                 t.setWidthPercentage(100);
                 t.setHeaderRows(1);
@@ -189,7 +193,6 @@ public final class PdfReportRenderer implements ReportRenderer {
         t.setWidths(DETAIL_WIDTHS);
         t.setHeaderRows(1);
         t.setComplete(false);
-        t.setSplitLate(false);
         for (String col : ReportModel.DETAIL_COLUMNS) {
             t.addCell(gridCell(fs.phrase(col, st.columnHead), HEADER_FILL));
         }
