@@ -28,9 +28,11 @@ final class ReportRules {
     static final DeviceOutcome IN_PROGRESS = DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
 
     private final OutcomeClassifier classifier;
+    private final boolean confirmationStopsPhone;
 
-    ReportRules(OutcomeClassifier classifier) {
+    ReportRules(OutcomeClassifier classifier, boolean confirmationStopsPhone) {
         this.classifier = classifier;
+        this.confirmationStopsPhone = confirmationStopsPhone;
     }
 
     /** The row a report names inside a job, or -1 when the job holds no such device. */
@@ -75,7 +77,7 @@ final class ReportRules {
         }
         t.set(row, r.outcome(), r.confirmed(), r.at(), r.sequence(), fin);
         int stopped = 0;
-        if (r.confirmed() && channel == Channel.VOICE) {
+        if (confirmationStopsPhone && r.confirmed() && channel == Channel.VOICE) {
             stopped = stopPersonsPhones(t, row);
         }
         return 1 + stopped;

@@ -121,9 +121,9 @@ public final class SentMessageLog implements AutoCloseable {
         reportingWindow = b.reportingWindow;
         searchCap = b.searchCap;
         classifier = b.classifier;
-        rules = new ReportRules(classifier);
         files = b.files;
         deliveryOptions = b.deliveryOptions;
+        rules = new ReportRules(classifier, deliveryOptions.confirmationStopsPhone());
         providers = new ProviderRegistry(b.providers);
         calls = new ProviderCalls(b.providerTimeout);
         for (DeliveryProvider p : providers.all()) {
@@ -781,7 +781,12 @@ public final class SentMessageLog implements AutoCloseable {
             return this;
         }
 
-        /** @param v the options handed to providers with every batch @return this builder */
+        /**
+         * @param v the options handed to providers with every batch (default
+         *          {@link DeliveryOptions#defaults()}); when {@code confirmationStopsPhone} is off, a
+         *          confirmed call stops nothing (SPEC R3)
+         * @return this builder
+         */
         public Builder deliveryOptions(DeliveryOptions v) {
             deliveryOptions = Checks.requireNonNull(v, "deliveryOptions");
             return this;

@@ -20,7 +20,9 @@ import java.util.function.Function;
  *       relational store implements it as {@code UPDATE ... WHERE id = ? AND version = ?}.</li>
  *   <li><b>Devices.</b> {@link #withDevices} runs a callback with the message's devices under the
  *       message's lock (a transaction with row locks in a database); changes made in the callback
- *       are visible to the next caller, and callbacks of one message never run at the same time.</li>
+ *       are visible to the next caller, and callbacks of one message never run at the same time.
+ *       An exception thrown by the callback propagates to the caller (a database store rolls its
+ *       transaction back; the log throws only before it changes anything).</li>
  *   <li><b>Search.</b> {@link #search} answers newest first with a limit and the total number of
  *       matches, from an index on created time; it must not need to read every message.</li>
  *   <li>Messages are never removed; ids are compared exactly.</li>

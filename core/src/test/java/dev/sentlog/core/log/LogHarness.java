@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A log on a mutable clock with one scripted provider for every channel. */
 final class LogHarness implements AutoCloseable {
@@ -25,8 +26,12 @@ final class LogHarness implements AutoCloseable {
     }
 
     LogHarness(ScriptedProvider provider) {
+        this(provider, b -> b);
+    }
+
+    LogHarness(ScriptedProvider provider, UnaryOperator<SentMessageLog.Builder> settings) {
         this.provider = provider;
-        this.log = builder().provider(provider).build();
+        this.log = settings.apply(builder().provider(provider)).build();
     }
 
     SentMessageLog.Builder builder() {

@@ -127,6 +127,11 @@ final class ScriptedProvider implements DeliveryProvider {
                     DeviceReport.of("0.0", DeviceOutcome.call(5), false, "g2", 1, Instant.EPOCH),
                     DeviceReport.of("bogus", DeviceOutcome.call(5), false, "g3", 1, Instant.EPOCH));
         }
+        return latestReports(jobId);
+    }
+
+    /** The latest report of each reached device of a job, whatever the poll behaviour. */
+    List<DeviceReport> latestReports(String jobId) {
         return new ArrayList<>(latest.getOrDefault(jobId, Map.of()).values());
     }
 
