@@ -103,7 +103,14 @@ public final class DistrictDemo {
         this.showProgress = recipients >= 10_000;
     }
 
-    /** What a run produced: the main message as the log holds it at the end, and the clock's time. */
+    /**
+     * What a run produced.
+     *
+     * @param main       the main message as the log holds it at the end
+     * @param canceled   the message canceled in flight, as the log holds it at the end
+     * @param finishedAt the demo clock's time at the end
+     * @param clock      the demo clock, standing at {@code finishedAt}
+     */
     public record Outcome(Message main, Message canceled, Instant finishedAt, Clock clock) {
     }
 

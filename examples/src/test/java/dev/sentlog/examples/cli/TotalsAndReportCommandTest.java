@@ -96,6 +96,16 @@ class TotalsAndReportCommandTest {
     }
 
     @Test
+    @DisplayName("L3: without --zone, times are printed at the offset of the file's createdAt; --opt=value works")
+    void defaultZoneIsTheFilesOffset() throws Exception {
+        Path out = dir.resolve("default-zone.csv");
+
+        CliRun.of("report", "--in=" + spec, "--format=csv", "--detail=summary", "--out=" + out).assertOk();
+
+        assertThat(Files.readString(out)).contains("Date Created,12/02/2019 8:55 AM");
+    }
+
+    @Test
     @DisplayName("L3: report writes a DOCX that POI opens, with the summary for detail summary")
     void reportDocxSummary() throws Exception {
         Path out = dir.resolve("report.docx");
