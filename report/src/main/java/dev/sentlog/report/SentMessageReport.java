@@ -1,0 +1,206 @@
+package dev.sentlog.report;
+
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.reportoptions.ApplicableReportOptions;
+import dev.sentlog.core.reportoptions.DeviceChoice;
+import dev.sentlog.core.reportoptions.ReportDetail;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.report.csv.CsvReportRenderer;
+import dev.sentlog.report.docx.DocxReportRenderer;
+import dev.sentlog.report.font.FontRegistry;
+import dev.sentlog.report.model.ReportModel;
+import dev.sentlog.report.model.ReportRenderer;
+import dev.sentlog.report.pdf.PdfReportRenderer;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the Sent Message Report of a message (SPEC section 9) as PDF, CSV or DOCX.
+ *
+ * <pre>{@code
+ * SentMessageReport reports = SentMessageReport.builder()
+ *         .zone(ZoneId.of("America/Chicago"))
+ *         .clock(Clock.systemUTC())
+ *         .build();
+ * try (OutputStream out = Files.newOutputStream(Path.of("report.pdf"))) {
+ *     reports.write(message, new ReportOptions(Set.of(DeviceChoice.EMAIL, DeviceChoice.NO_DEVICE),
+ *             ReportDetail.ALL, ReportFormat.PDF), out);
+ * }
+ * }</pre>
+ *
+ * <p>Each write validates the options against the message (P1, P2), analyses the message once
+ * ({@link DeliveryAnalysis}: totals, duplicate and phone marks), builds one {@link ReportModel} and
+ * lets the format's renderer lay it out, streaming the Delivery Detail rows so memory stays bounded
+ * for any number of devices.
+ *
+ * <p>Immutable and thread-safe: one instance may write any number of reports concurrently.
+ */
+public final class SentMessageReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentMessageReport.class);
+
+    private final ZoneId zone;
+    private final Clock clock;
+    private final FontRegistry fonts;
+    private final OutcomeClassifier classifier;
+
+    private SentMessageReport(Builder b) {
+        this.zone = b.zone;
+        this.clock = b.clock;
+        this.fonts = b.fonts;
+        this.classifier = b.classifier;
+    }
+
+    /** A builder; the zone and clock are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks options against a message (SPEC P1, P2): at least one device choice; only the message's
+     * delivery modes (and No Device, always); Failed Delivery not for a Waiting or In-Progress message.
+     *
+     * @param message the message
+     * @param options the options
+     * @throws InvalidReportOptionsException naming the message, its status and what was refused
+     */
+    public static void validate(Message message, ReportOptions options) {
+        Checks.requireNonNull(message, "message");
+        Checks.requireNonNull(options, "options");
+        ApplicableReportOptions applicable = ApplicableReportOptions.of(message);
+        if (options.devices().isEmpty()) {
+            throw new InvalidReportOptionsException(String.format(Locale.ROOT,
+                    "no delivery device was picked for the report of message %s; pick at least one of %s",
+                    message.id(), applicable.devices()), message.id(), message.status(), Set.of(), null);
+        }
+        EnumSet<DeviceChoice> refused = EnumSet.copyOf(options.devices());
+        refused.removeAll(applicable.devices());
+        if (!refused.isEmpty()) {
+            throw new InvalidReportOptionsException(String.format(Locale.ROOT,
+                    "message %s did not use %s, so the report cannot include it; it can include %s",
+                    message.id(), refused, applicable.devices()), message.id(), message.status(), refused, null);
+        }
+        if (!applicable.details().contains(options.detail())) {
+            throw new InvalidReportOptionsException(String.format(Locale.ROOT,
+                    "a %s report is not available for message %s while it is %s; pick one of %s",
+                    options.detail().label(), message.id(), message.status().label(), applicable.details()),
+                    message.id(), message.status(), Set.of(), options.detail());
+        }
+    }
+
+    /**
+     * Builds the format-neutral content of a report (what {@link #write} lays out).
+     *
+     * @param message the message
+     * @param options the options; the format is not used
+     * @return the model
+     * @throws InvalidReportOptionsException when the options do not apply to the message
+     */
+    public ReportModel model(Message message, ReportOptions options) {
+        validate(message, options);
+        return ReportModel.builder()
+                .message(message)
+                .analysis(DeliveryAnalysis.of(message, classifier))
+                .classifier(classifier)
+                .devices(options.devices())
+                .detail(options.detail())
+                .zone(zone)
+                .generatedAt(clock.instant())
+                .build();
+    }
+
+    /**
+     * Writes a report.
+     *
+     * @param message the message
+     * @param options the options
+     * @param out     where to write; flushed, not closed
+     * @throws InvalidReportOptionsException when the options do not apply to the message (nothing is
+     *                                       written then)
+     * @throws ReportWriteException          when writing fails
+     */
+    public void write(Message message, ReportOptions options, OutputStream out) {
+        Checks.requireNonNull(out, "out");
+        ReportModel model = model(message, options);
+        ReportRenderer renderer = renderer(options.format());
+        long start = System.nanoTime();
+        try {
+            renderer.render(model, out);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new ReportWriteException(message.id(), options.format(), e);
+        }
+        LOG.debug("wrote the {} {} report of message {} ({} devices) in {} ms", options.format(),
+                options.detail(), message.id(), message.deviceCount(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private ReportRenderer renderer(ReportFormat format) {
+        switch (format) {
+            case PDF:
+                return new PdfReportRenderer(fonts);
+            case CSV:
+                return new CsvReportRenderer();
+            case DOCX:
+            default:
+                return new DocxReportRenderer();
+        }
+    }
+
+    /** Builds a {@link SentMessageReport}. Not thread-safe. */
+    public static final class Builder {
+        private ZoneId zone;
+        private Clock clock;
+        private FontRegistry fonts = FontRegistry.bundled();
+        private OutcomeClassifier classifier = OutcomeClassifier.standard();
+
+        private Builder() {
+        }
+
+        /** @param v the district's time zone: every time is printed in it @return this builder */
+        public Builder zone(ZoneId v) {
+            zone = v;
+            return this;
+        }
+
+        /** @param v the clock of the "Generated on" stamp @return this builder */
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        /** @param v the PDF fonts (default: the bundled DejaVu Sans only) @return this builder */
+        public Builder fonts(FontRegistry v) {
+            fonts = v;
+            return this;
+        }
+
+        /** @param v the outcome classification (default: the standard one, SPEC K3-K6) @return this builder */
+        public Builder classifier(OutcomeClassifier v) {
+            classifier = v;
+            return this;
+        }
+
+        /**
+         * Builds the report writer.
+         *
+         * @return the writer
+         * @throws NullPointerException when the zone or clock is missing
+         */
+        public SentMessageReport build() {
+            Checks.requireNonNull(zone, "zone");
+            Checks.requireNonNull(clock, "clock");
+            Checks.requireNonNull(fonts, "fonts");
+            Checks.requireNonNull(classifier, "classifier");
+            return new SentMessageReport(this);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The format-neutral Sent Message Report (SPEC P3-P7): header, Delivery Summary, Filter Criteria
+ * Detail, Message Detail and the lazily produced Delivery Detail rows with their marks. Renderers
+ * only lay this model out.
+ */
+package dev.sentlog.report.model;
