@@ -8,13 +8,16 @@ module dev.sentlog.core {
 
     exports dev.sentlog.core;
     exports dev.sentlog.core.message;
+    // the message records carry the Jackson annotations of the interchange format (SPEC J0-J1); their
+    // creators and format accessors are package-private, so a JSON library needs deep reflection
+    opens dev.sentlog.core.message;
     exports dev.sentlog.core.address;
     exports dev.sentlog.core.totals;
     exports dev.sentlog.core.reportoptions;
+    exports dev.sentlog.core.provider.simulated;
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
-    exports dev.sentlog.core.provider.simulated;
 
     uses dev.sentlog.spi.DeliveryProvider;
 }

@@ -1,5 +1,10 @@
 package dev.sentlog.core.message;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
@@ -14,14 +19,20 @@ import java.util.Optional;
  * <p>The address is kept as given; comparisons use its normalised form (SPEC D1). A blank address
  * is no device.
  *
+ * <p>In the interchange format (SPEC J1) the outcome is a {@code status} or, for Voice and Text, a
+ * {@code callStatus} code; {@code callStatus} wins when both are present. {@code confirmed} is
+ * written only when true and {@code time} only when known.
+ *
  * @param channel     the channel
  * @param address     the address as given (portal account id, email, phone number)
  * @param outcome     the device status, or the call status code (Voice and Text only)
  * @param confirmed   the recipient confirmed by pressing 0 (Voice; SPEC K3, R3)
  * @param reachedAt   when the device was reached, or null; see {@link #time()}
  */
-public record Device(Channel channel, String address, DeviceOutcome outcome, boolean confirmed,
-                     Instant reachedAt) {
+@JsonPropertyOrder({"channel", "address", "status", "callStatus", "confirmed", "time"})
+public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome outcome,
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean confirmed,
+                     @JsonProperty("time") @JsonInclude(JsonInclude.Include.NON_NULL) Instant reachedAt) {
 
     /**
      * Validates the components.
@@ -42,6 +53,53 @@ public record Device(Channel channel, String address, DeviceOutcome outcome, boo
         if (outcome instanceof DeviceOutcome.Status s && s.status() == DeviceStatus.OPTED_OUT) {
             Checks.requireArgument(channel == Channel.TEXT, "only a Text device can be OPTED_OUT, not %s", channel);
         }
+    }
+
+    /**
+     * Reads a device of the interchange format: Jackson's creator (SPEC J1). A {@code callStatus}
+     * wins over a {@code status}; {@code confirmed} defaults to false; {@code time} may be absent.
+     *
+     * @throws NullPointerException     naming the field when channel or address is missing, or when
+     *                                  both status and callStatus are
+     * @throws IllegalArgumentException naming the field when it does not suit the channel
+     */
+    @JsonCreator
+    static Device fromJson(@JsonProperty("channel") Channel channel, @JsonProperty("address") String address,
+                           @JsonProperty("status") DeviceStatus status, @JsonProperty("callStatus") Integer callStatus,
+                           @JsonProperty("confirmed") Boolean confirmed, @JsonProperty("time") Instant time) {
+        Checks.requireNonNull(channel, "device.channel");
+        Checks.requireNonNull(address, "device.address");
+        boolean isConfirmed = confirmed != null && confirmed;
+        if (!channel.isPhone()) {
+            Checks.requireArgument(callStatus == null, "device.callStatus is only for VOICE and TEXT devices, not %s",
+                    channel);
+            Checks.requireArgument(!isConfirmed, "device.confirmed is only for VOICE and TEXT devices, not %s", channel);
+        }
+        if (callStatus != null) {
+            return new Device(channel, address, DeviceOutcome.call(callStatus), isConfirmed, time);
+        }
+        if (channel.isPhone()) {
+            Checks.requireArgument(status != null, "device.status is required (or a callStatus) for a %s device",
+                    channel);
+        }
+        Checks.requireNonNull(status, "device.status");
+        Checks.requireArgument(status != DeviceStatus.OPTED_OUT || channel == Channel.TEXT,
+                "device.status OPTED_OUT is only for TEXT devices, not %s", channel);
+        return new Device(channel, address, DeviceOutcome.of(status), isConfirmed, time);
+    }
+
+    /** The {@code status} field of the interchange format: the status, or null for a call status code. */
+    @JsonProperty("status")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    DeviceStatus jsonStatus() {
+        return outcome instanceof DeviceOutcome.Status s ? s.status() : null;
+    }
+
+    /** The {@code callStatus} field of the interchange format: the code, or null for a status. */
+    @JsonProperty("callStatus")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Integer jsonCallStatus() {
+        return outcome instanceof DeviceOutcome.Call c ? c.code().code() : null;
     }
 
     /**
@@ -74,6 +132,7 @@ public record Device(Channel channel, String address, DeviceOutcome outcome, boo
     }
 
     /** Whether the address is blank, which makes this "no device" (SPEC D1). */
+    @JsonIgnore
     public boolean isBlank() {
         return address.isBlank();
     }

@@ -1,5 +1,7 @@
 package dev.sentlog.core.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sentlog.core.internal.Checks;
 import java.util.Optional;
 
@@ -7,10 +9,12 @@ import java.util.Optional;
  * One line of a message's filter criteria: a label with a value or a small table (SPEC J0).
  *
  * @param label      the label, e.g. {@code "Filter Operation"}
- * @param valueText  the value, or null when the criterion is a table
- * @param tableValue the table, or null when the criterion is a value
+ * @param valueText  the value, or null when the criterion is a table ({@code value} in the interchange format)
+ * @param tableValue the table, or null when the criterion is a value ({@code table} in the interchange format)
  */
-public record FilterCriterion(String label, String valueText, FilterTable tableValue) {
+public record FilterCriterion(String label,
+                              @JsonProperty("value") @JsonInclude(JsonInclude.Include.NON_NULL) String valueText,
+                              @JsonProperty("table") @JsonInclude(JsonInclude.Include.NON_NULL) FilterTable tableValue) {
 
     /**
      * Validates the components.

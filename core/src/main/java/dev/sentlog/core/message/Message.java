@@ -1,5 +1,10 @@
 package dev.sentlog.core.message;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import java.time.Instant;
@@ -17,6 +22,12 @@ import java.util.Set;
  * references are null when absent and have {@code Optional}-returning accessors
  * ({@link #scheduledTime()}, {@link #startTime()}, {@link #endTime()}, {@link #canceled()},
  * {@link #attachment()}, {@link #audio()}). Build one with {@link #builder()}.
+ *
+ * <p>The Jackson annotations define the interchange format {@value #JSON_FORMAT} (SPEC J0, J1): field
+ * names are the component names, a {@code format} field comes first, blank optional texts and absent
+ * optional values are left out. Core depends on jackson-annotations only; a host reads and writes the
+ * format with jackson-databind (the examples module has a ready codec, which also writes times in the
+ * district's zone).
  *
  * @param id                   the message id, non-blank
  * @param messageType          the tool that sent it, e.g. {@code "Staff Messenger"}
@@ -43,6 +54,10 @@ import java.util.Set;
  * @param cancellation         the cancel request, or null
  * @param recipients           the recipient list, in order
  */
+@JsonPropertyOrder({"format", "id", "messageType", "messageTypeKind", "districtOrSchool", "subject", "sender",
+    "replyToEmail", "callerId", "createdAt", "scheduledAt", "scheduleId", "scheduleName", "status", "deliveryModes",
+    "textMessagingEnabled", "body", "text", "emailAttachment", "audioFile", "filterCriteria", "startedAt", "endedAt",
+    "cancellation", "recipients"})
 public record Message(
         String id,
         String messageType,
@@ -50,23 +65,23 @@ public record Message(
         String districtOrSchool,
         String subject,
         Sender sender,
-        String replyToEmail,
-        String callerId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String replyToEmail,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String callerId,
         Instant createdAt,
-        Instant scheduledAt,
-        String scheduleId,
-        String scheduleName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant scheduledAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String scheduleId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String scheduleName,
         MessageStatus status,
         Set<Channel> deliveryModes,
         boolean textMessagingEnabled,
-        String body,
-        String text,
-        FileRef emailAttachment,
-        FileRef audioFile,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String body,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String text,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FileRef emailAttachment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) FileRef audioFile,
         List<FilterCriterion> filterCriteria,
-        Instant startedAt,
-        Instant endedAt,
-        Cancellation cancellation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant startedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant endedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Cancellation cancellation,
         List<RecipientEntry> recipients) {
 
     /**
@@ -93,6 +108,57 @@ public record Message(
         text = blankIfNull(text);
         filterCriteria = filterCriteria == null ? List.of() : List.copyOf(filterCriteria);
         recipients = List.copyOf(Checks.requireNonNull(recipients, "message.recipients"));
+    }
+
+    /** The value of the interchange format's {@code format} field (SPEC section 10). */
+    public static final String JSON_FORMAT = "sentlog-message/1";
+
+    /**
+     * Reads a message of the interchange format: Jackson's creator (SPEC J0). The {@code format}
+     * must be {@value #JSON_FORMAT}; optional fields may be absent or null.
+     *
+     * @throws IllegalArgumentException naming the field ({@code message.<field> ...}) when the format
+     *                                  is wrong or a required field is missing
+     */
+    @JsonCreator
+    static Message fromJson(@JsonProperty("format") String format, @JsonProperty("id") String id,
+                            @JsonProperty("messageType") String messageType,
+                            @JsonProperty("messageTypeKind") MessageTypeKind messageTypeKind,
+                            @JsonProperty("districtOrSchool") String districtOrSchool,
+                            @JsonProperty("subject") String subject, @JsonProperty("sender") Sender sender,
+                            @JsonProperty("replyToEmail") String replyToEmail,
+                            @JsonProperty("callerId") String callerId, @JsonProperty("createdAt") Instant createdAt,
+                            @JsonProperty("scheduledAt") Instant scheduledAt,
+                            @JsonProperty("scheduleId") String scheduleId,
+                            @JsonProperty("scheduleName") String scheduleName,
+                            @JsonProperty("status") MessageStatus status,
+                            @JsonProperty("deliveryModes") Set<Channel> deliveryModes,
+                            @JsonProperty("textMessagingEnabled") Boolean textMessagingEnabled,
+                            @JsonProperty("body") String body, @JsonProperty("text") String text,
+                            @JsonProperty("emailAttachment") FileRef emailAttachment,
+                            @JsonProperty("audioFile") FileRef audioFile,
+                            @JsonProperty("filterCriteria") List<FilterCriterion> filterCriteria,
+                            @JsonProperty("startedAt") Instant startedAt, @JsonProperty("endedAt") Instant endedAt,
+                            @JsonProperty("cancellation") Cancellation cancellation,
+                            @JsonProperty("recipients") List<RecipientEntry> recipients) {
+        Checks.requireArgument(JSON_FORMAT.equals(format), "message.format must be \"%s\" but was %s", JSON_FORMAT,
+                format == null ? "missing" : "\"" + format + "\"");
+        Checks.requireArgument(deliveryModes == null || !deliveryModes.isEmpty(),
+                "message.deliveryModes must name at least one channel");
+        Checks.requireNonNull(textMessagingEnabled, "message.textMessagingEnabled");
+        return new Message(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail, callerId,
+                createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes, textMessagingEnabled, body,
+                text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt, cancellation, recipients);
+    }
+
+    /**
+     * The interchange format this message is written in: always {@value #JSON_FORMAT}.
+     *
+     * @return {@value #JSON_FORMAT}
+     */
+    @JsonProperty("format")
+    public String format() {
+        return JSON_FORMAT;
     }
 
     private static String blankIfNull(String s) {
@@ -169,6 +235,7 @@ public record Message(
     }
 
     /** Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2). */
+    @JsonIgnore
     public boolean isSchedulerSent() {
         return !scheduleName.isBlank();
     }

@@ -1,5 +1,7 @@
 package dev.sentlog.core.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sentlog.core.internal.Checks;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +11,13 @@ import java.util.Optional;
  * students has three entries), and the person's devices for this message.
  *
  * @param person        the person reached
- * @param studentPerson the student the entry concerns, or null; see {@link #student()}
+ * @param studentPerson the student the entry concerns, or null; see {@link #student()} ({@code student}
+ *                      in the interchange format)
  * @param devices       the devices, possibly none
  */
-public record RecipientEntry(Person person, Person studentPerson, List<Device> devices) {
+public record RecipientEntry(Person person,
+                             @JsonProperty("student") @JsonInclude(JsonInclude.Include.NON_NULL) Person studentPerson,
+                             List<Device> devices) {
 
     /**
      * Validates and copies the components.

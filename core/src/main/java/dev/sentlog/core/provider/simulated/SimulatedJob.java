@@ -8,7 +8,9 @@ import dev.sentlog.spi.DeviceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One submitted batch: its planned steps in time order and each device's latest report. Every
@@ -28,6 +30,8 @@ final class SimulatedJob {
     private final long[] sequences;
     private final boolean[] attempted;
     private final boolean[] canceled;
+    /** The Voice and Text devices of each person, for R3; built on the first confirmation. */
+    private Map<String, List<Integer>> phonesByPerson;
     private int cursor;
 
     SimulatedJob(String jobId, DeliveryBatch batch, Instant submittedAt, List<Scenario.DevicePlan> plans) {
@@ -90,11 +94,18 @@ final class SimulatedJob {
 
     /** SPEC R3: the confirming person's Voice and Text devices not yet attempted are canceled. */
     private void stopPhonesOfPerson(int confirming, Instant at) {
+        if (phonesByPerson == null) {
+            phonesByPerson = new HashMap<>();
+            for (int d = 0; d < plans.size(); d++) {
+                var request = plans.get(d).request();
+                if (request.channel().isPhone()) {
+                    phonesByPerson.computeIfAbsent(request.personId(), k -> new ArrayList<>()).add(d);
+                }
+            }
+        }
         String person = plans.get(confirming).request().personId();
-        for (int d = 0; d < plans.size(); d++) {
-            var request = plans.get(d).request();
-            if (d != confirming && !attempted[d] && !canceled[d] && request.channel().isPhone()
-                    && request.personId().equals(person)) {
+        for (int d : phonesByPerson.getOrDefault(person, List.of())) {
+            if (d != confirming && !attempted[d] && !canceled[d]) {
                 stop(d, at);
             }
         }

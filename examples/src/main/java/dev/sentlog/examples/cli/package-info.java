@@ -1,0 +1,6 @@
+/**
+ * The {@code sentlog} command line (SPEC L1-L4): {@link dev.sentlog.examples.cli.Main} dispatches to
+ * the {@code demo}, {@code totals} and {@code report} commands. User errors end with one paragraph
+ * on standard error and exit status 2, never a stack trace.
+ */
+package dev.sentlog.examples.cli;

@@ -1,0 +1,337 @@
+package dev.sentlog.examples.demo;
+
+import dev.sentlog.core.log.Caller;
+import dev.sentlog.core.log.SentMessageLog;
+import dev.sentlog.core.log.ToolRight;
+import dev.sentlog.core.message.Cancellation;
+import dev.sentlog.core.message.FileRef;
+import dev.sentlog.core.message.FilterCriterion;
+import dev.sentlog.core.message.FilterTable;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.core.message.MessageTypeKind;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.message.Sender;
+import dev.sentlog.core.provider.simulated.SimulatedProvider;
+import dev.sentlog.core.search.Column;
+import dev.sentlog.core.search.MessageRow;
+import dev.sentlog.core.search.SearchCriteria;
+import dev.sentlog.core.search.SearchResult;
+import dev.sentlog.core.search.Sort;
+import dev.sentlog.core.totals.DeliverySummary;
+import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.spi.CallStatusCode;
+import dev.sentlog.spi.Channel;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The demo of the {@code demo} command (SPEC L1): one morning of a district's messages, run
+ * through the embedded defaults, an in-memory {@link SentMessageLog} and the
+ * {@link SimulatedProvider}, on a clock the demo moves forward.
+ *
+ * <p>Four messages are recorded at 7:55 AM on a school day:
+ * <ul>
+ *   <li>{@value #MAIN_ID}, a General Notification on every channel to the generated district list
+ *       ({@link DistrictRecipients}); the provider deals every call status code of the table (and
+ *       an unknown one, 42) over its phone devices, with successful codes most often, bounces some emails, lets some texts opt out,
+ *       redials some calls and lets some recipients confirm by pressing 0 — it ends Sent;</li>
+ *   <li>{@value #CANCELED_ID}, a Staff Messenger call canceled twenty seconds in, while in flight
+ *       (Canceled IP, SPEC C2, C3);</li>
+ *   <li>{@value #CLASS_ID}, a Class Messages note by Inbox and Email (Sent);</li>
+ *   <li>{@value #WAITING_ID}, a Missing Assignment notice scheduled for the afternoon (Waiting, V1).</li>
+ * </ul>
+ *
+ * <p>It prints the search grid and the main message's Delivery Summary as aligned tables. The
+ * same size and seed give the same output, byte for byte.
+ */
+public final class DistrictDemo {
+
+    /** Three in ten recipients who answer press 0 (SPEC R3), whatever the list's size. */
+    private static final double CONFIRMATION_RATE = 0.3;
+
+    /** The id of the main message, whose reports and JSON the command writes. */
+    public static final String MAIN_ID = "m-2001";
+    /** The id of the message canceled in flight. */
+    public static final String CANCELED_ID = "m-2002";
+    /** The id of the Class Messages note. */
+    public static final String CLASS_ID = "m-2003";
+    /** The id of the message scheduled for the afternoon. */
+    public static final String WAITING_ID = "m-2004";
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MM/dd/yyyy h:mm a", Locale.US);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm:ss a", Locale.US);
+    private static final Duration STEP = Duration.ofSeconds(15);
+    private static final Duration GIVE_UP_AFTER = Duration.ofHours(3);
+    private static final Sender ADMIN = Sender.of("u-1", "Administrator, System", "sysadmin@nomail.com");
+    private static final Caller CALLER = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class),
+            Set.of()).inAdministrationLog();
+
+    private final int recipients;
+    private final long seed;
+    private final ZoneId zone;
+    private final PrintStream progress;
+    private final boolean showProgress;
+
+    /**
+     * A demo.
+     *
+     * @param recipients the number of entries in the main message's recipient list, at least 1
+     * @param seed       the seed of the recipient list and the provider's outcomes
+     * @param zone       the district's time zone
+     * @param progress   where progress lines go (standard error); they are printed for lists of
+     *                   10,000 entries or more
+     */
+    public DistrictDemo(int recipients, long seed, ZoneId zone, PrintStream progress) {
+        if (recipients < 1) {
+            throw new IllegalArgumentException("the demo needs at least one recipient, not " + recipients);
+        }
+        this.recipients = recipients;
+        this.seed = seed;
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.showProgress = recipients >= 10_000;
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param main       the main message as the log holds it at the end
+     * @param canceled   the message canceled in flight, as the log holds it at the end
+     * @param finishedAt the demo clock's time at the end
+     * @param clock      the demo clock, standing at {@code finishedAt}
+     */
+    public record Outcome(Message main, Message canceled, Instant finishedAt, Clock clock) {
+    }
+
+    /**
+     * Runs the morning and prints the search grid and the Delivery Summary.
+     *
+     * @param out where the tables go
+     * @return the messages at the end of the run
+     */
+    public Outcome run(PrintStream out) {
+        LocalDate day = LocalDate.of(2026, 1, 12);
+        Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
+        SteppingClock clock = new SteppingClock(start);
+        SimulatedProvider provider = SimulatedProvider.builder()
+                .clock(clock)
+                .seed(seed)
+                .voiceCodes(codes(42, 5, 45, 6, 20))
+                .textCodes(codes(42, -28, 45, -27, 20))
+                .codesInTurn(true)
+                .emailFailureRate(0.06)
+                .confirmationRate(CONFIRMATION_RATE)
+                .textOptOutRate(0.04)
+                .redialRate(0.1)
+                .build();
+        // the simulated provider plans a whole batch in its submit: allow a large list the time it takes
+        Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
+        try (SentMessageLog log = SentMessageLog.builder().provider(provider).clock(clock).zone(zone)
+                .providerTimeout(providerTimeout).build()) {
+            say("generating %,d recipient entries", recipients);
+            Message main = mainMessage(DistrictRecipients.generate(recipients, seed), start);
+            say("recording %s (%,d devices)", MAIN_ID, main.deviceCount());
+            log.record(main);
+            log.record(staffMessage(DistrictRecipients.generate(40, seed + 1), start));
+            log.record(classMessage(DistrictRecipients.generate(25, seed + 2), start));
+            log.record(waitingMessage(DistrictRecipients.generate(12, seed + 3), start,
+                    day.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant()));
+
+            clock.advance(Duration.ofSeconds(20));
+            log.refresh(CALLER, CANCELED_ID);
+            Cancellation cancel = log.cancel(CALLER, CANCELED_ID);
+            say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
+
+            deliver(log, clock, start);
+
+            SearchResult result = log.search(CALLER, SearchCriteria.createdBetween(day, day));
+            printGrid(out, result, day);
+            DeliverySummary summary = log.select(CALLER, MAIN_ID).summary();
+            printSummary(out, log.printable(CALLER, MAIN_ID), summary);
+            return new Outcome(log.printable(CALLER, MAIN_ID), log.printable(CALLER, CANCELED_ID), clock.instant(),
+                    clock);
+        }
+    }
+
+    /** Moves the clock on and refreshes until no message is In-Progress (or three hours have passed). */
+    private void deliver(SentMessageLog log, SteppingClock clock, Instant start) {
+        List<String> ids = List.of(MAIN_ID, CANCELED_ID, CLASS_ID);
+        while (Duration.between(start, clock.instant()).compareTo(GIVE_UP_AFTER) < 0) {
+            clock.advance(STEP);
+            boolean running = false;
+            for (String id : ids) {
+                MessageStatus status = log.refresh(CALLER, id).row().status();
+                running |= status == MessageStatus.IN_PROGRESS;
+            }
+            if (showProgress) {
+                say("delivering: %s, %s is %s", CLOCK.format(clock.instant().atZone(zone)), MAIN_ID,
+                        log.select(CALLER, MAIN_ID).row().status().label());
+            }
+            if (!running) {
+                return;
+            }
+        }
+        log.tick();
+    }
+
+    /**
+     * Every code of the table, one code outside it, then extra copies of two successful codes, so
+     * that dealt in turn every outcome occurs and most phones are reached, as in a real district.
+     */
+    private static int[] codes(int unknown, int common, int commonCopies, int second, int secondCopies) {
+        IntStream table = CallStatusCode.table().stream().mapToInt(CallStatusCode::code);
+        return IntStream.concat(IntStream.concat(table, IntStream.of(unknown)), IntStream.concat(
+                IntStream.generate(() -> common).limit(commonCopies),
+                IntStream.generate(() -> second).limit(secondCopies))).toArray();
+    }
+
+    private void printGrid(PrintStream out, SearchResult result, LocalDate day) {
+        out.println("Sent Message Log: " + result.totalMatched() + " message(s) created on "
+                + DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US).format(day)
+                + (result.isCut() ? " (showing the newest " + result.cap() + ")" : ""));
+        Column[] columns = Column.values();
+        String[] headers = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            headers[i] = columns[i].label();
+        }
+        ConsoleTable grid = ConsoleTable.of(40, headers);
+        for (MessageRow row : result.view(List.of(), Sort.newestFirst())) {
+            Object[] cells = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                cells[i] = row.cell(columns[i], zone);
+            }
+            grid.row(cells);
+        }
+        out.println(grid.render());
+        out.println();
+    }
+
+    private void printSummary(PrintStream out, Message message, DeliverySummary summary) {
+        out.println("Delivery Summary of " + message.id() + " \"" + message.subject() + "\" (" + message.status().label()
+                + ")");
+        DeliveryTotals t = summary.totals();
+        ConsoleTable table = ConsoleTable.of(60, "Figure", "Value").right(1);
+        table.row("Total Recipients", t.totalRecipients());
+        table.row("Total No Device", t.totalNoDevice());
+        table.row("Total Inbox", t.totalInbox());
+        table.row("Total Emails", t.totalEmails());
+        table.row("Total Emails Attempted", t.totalEmailsAttempted());
+        if (summary.textMessagingEnabled()) {
+            // SPEC D5: on screen, a district that texts sees Voice and Text together
+            table.row("Total Voice/Text", summary.totalVoiceText());
+            table.row("Total Voice/Text Attempted", summary.totalVoiceTextAttempted());
+        } else {
+            table.row("Total Voice", t.totalVoice());
+            table.row("Total Voice Attempted", t.totalVoiceAttempted());
+        }
+        table.row("Recipients contacted successfully by phone", t.contactedByPhone());
+        table.row("Recipients not contacted by phone", t.notContactedByPhone());
+        table.row("Start Time", summary.startTime().map(this::shown).orElse(""));
+        table.row("End Time", summary.endTime().map(this::shown).orElse(""));
+        table.row("Duration", summary.durationMinutes().isPresent()
+                ? summary.durationMinutes().getAsLong() + " minutes" : "");
+        summary.canceled().ifPresent(c -> table.row("Canceled", c.by().name() + ", " + shown(c.at())));
+        out.println(table.render());
+    }
+
+    private String shown(Instant t) {
+        return SHOWN.format(t.atZone(zone));
+    }
+
+    private void say(String format, Object... args) {
+        if (showProgress) {
+            progress.println("demo: " + String.format(Locale.ROOT, format, args));
+        }
+    }
+
+    private static Message mainMessage(List<RecipientEntry> entries, Instant created) {
+        List<FilterCriterion> criteria = new ArrayList<>();
+        criteria.add(FilterCriterion.of("Filter Operation", "Union"));
+        criteria.add(FilterCriterion.of("Calendar", "2025-26 Harrison High"));
+        criteria.add(FilterCriterion.of("Recipients", "Guardians and Students"));
+        criteria.add(FilterCriterion.of("Behavior Events", new FilterTable(
+                List.of("Grade", "Event Type", "Involvement Role"),
+                List.of(List.of("All Grades", "Car: Parking Violation", "Offender")))));
+        return Message.builder()
+                .id(MAIN_ID)
+                .messageType("Message Builder - General Notification")
+                .messageTypeKind(MessageTypeKind.MESSENGER)
+                .districtOrSchool("Harrison High")
+                .subject("School is closed today: snow")
+                .sender(ADMIN)
+                .replyToEmail("office@harrison.k12.example")
+                .callerId("(987)999-9876")
+                .createdAt(created)
+                .scheduledAt(created)
+                .scheduleId("48213")
+                .deliveryModes(Channel.INBOX, Channel.EMAIL, Channel.VOICE, Channel.TEXT)
+                .textMessagingEnabled(true)
+                .body("Harrison High is closed today because of snow. All after-school activities are canceled.")
+                .text("Harrison High is closed today (snow).")
+                .emailAttachment(new FileRef("closure-notice.pdf", "cdr://attachments/9912"))
+                .audioFile(new FileRef("closure.wav", "cdr://audio/311"))
+                .filterCriteria(criteria)
+                .recipients(entries)
+                .build();
+    }
+
+    private static Message staffMessage(List<RecipientEntry> entries, Instant created) {
+        return Message.builder()
+                .id(CANCELED_ID)
+                .messageType("Staff Messenger")
+                .messageTypeKind(MessageTypeKind.MESSENGER)
+                .districtOrSchool("Harrison High")
+                .subject("Staff meeting moved to 3:30")
+                .sender(ADMIN)
+                .createdAt(created.plusSeconds(60))
+                .scheduleId("48214")
+                .deliveryModes(Channel.EMAIL, Channel.VOICE)
+                .recipients(entries)
+                .build();
+    }
+
+    private static Message classMessage(List<RecipientEntry> entries, Instant created) {
+        return Message.builder()
+                .id(CLASS_ID)
+                .messageType("Class Messages")
+                .messageTypeKind(MessageTypeKind.RECIPIENT_SELECTOR)
+                .districtOrSchool("Harrison High")
+                .subject("Field trip forms are due Friday")
+                .sender(Sender.of("u-7", "Teacher, Maria", "mteacher@nomail.com"))
+                .createdAt(created.plusSeconds(120))
+                .deliveryModes(Channel.INBOX, Channel.EMAIL)
+                .recipients(entries)
+                .build();
+    }
+
+    private static Message waitingMessage(List<RecipientEntry> entries, Instant created, Instant scheduled) {
+        return Message.builder()
+                .id(WAITING_ID)
+                .messageType("Missing Assignment")
+                .messageTypeKind(MessageTypeKind.NON_MESSENGER)
+                .districtOrSchool("Harrison High")
+                .subject("Missing assignments this week")
+                .sender(ADMIN)
+                .createdAt(created.plusSeconds(180))
+                .scheduledAt(scheduled)
+                .scheduleId("48215")
+                .deliveryModes(Channel.EMAIL, Channel.TEXT)
+                .textMessagingEnabled(true)
+                .recipients(entries)
+                .build();
+    }
+}

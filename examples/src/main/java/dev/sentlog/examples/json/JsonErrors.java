@@ -1,0 +1,243 @@
+package dev.sentlog.examples.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns Jackson's failures into one {@link MalformedMessageException} with a JSON path (SPEC J2). */
+final class JsonErrors {
+
+    static final String NOT_A_TIME = "not an ISO-8601 time with offset";
+
+    /** A core check's message: {@code <record>.<field> <problem>}, e.g. {@code person.id must not be blank}. */
+    private static final Pattern FIELD_CHECK = Pattern.compile("^[A-Za-z]+\\.([A-Za-z]+) (.+)$", Pattern.DOTALL);
+    /** Jackson names the token it met: {@code (token `JsonToken.START_ARRAY`)}. */
+    private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
+    /** Jackson refuses a coercion: {@code Cannot coerce String value ("5") to `java.lang.Integer`}. */
+    private static final Pattern COERCE = Pattern.compile("Cannot coerce ([A-Za-z-]+) value \\((.*?)\\) to");
+    /** Jackson's note of where a structure began; the location is given separately. */
+    private static final Pattern START_MARKER = Pattern.compile(" ?\\(start marker at .*$");
+
+    private JsonErrors() {
+    }
+
+    static MalformedMessageException translate(JsonProcessingException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m.getPath())
+                    : syntax.getProcessor() == null ? MalformedMessageException.TOP_LEVEL
+                    : path(syntax.getProcessor().getParsingContext());
+            return new MalformedMessageException(path, syntax(syntax));
+        }
+        if (e instanceof JsonMappingException m) {
+            return translateMapping(m);
+        }
+        return new MalformedMessageException(MalformedMessageException.TOP_LEVEL, firstLine(e.getOriginalMessage()));
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s && !(t instanceof MismatchedInputException)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static MalformedMessageException translateMapping(JsonMappingException e) {
+        String path = path(e.getPath());
+        if (e instanceof PropertyBindingException u) {
+            Collection<Object> known = u.getKnownPropertyIds() == null ? List.of() : u.getKnownPropertyIds();
+            return new MalformedMessageException(path, "is not a field of this object (expected one of "
+                    + new TreeSet<>(known.stream().map(String::valueOf).toList()).stream()
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        if (e instanceof InvalidNullException) {
+            return new MalformedMessageException(path, "must not be null");
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            boolean named = f.getValue() instanceof String && target != null && target != String.class;
+            return new MalformedMessageException(path, named ? quote(f.getValue()) + " is not " + describe(target)
+                    : "expected " + describe(target) + " but found " + describeValue(f.getValue()));
+        }
+        if (e instanceof ValueInstantiationException) {
+            return instantiation(path, e.getCause());
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof MismatchedInputException mi) {
+            if (original.startsWith("No content to map")) {
+                return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
+                        "the file is empty; expected a JSON object");
+            }
+            if (original.startsWith("Trailing token")) {
+                return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
+                        "unexpected content after the message object");
+            }
+            String found = found(original);
+            if (found != null) {
+                return new MalformedMessageException(path, "expected " + describe(mi.getTargetType()) + " but found "
+                        + found);
+            }
+        }
+        if (e.getCause() instanceof RuntimeException cause) {
+            return instantiation(path, cause);
+        }
+        return new MalformedMessageException(path, firstLine(original));
+    }
+
+    /** What Jackson found instead of the expected value, read from its message; null when it does not say. */
+    private static String found(String original) {
+        Matcher token = TOKEN.matcher(original);
+        if (token.find()) {
+            return describe(JsonToken.valueOf(token.group(1)));
+        }
+        Matcher coerce = COERCE.matcher(original);
+        if (coerce.find()) {
+            return switch (coerce.group(1)) {
+                case "String" -> "the string " + coerce.group(2);
+                case "Boolean" -> coerce.group(2);
+                default -> "the number " + coerce.group(2);
+            };
+        }
+        return null;
+    }
+
+    /** A check inside a record's constructor failed; name the field when the check names one. */
+    private static MalformedMessageException instantiation(String path, Throwable cause) {
+        String text = cause == null ? null : cause.getMessage();
+        if (text == null) {
+            return new MalformedMessageException(path, "contains a null value");
+        }
+        Matcher m = FIELD_CHECK.matcher(text);
+        if (m.matches()) {
+            String problem = m.group(2).replace("is required but was null", "is required but missing or null");
+            return new MalformedMessageException(join(path, m.group(1)), problem);
+        }
+        return new MalformedMessageException(path, text);
+    }
+
+    private static String syntax(StreamReadException e) {
+        String where = e.getLocation() == null ? ""
+                : String.format(Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(),
+                e.getLocation().getColumnNr());
+        return "malformed JSON" + where + ": " + START_MARKER.matcher(firstLine(e.getOriginalMessage())).replaceFirst("");
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();
+    }
+
+    private static String path(JsonStreamContext context) {
+        Deque<JsonStreamContext> chain = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonStreamContext c : chain) {
+            if (c.inArray()) {
+                sb.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
+            } else if (c.getCurrentName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(c.getCurrentName());
+            }
+        }
+        return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();
+    }
+
+    private static String join(String path, String field) {
+        return MalformedMessageException.TOP_LEVEL.equals(path) ? field : path + "." + field;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 time with offset, e.g. \"2019-12-02T08:55:00-06:00\"";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
+    }
+
+    private static String describeValue(Object value) {
+        if (value instanceof String s) {
+            return "the string " + quote(s);
+        }
+        if (value instanceof Number n) {
+            return "the number " + n;
+        }
+        return String.valueOf(value);
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Reading and writing messages in the interchange format "sentlog-message/1" (SPEC J0-J3) with
+ * jackson-databind: {@link dev.sentlog.examples.json.MessageJson} is the codec,
+ * {@link dev.sentlog.examples.json.MalformedMessageException} the one error a bad file gives.
+ */
+package dev.sentlog.examples.json;

@@ -1,0 +1,45 @@
+package dev.sentlog.examples.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.core.search.MessageRow;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.DeliveryTotals;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HostExamplesTest {
+
+    @Test
+    @DisplayName("Embedding: record, feed reports (R2), search (S1), select (S6), cancel (C1, C3), print a report")
+    void embedding() {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+
+        EmbeddingExample.Result result = EmbeddingExample.run(csv);
+
+        assertThat(result.applied().applied()).isPositive();
+        assertThat(result.found().rows()).extracting(MessageRow::id).containsExactly("m-1");
+        assertThat(result.sent().row().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(result.sent().summary().totals().totalEmailsAttempted()).isEqualTo(2);
+        assertThat(result.canceled()).isEqualTo(MessageStatus.CANCELED);
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("Parent, Heather", "Email: heather@nomail.com",
+                "Sent");
+    }
+
+    @Test
+    @DisplayName("Totals from entries: D2 duplicates, D3 shared outcome of a shared phone, D4 figures")
+    void totalsFromEntries() {
+        DeliveryAnalysis analysis = TotalsFromEntriesExample.analyse();
+        DeliveryTotals t = analysis.totals();
+
+        // persons p-1, p-2, s-2; s-2 has no device; two distinct emails (tad's bounced), one voice number
+        assertThat(t).isEqualTo(new DeliveryTotals(3, 1, 0, 2, 2, 1, 1, 0, 0, 2, 1));
+        assertThat(analysis.isDuplicate(1, 0)).as("Heather's email again, for Susie").isTrue();
+        assertThat(analysis.isDuplicate(2, 1)).as("the home phone written another way").isTrue();
+        assertThat(analysis.isContactedByPhone(2)).as("Tad shares the number Heather answered (D3)").isTrue();
+        assertThat(TotalsFromEntriesExample.totals()).isEqualTo(t);
+    }
+}
