@@ -38,7 +38,7 @@ public final class DocxReportRenderer implements ReportRenderer {
     private static final int PAGE_H = 15840;
     private static final int MARGIN = 720;
     private static final int TEXT_W = PAGE_W - 2 * MARGIN;
-    private static final int[] DETAIL_PERCENT = {19, 17, 26, 20, 18};
+    private static final int[] DETAIL_PERCENT = {18, 16, 28, 20, 18};
     private static final int[] HEADER_PERCENT = {16, 34, 16, 34};
     private static final int[] SUMMARY_PERCENT = {16, 26, 45, 13};
     private static final int[] SINGLE_PERCENT = {20, 80};

@@ -44,7 +44,7 @@ public final class PdfReportRenderer implements ReportRenderer {
     static final Color RULE = new Color(0xB8, 0xBE, 0xC8);
     static final Color HEADER_FILL = new Color(0xE4, 0xE9, 0xF0);
     static final Color STRIPE = new Color(0xF6, 0xF7, 0xF9);
-    private static final float[] DETAIL_WIDTHS = {19, 17, 26, 20, 18};
+    private static final float[] DETAIL_WIDTHS = {18, 16, 28, 20, 18};
     private static final float[] HEADER_WIDTHS = {16, 34, 16, 34};
     private static final float[] SUMMARY_WIDTHS = {16, 26, 45, 13};
     private static final float[] SINGLE_WIDTHS = {20, 80};

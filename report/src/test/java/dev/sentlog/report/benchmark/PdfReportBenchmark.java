@@ -65,7 +65,7 @@ public class PdfReportBenchmark extends ReportBenchmarkBase {
         doc.open();
         PdfPTable t = new PdfPTable(5);
         t.setWidthPercentage(100);
-        t.setWidths(new float[] {19, 17, 26, 20, 18});
+        t.setWidths(new float[] {18, 16, 28, 20, 18});
         t.setHeaderRows(1);
         t.setComplete(false);
         for (String c : BenchmarkMessages.COLUMNS) {
