@@ -44,8 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * newer-than rule) and the immutable way (rebuild the whole {@link Message} for every report).
  * Scores are reports per second.
  *
- * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile exec:exec
- * -Dbenchmark=ReportApplyBenchmark -Djmh.args="-f 1 -wi 2 -i 3"}
+ * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile
+ * -Dcore.benchmark=ReportApplyBenchmark -Djmh.args="-f 1 -wi 2 -i 3"}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ten schools, fifty senders. {@code districtWide} asks for the whole year, {@code oneSchool} for
  * one school's messages of the last six months (T3), {@code ownLog} for one sender's (T1).
  *
- * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile exec:exec
- * -Dbenchmark=StoreSearchBenchmark -Djmh.args="-f 1 -wi 2 -i 3"}
+ * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile
+ * -Dcore.benchmark=StoreSearchBenchmark -Djmh.args="-f 1 -wi 2 -i 3"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run:
  * <pre>
- * mvn -B -q -Pbenchmark -pl core -am test-compile exec:exec -Dbenchmark=TotalsBenchmark -Djmh.args="-prof gc"
+ * mvn -B -q -Pbenchmark -pl core -am test-compile -Dcore.benchmark=TotalsBenchmark -Djmh.args="-prof gc"
  * </pre>
  */
 @State(Scope.Benchmark)
