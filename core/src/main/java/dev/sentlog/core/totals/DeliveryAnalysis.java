@@ -100,22 +100,17 @@ public final class DeliveryAnalysis {
         deviceOffsets = new int[n + 1];
         entryPerson = new int[n];
         int deviceCount = 0;
-        for (int e = 0; e < n; e++) {
-            deviceOffsets[e] = deviceCount;
-            deviceCount += entries.get(e).devices().size();
-        }
-        deviceOffsets[n] = deviceCount;
 
         boolean[] used = new boolean[Channel.values().length];
         for (Channel c : modes) {
             used[c.ordinal()] = true;
         }
-        int expected = Math.max(16, deviceCount / 4);
-        IdTable persons = new IdTable(Math.max(16, n / 2));
+        int expected = Math.max(16, n / 2);
+        IdTable persons = new IdTable(Math.max(16, n));
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
         PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
-        duplicates = new BitSet(deviceCount);
+        duplicates = new BitSet(n * 2);
         personHasDevice = new BitSet();
         // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
         long[] phoneOccurrences = new long[16];
@@ -124,6 +119,11 @@ public final class DeliveryAnalysis {
         Instant last = null;
         String previousPersonId = null;
         int person = -1;
+        // the previous entry's devices and their key ids: a guardian listed once per student repeats
+        // the same addresses in the same order, and an equal address string needs no hashing
+        List<Device> previousDevices = List.of();
+        int[] previousIds = new int[8];
+        int[] currentIds = new int[8];
 
         for (int e = 0; e < n; e++) {
             RecipientEntry entry = entries.get(e);
@@ -134,9 +134,16 @@ public final class DeliveryAnalysis {
             }
             entryPerson[e] = person;
             List<Device> devices = entry.devices();
-            for (int d = 0, dn = devices.size(); d < dn; d++) {
+            int dn = devices.size();
+            deviceOffsets[e] = deviceCount;
+            deviceCount += dn;
+            if (currentIds.length < dn) {
+                currentIds = new int[dn];
+            }
+            for (int d = 0; d < dn; d++) {
                 Device device = devices.get(d);
                 Channel channel = device.channel();
+                currentIds[d] = StringKeyTable.BLANK;
                 if (!used[channel.ordinal()]) {
                     continue;
                 }
@@ -144,33 +151,54 @@ public final class DeliveryAnalysis {
                 int bits = bitsOf(cls);
                 int id;
                 boolean duplicate;
-                boolean isText = false;
-                switch (channel) {
-                    case INBOX:
-                        id = inboxes.add(device.address(), bits);
-                        duplicate = inboxes.lastWasPresent;
-                        break;
-                    case EMAIL:
-                        id = emails.add(device.address(), bits);
-                        duplicate = emails.lastWasPresent;
-                        break;
-                    case VOICE:
-                        id = phones.add(device.address(), bits);
-                        duplicate = (phones.previousFlags & SEEN) != 0;
-                        break;
-                    case TEXT:
-                    default:
-                        id = phones.add(device.address(), bits << TEXT_SHIFT);
-                        duplicate = (phones.previousFlags & (SEEN << TEXT_SHIFT)) != 0;
-                        isText = true;
-                        break;
-                }
-                if (id == StringKeyTable.BLANK) {
-                    continue;
+                boolean isText = channel == Channel.TEXT;
+                Device before = d < previousDevices.size() ? previousDevices.get(d) : null;
+                if (before != null && before.channel() == channel && before.address().equals(device.address())) {
+                    id = previousIds[d];
+                    currentIds[d] = id;
+                    if (id == StringKeyTable.BLANK) {
+                        continue;
+                    }
+                    duplicate = true;
+                    switch (channel) {
+                        case INBOX:
+                            inboxes.mark(id, bits);
+                            break;
+                        case EMAIL:
+                            emails.mark(id, bits);
+                            break;
+                        default:
+                            phones.mark(id, isText ? bits << TEXT_SHIFT : bits);
+                            break;
+                    }
+                } else {
+                    switch (channel) {
+                        case INBOX:
+                            id = inboxes.add(device.address(), bits);
+                            duplicate = inboxes.lastWasPresent;
+                            break;
+                        case EMAIL:
+                            id = emails.add(device.address(), bits);
+                            duplicate = emails.lastWasPresent;
+                            break;
+                        case VOICE:
+                            id = phones.add(device.address(), bits);
+                            duplicate = (phones.previousFlags & SEEN) != 0;
+                            break;
+                        case TEXT:
+                        default:
+                            id = phones.add(device.address(), bits << TEXT_SHIFT);
+                            duplicate = (phones.previousFlags & (SEEN << TEXT_SHIFT)) != 0;
+                            break;
+                    }
+                    currentIds[d] = id;
+                    if (id == StringKeyTable.BLANK) {
+                        continue;
+                    }
                 }
                 personHasDevice.set(person);
                 if (duplicate) {
-                    duplicates.set(deviceOffsets[e] + d);
+                    duplicates.set(deviceCount - dn + d);
                 }
                 if (channel.isPhone()) {
                     if (occurrences == phoneOccurrences.length) {
@@ -188,8 +216,13 @@ public final class DeliveryAnalysis {
                     }
                 }
             }
+            previousDevices = devices;
+            int[] swap = previousIds;
+            previousIds = currentIds;
+            currentIds = swap;
         }
 
+        deviceOffsets[n] = deviceCount;
         personContacted = new BitSet(persons.size());
         for (int i = 0; i < occurrences; i++) {
             long o = phoneOccurrences[i];

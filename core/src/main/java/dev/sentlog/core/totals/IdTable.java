@@ -1,59 +1,67 @@
 package dev.sentlog.core.totals;
 
+import java.util.Arrays;
+
 /**
  * Dense numbering of distinct ids (exact string equality): the first id added is 0, the next new one
- * 1, and so on. Not thread-safe; one per analysis.
+ * 1, and so on. Each slot is one {@code long} holding the id's hash and its number + 1, so a probe
+ * touches one array and compares strings only when the hashes are equal; the ids themselves are kept
+ * in order of their numbers. Not thread-safe; one per analysis.
  */
 final class IdTable {
 
-    private String[] keys;
-    private int[] numbers;
-    private int size;
+    private long[] slots;
     private int mask;
+    private String[] ids;
+    private int size;
 
     IdTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new String[cap];
-        numbers = new int[cap];
+        slots = new long[cap];
         mask = cap - 1;
+        ids = new String[Math.max(16, expected)];
     }
 
     /** The number of {@code id}, assigning the next one when it is new. */
     int numberOf(String id) {
         int h = id.hashCode();
+        long hashHigh = (long) h << 32;
         int i = AddressKeys.mix(h) & mask;
         while (true) {
-            String k = keys[i];
-            if (k == null) {
-                keys[i] = id;
-                numbers[i] = size++;
-                int n = numbers[i];
+            long slot = slots[i];
+            if (slot == 0) {
+                if (size == ids.length) {
+                    ids = Arrays.copyOf(ids, size * 2);
+                }
+                ids[size] = id;
+                slots[i] = hashHigh | (size + 1L);
+                int number = size++;
                 if (size * 2 > mask) {
                     grow();
                 }
-                return n;
+                return number;
             }
-            if (k.hashCode() == h && k.equals(id)) {
-                return numbers[i];
+            if ((slot & 0xFFFF_FFFF_0000_0000L) == hashHigh) {
+                int number = (int) slot - 1;
+                if (ids[number].equals(id)) {
+                    return number;
+                }
             }
             i = (i + 1) & mask;
         }
     }
 
     private void grow() {
-        String[] ok = keys;
-        int[] on = numbers;
-        keys = new String[ok.length * 2];
-        numbers = new int[ok.length * 2];
-        mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ok[j] != null) {
-                int i = AddressKeys.mix(ok[j].hashCode()) & mask;
-                while (keys[i] != null) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        mask = slots.length - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = AddressKeys.mix((int) (slot >>> 32)) & mask;
+                while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = ok[j];
-                numbers[i] = on[j];
+                slots[i] = slot;
             }
         }
     }

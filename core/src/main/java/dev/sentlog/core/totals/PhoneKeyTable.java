@@ -120,6 +120,11 @@ final class PhoneKeyTable {
         }
     }
 
+    /** ORs bits into the flags of a number already added. */
+    void mark(int id, int bits) {
+        flagsById[id] |= bits;
+    }
+
     /** The flags of a number by its id. */
     int flags(int id) {
         return flagsById[id];

@@ -44,35 +44,44 @@ final class StringKeyTable {
      */
     int add(String address, int bits) {
         String s = address;
+        int n = s.length();
+        if (n > 0 && !AddressKeys.isSpace(s.charAt(0)) && !AddressKeys.isSpace(s.charAt(n - 1))
+                && (!foldCase || isFolded(s))) {
+            // already in normal form: String's own (cached) hash is the folded hash
+            return insert(s, 0, n, s.hashCode(), bits);
+        }
         int a = AddressKeys.stripStart(s);
         int b = AddressKeys.stripEnd(s, a);
         if (a == b) {
             return BLANK;
         }
-        int h = 0;
         if (foldCase) {
             for (int i = a; i < b; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    s = s.substring(a, b).toLowerCase(Locale.ROOT);
-                    a = 0;
-                    b = s.length();
-                    h = hashFolded(s, b);
-                    break;
+                if (s.charAt(i) >= 0x80) {
+                    String normal = s.substring(a, b).toLowerCase(Locale.ROOT);
+                    return insert(normal, 0, normal.length(), hashFolded(normal, 0, normal.length()), bits);
                 }
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-        } else {
-            for (int i = a; i < b; i++) {
-                h = 31 * h + s.charAt(i);
-            }
+            return insert(s, a, b - a, hashFolded(s, a, b), bits);
         }
-        return insert(s, a, b - a, h, bits);
+        return insert(s, a, b - a, s.substring(a, b).hashCode(), bits);
     }
 
-    private static int hashFolded(String s, int n) {
+    /** Whether every char is ASCII and none is an upper-case letter. */
+    private static boolean isFolded(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hash {@link String#hashCode()} would give the ASCII-folded region. */
+    private static int hashFolded(String s, int a, int b) {
         int h = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = a; i < b; i++) {
             char c = s.charAt(i);
             h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
@@ -154,6 +163,11 @@ final class StringKeyTable {
                 slots[i] = slot;
             }
         }
+    }
+
+    /** ORs bits into the flags of a key already added. */
+    void mark(int id, int bits) {
+        flagsById[id] |= bits;
     }
 
     /** Counts the keys whose flags contain all of {@code required}. */

@@ -35,8 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Delivery Summary totals (SPEC D2-D5) of one message of 1,000,000 devices (about 400,000 persons:
- * households of two guardians with one to three students each, shared phones and emails, every
- * phone number and email written in varying formats), on one thread: {@link DeliveryAnalysis}
+ * households of one or two guardians with one to three students each, one entry per guardian and
+ * student, every entry with its own copies of the address strings, shared home phones and family
+ * emails, one guardian in twenty without a device, phone numbers and emails written in varying
+ * formats), on one thread: {@link DeliveryAnalysis}
  * against a straightforward implementation (normalise each address to a string on the fly, hash
  * sets and maps of strings) in the same run.
  *
@@ -59,10 +61,13 @@ public class TotalsBenchmark {
 
     List<RecipientEntry> entries;
 
-    /** Builds the message's recipient list, deterministically. */
+    /** Builds the message's recipient list, deterministically, and prints its shape once. */
     @Setup
     public void setUp() {
         entries = districtMessage(DEVICES, new Random(42));
+        long persons = entries.stream().map(e -> e.person().id()).distinct().count();
+        long devices = entries.stream().mapToLong(e -> e.devices().size()).sum();
+        System.out.printf("%n%,d entries, %,d persons, %,d devices%n", entries.size(), persons, devices);
     }
 
     /**
@@ -84,32 +89,47 @@ public class TotalsBenchmark {
             DeviceOutcome.of(DeviceStatus.FAILED), DeviceOutcome.of(DeviceStatus.IN_PROGRESS)};
         while (count < target) {
             household++;
-            int students = 1 + random.nextInt(3);
+            int roll = random.nextInt(20);
+            int students = roll < 15 ? 1 : roll < 19 ? 2 : 3;
+            int guardians = random.nextInt(4) == 0 ? 1 : 2;
             String homePhone = String.valueOf(2_000_000_000L + household * 7L);
-            for (int g = 0; g < 2; g++) {
+            for (int g = 0; g < guardians; g++) {
                 Person guardian = Person.of("p-" + household + "-" + g, "Guardian" + g + ", Household" + household);
-                boolean noDevice = random.nextInt(20) == 0;
                 List<Device> devices = new ArrayList<>(4);
-                if (!noDevice) {
-                    devices.add(new Device(Channel.INBOX, "portal-" + household + "-" + g,
-                            DeviceOutcome.of(random.nextInt(10) < 8 ? DeviceStatus.SENT : DeviceStatus.PENDING), false, null));
-                    String email = random.nextInt(4) == 0 ? "family" + household + "@nomail.com"
-                            : "guardian" + g + "." + household + "@nomail.com";
-                    devices.add(new Device(Channel.EMAIL, random.nextBoolean() ? email : " " + email.toUpperCase(Locale.ROOT),
-                            emailOutcomes[random.nextInt(emailOutcomes.length)], false, null));
-                    String mobile = String.valueOf(3_000_000_000L + household * 13L + g);
-                    String phone = g == 0 || random.nextBoolean() ? homePhone : mobile;
-                    devices.add(new Device(Channel.VOICE, MessageArbitraries.formatPhone(phone, random.nextInt(7), ""),
-                            voiceOutcomes[random.nextInt(voiceOutcomes.length)], random.nextInt(30) == 0, null));
+                if (random.nextInt(20) != 0) {
                     if (random.nextBoolean()) {
+                        devices.add(new Device(Channel.INBOX, "portal-" + household + "-" + g,
+                                DeviceOutcome.of(random.nextInt(10) < 8 ? DeviceStatus.SENT : DeviceStatus.PENDING),
+                                false, null));
+                    }
+                    if (random.nextInt(5) < 3) {
+                        String email = random.nextInt(4) == 0 ? "family" + household + "@nomail.com"
+                                : "guardian" + g + "." + household + "@nomail.com";
+                        devices.add(new Device(Channel.EMAIL,
+                                random.nextBoolean() ? email : " " + email.toUpperCase(Locale.ROOT),
+                                emailOutcomes[random.nextInt(emailOutcomes.length)], false, null));
+                    }
+                    String mobile = String.valueOf(3_000_000_000L + household * 13L + g);
+                    if (random.nextInt(10) < 7) {
+                        String phone = g == 0 || random.nextBoolean() ? homePhone : mobile;
+                        devices.add(new Device(Channel.VOICE, MessageArbitraries.formatPhone(phone, random.nextInt(7), ""),
+                                voiceOutcomes[random.nextInt(voiceOutcomes.length)], random.nextInt(30) == 0, null));
+                    }
+                    if (random.nextInt(10) < 3) {
                         devices.add(new Device(Channel.TEXT, MessageArbitraries.formatPhone(mobile, random.nextInt(7), ""),
                                 textOutcomes[random.nextInt(textOutcomes.length)], false, null));
                     }
                 }
                 for (int s = 0; s < students; s++) {
                     Person student = Person.of("s-" + household + "-" + s, "Student" + s + ", Household" + household);
-                    list.add(RecipientEntry.of(guardian, student, devices));
-                    count += devices.size();
+                    // each entry holds its own copies of the addresses, as a host's query would return them
+                    List<Device> copies = new ArrayList<>(devices.size());
+                    for (Device d : devices) {
+                        copies.add(new Device(d.channel(), new String(d.address().toCharArray()), d.outcome(),
+                                d.confirmed(), d.reachedAt()));
+                    }
+                    list.add(RecipientEntry.of(guardian, student, copies));
+                    count += copies.size();
                 }
             }
         }

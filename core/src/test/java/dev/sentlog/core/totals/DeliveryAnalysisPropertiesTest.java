@@ -62,6 +62,29 @@ class DeliveryAnalysisPropertiesTest {
     }
 
     @Property
+    @Label("D2-D5: a guardian listed once per student (the same devices repeated in the next entry) agrees with the reference")
+    void agreesWithReferenceOnRepeatedEntries(@ForAll("entries") List<RecipientEntry> entries,
+                                              @ForAll("modes") Set<Channel> modes, @ForAll Random random) {
+        List<RecipientEntry> repeated = new ArrayList<>();
+        for (RecipientEntry e : entries) {
+            repeated.add(e);
+            for (int copies = random.nextInt(3); copies > 0; copies--) {
+                List<Device> devices = new ArrayList<>(e.devices());
+                if (!devices.isEmpty() && random.nextBoolean()) {
+                    // the same addresses as equal, not identical, strings; sometimes a changed outcome
+                    int d = random.nextInt(devices.size());
+                    Device x = devices.get(d);
+                    devices.set(d, new Device(x.channel(), new String(x.address().toCharArray()),
+                            random.nextBoolean() ? x.outcome() : MessageArbitraries.outcome(x.channel()).sample(),
+                            x.confirmed(), x.reachedAt()));
+                }
+                repeated.add(RecipientEntry.of(e.person(), Person.of("s-" + copies, "Student, " + copies), devices));
+            }
+        }
+        agreesWithReference(repeated, modes);
+    }
+
+    @Property
     @Label("D7: every attempted total <= its total; contacted + not contacted = recipients; no device <= recipients")
     void d7Invariants(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes) {
         DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, K);
