@@ -13,6 +13,7 @@ module dev.sentlog.core {
     opens dev.sentlog.core.message;
     exports dev.sentlog.core.address;
     exports dev.sentlog.core.totals;
+    exports dev.sentlog.core.clock;
     exports dev.sentlog.core.reportoptions;
     exports dev.sentlog.core.provider.simulated;
     exports dev.sentlog.core.log;

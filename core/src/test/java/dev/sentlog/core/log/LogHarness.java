@@ -1,6 +1,6 @@
 package dev.sentlog.core.log;
 
-import dev.sentlog.core.fixtures.MutableClock;
+import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
@@ -17,7 +17,7 @@ final class LogHarness implements AutoCloseable {
 
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
-    final MutableClock clock = new MutableClock(TestMessages.T0);
+    final ManualClock clock = new ManualClock(TestMessages.T0);
     final ScriptedProvider provider;
     final SentMessageLog log;
 

@@ -4,7 +4,7 @@ import static dev.sentlog.core.log.TestMessages.admin;
 import static dev.sentlog.core.log.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentlog.core.fixtures.MutableClock;
+import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The log driven end to end by the project's simulated provider (R1, M3, M4, C2, C3, R3). */
 class SimulatedProviderThroughLogTest {
 
-    private static SentMessageLog log(MutableClock clock, UnaryOperator<SimulatedProvider.Builder> settings) {
+    private static SentMessageLog log(ManualClock clock, UnaryOperator<SimulatedProvider.Builder> settings) {
         SimulatedProvider p = settings.apply(SimulatedProvider.builder().clock(clock).seed(7)).build();
         return SentMessageLog.builder().clock(clock).zone(LogHarness.CHICAGO).provider(p).build();
     }
@@ -31,7 +31,7 @@ class SimulatedProviderThroughLogTest {
 
     @Test
     void R1_M3_refreshingAfterTheProviderFinishedGivesSent() {
-        MutableClock clock = new MutableClock(TestMessages.T0);
+        ManualClock clock = new ManualClock(TestMessages.T0);
         try (SentMessageLog log = log(clock, b -> b.confirmationRate(0.5))) {
             log.record(message("m-1").build());
             clock.advance(Duration.ofSeconds(30));
@@ -49,7 +49,7 @@ class SimulatedProviderThroughLogTest {
 
     @Test
     void M4_silentDevicesTurnTheMessageToErrorAfterTheWindow() {
-        MutableClock clock = new MutableClock(TestMessages.T0);
+        ManualClock clock = new ManualClock(TestMessages.T0);
         try (SentMessageLog log = log(clock, b -> b.silenceRate(1.0))) {
             log.record(message("m-1").build());
             clock.advance(Duration.ofMinutes(10));
@@ -62,7 +62,7 @@ class SimulatedProviderThroughLogTest {
 
     @Test
     void C2_C3_aCancelBeforeAnyAttemptStopsEveryDevice_theMessageEndsCanceledIp() {
-        MutableClock clock = new MutableClock(TestMessages.T0);
+        ManualClock clock = new ManualClock(TestMessages.T0);
         try (SentMessageLog log = log(clock, b -> b)) {
             log.record(message("m-1").build());
             log.cancel(admin(), "m-1");

@@ -1,5 +1,6 @@
 package dev.sentlog.examples.demo;
 
+import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.log.Caller;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.log.ToolRight;
@@ -126,7 +127,7 @@ public final class DistrictDemo {
     public Outcome run(PrintStream out) {
         LocalDate day = LocalDate.of(2026, 1, 12);
         Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
-        SteppingClock clock = new SteppingClock(start);
+        ManualClock clock = new ManualClock(start);
         SimulatedProvider provider = SimulatedProvider.builder()
                 .clock(clock)
                 .seed(seed)
@@ -168,7 +169,7 @@ public final class DistrictDemo {
     }
 
     /** Moves the clock on and refreshes until no message is In-Progress (or three hours have passed). */
-    private void deliver(SentMessageLog log, SteppingClock clock, Instant start) {
+    private void deliver(SentMessageLog log, ManualClock clock, Instant start) {
         List<String> ids = List.of(MAIN_ID, CANCELED_ID, CLASS_ID);
         while (Duration.between(start, clock.instant()).compareTo(GIVE_UP_AFTER) < 0) {
             clock.advance(STEP);

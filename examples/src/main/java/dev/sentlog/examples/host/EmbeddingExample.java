@@ -16,7 +16,7 @@ import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.search.SearchResult;
-import dev.sentlog.examples.demo.SteppingClock;
+import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.report.ReportFormat;
 import dev.sentlog.report.ReportOptions;
 import dev.sentlog.report.SentMessageReport;
@@ -57,7 +57,7 @@ public final class EmbeddingExample {
     public static Result run(OutputStream report) {
         ZoneId district = ZoneId.of("America/Chicago");
         Instant morning = Instant.parse("2026-01-12T13:55:00Z");
-        SteppingClock clock = new SteppingClock(morning); // a host passes Clock.systemUTC()
+        ManualClock clock = new ManualClock(morning); // a host passes Clock.systemUTC()
 
         // 1. The log: the district's zone, a clock, and the providers that deliver each channel.
         SimulatedProvider relay = SimulatedProvider.builder().name("relay").channels(Channel.EMAIL)
