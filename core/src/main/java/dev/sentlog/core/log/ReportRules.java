@@ -14,13 +14,18 @@ import java.time.Instant;
  * greatest of all its reports under the order (final, sequence, time, outcome, confirmed): a
  * final outcome beats every non-final one, then the newer report wins, and exact ties are broken
  * by the outcome itself. A maximum does not depend on the order or repetition of its inputs, so
- * applying reports is idempotent and order-independent. Outcomes the log sets itself (CANCELED by
- * a cancel or a confirmation) carry the greatest sequence and are never replaced.
+ * applying reports is idempotent and order-independent. CANCELED set by a cancel (C2) carries the
+ * greatest sequence and is never replaced. CANCELED set by a confirmation (R3) is the log's guess
+ * that a device was not attempted: any final report from the provider replaces it, so the final
+ * outcome of every device does not depend on whether the confirmation or the device's own report
+ * arrived first.
  */
 final class ReportRules {
 
     /** The sequence of an outcome the log set to CANCELED: no report replaces it. */
     static final long LOG_CANCELED = Long.MAX_VALUE;
+    /** The sequence of CANCELED set by a confirmation (R3): a final provider report replaces it. */
+    static final long CONFIRMATION_CANCELED = Long.MAX_VALUE - 1;
     /** The sequence of an outcome the log set on handover (IN_PROGRESS): every report replaces it. */
     static final long LOG_HANDOVER = -1;
 
@@ -89,6 +94,9 @@ final class ReportRules {
         if (t.sequence(row) == LOG_CANCELED) {
             return false;
         }
+        if (t.sequence(row) == CONFIRMATION_CANCELED) {
+            return fin;
+        }
         if (fin != storedFinal) {
             return fin;
         }
@@ -123,7 +131,7 @@ final class ReportRules {
         int stopped = 0;
         for (int q = t.nextRowOfPerson(confirmedRow); q != confirmedRow; q = t.nextRowOfPerson(q)) {
             if (t.channel(q).isPhone() && t.submitted(q) && !t.isFinal(q) && t.sequence(q) == LOG_HANDOVER) {
-                t.set(q, CANCELED, false, null, LOG_CANCELED, true);
+                t.set(q, CANCELED, false, null, CONFIRMATION_CANCELED, true);
                 stopped++;
             }
         }

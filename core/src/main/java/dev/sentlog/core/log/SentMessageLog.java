@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,8 @@ public final class SentMessageLog implements AutoCloseable {
     private final DeliveryOptions deliveryOptions;
     private final ProviderRegistry providers;
     private final ProviderCalls calls;
+    /** Messages being handed over right now (derive and cancel wait for the hand-over to finish). */
+    private final Set<String> dispatching = ConcurrentHashMap.newKeySet();
 
     private SentMessageLog(Builder b) {
         store = b.store == null ? MessageStore.inMemory() : b.store;
@@ -224,12 +227,41 @@ public final class SentMessageLog implements AutoCloseable {
     /** Hands a Waiting message to its providers (SPEC M3, M5). */
     private void dispatch(String id) {
         Instant now = clock.instant();
-        Optional<MessageHeader> won = tryUpdate(id, s -> s.status() != MessageStatus.WAITING ? null
-                : s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)).withStartedAt(now));
-        if (won.isEmpty()) {
+        // marked before the claim, so that no derive sees the message In-Progress with nothing handed over
+        if (!dispatching.add(id)) {
+            return; // another thread is handing it over
+        }
+        boolean failed;
+        try {
+            Optional<MessageHeader> won = tryUpdate(id, s -> s.status() != MessageStatus.WAITING ? null
+                    : s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)).withStartedAt(now));
+            if (won.isEmpty()) {
+                return;
+            }
+            failed = handOver(id, won.get(), now);
+        } finally {
+            // removed before the cancellation is read below: a cancel recorded meanwhile is seen either
+            // here or by the cancel itself, which then stops through the providers (C2)
+            dispatching.remove(id);
+        }
+        MessageHeader after = update(id, s -> failed && s.status() == MessageStatus.IN_PROGRESS
+                ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
+        if (failed) {
+            LOG.warn("message {} failed: no device could be handed to a provider", id);
             return;
         }
-        MessageHeader claimed = won.get();
+        if (after.state().cancellation() != null) {
+            stopThroughProviders(id);
+        }
+        derive(id);
+    }
+
+    /**
+     * Submits the message's deliverable devices, provider by provider, and records the jobs.
+     *
+     * @return true when there were devices to deliver and no provider took any (M5)
+     */
+    private boolean handOver(String id, MessageHeader claimed, Instant now) {
         Set<Channel> modes = claimed.deliveryModes();
         Plan plan = store.withDevices(id, t -> plan(t, modes)).orElseThrow(() -> new MessageNotFoundException(id));
         if (!plan.unserved().isEmpty()) {
@@ -271,17 +303,7 @@ public final class SentMessageLog implements AutoCloseable {
             // stored job by job, rows first: reports a provider pushes from now on find both
             update(id, s -> s.withJobsAdded(List.of(job)));
         }
-        boolean failed = jobs.isEmpty() && plan.deliverable() > 0;
-        MessageHeader after = update(id, s -> failed && s.status() == MessageStatus.IN_PROGRESS
-                ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
-        if (failed) {
-            LOG.warn("message {} failed: no device could be handed to a provider", id);
-            return;
-        }
-        if (after.state().cancellation() != null) {
-            stopThroughProviders(id);
-        }
-        derive(id);
+        return jobs.isEmpty() && plan.deliverable() > 0;
     }
 
     private Plan plan(DeviceTable t, Set<Channel> modes) {
@@ -311,8 +333,15 @@ public final class SentMessageLog implements AutoCloseable {
         return new Plan(requests, rows, unserved, deliverable);
     }
 
-    /** Derives the status from device outcomes and the clock (SPEC M3, M4). */
+    /**
+     * Derives the status from device outcomes and the clock (SPEC M3, M4). Not while the message is
+     * being handed over: devices of providers not yet called are not open yet, so the message could
+     * look finished; the hand-over derives once it is done.
+     */
     private void derive(String id) {
+        if (dispatching.contains(id)) {
+            return;
+        }
         Instant now = clock.instant();
         long[] progress = store.withDevices(id, t -> new long[] {t.openCount(),
                 t.lastActivity() == null ? Long.MIN_VALUE : t.lastActivity().toEpochMilli()})
@@ -440,7 +469,8 @@ public final class SentMessageLog implements AutoCloseable {
                     stopped += result - 1;
                 }
             }
-            if (!reports.isEmpty()) {
+            if (applied > 0) {
+                // only news restarts the reporting window (M4): a repeated poll answer is no news
                 t.touch(now);
             }
             return new int[] {applied, ignored, stopped};
@@ -569,8 +599,15 @@ public final class SentMessageLog implements AutoCloseable {
         return modes.contains(c) && !Addresses.normalise(c, t.address(row)).isBlank();
     }
 
-    /** Cancels undelivered devices: those never handed over at once, the rest through the providers (C2). */
+    /**
+     * Cancels undelivered devices: those never handed over at once, the rest through the providers
+     * (C2). Not while the message is being handed over: a device whose provider has not answered yet
+     * is not "never handed over"; the hand-over stops through the providers once it is done.
+     */
     private void stopThroughProviders(String id) {
+        if (dispatching.contains(id)) {
+            return;
+        }
         MessageHeader h = header(id);
         Set<Channel> modes = h.deliveryModes();
         store.withDevices(id, t -> {

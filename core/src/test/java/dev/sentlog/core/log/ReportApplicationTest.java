@@ -88,10 +88,15 @@ class ReportApplicationTest {
             assertThat(LogHarness.device(m, "2.1").outcome()).as("another person")
                     .isEqualTo(DeviceOutcome.of(DeviceStatus.IN_PROGRESS));
 
+            ReportsApplied notFinal = h.log.acceptReports("sim", h.provider.onlyJob(),
+                    List.of(report("1.0", DeviceOutcome.call(17), 98, T0.plusSeconds(4))));
+            assertThat(notFinal.ignored()).as("R2: a non-final report never replaces the CANCELED").isEqualTo(1);
             ReportsApplied late = h.log.acceptReports("sim", h.provider.onlyJob(),
                     List.of(report("1.0", DeviceOutcome.call(5), 99, T0.plusSeconds(5))));
-            assertThat(late.ignored()).as("a canceled device never succeeds later").isEqualTo(1);
-            assertThat(LogHarness.device(h.snapshot("m-1"), "1.0").outcome()).isEqualTo(CANCELED);
+            assertThat(late.applied())
+                    .as("C2/R2: the provider did attempt it after all; its final report replaces the log's guess")
+                    .isEqualTo(1);
+            assertThat(LogHarness.device(h.snapshot("m-1"), "1.0").outcome()).isEqualTo(DeviceOutcome.call(5));
         }
     }
 

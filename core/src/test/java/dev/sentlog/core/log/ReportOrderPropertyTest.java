@@ -51,6 +51,37 @@ class ReportOrderPropertyTest {
         assertThat(applied(shuffled)).isEqualTo(applied(reports));
     }
 
+    /** The final outcome each phone device of the test message ends with (its provider's last word). */
+    private static final Map<String, DeviceOutcome> FINAL = Map.of(
+            "0.2", DeviceOutcome.call(0), "0.3", DeviceOutcome.call(-28), "1.0", DeviceOutcome.call(6),
+            "2.1", DeviceOutcome.call(1), "2.2", DeviceOutcome.call(-27));
+
+    @Provide
+    Arbitrary<List<DeviceReport>> confirmingReports() {
+        Arbitrary<DeviceReport> early = Arbitraries.of(List.copyOf(FINAL.keySet())).flatMap(device ->
+                Combinators.combine(Arbitraries.of(DeviceOutcome.call(17), DeviceOutcome.call(-39), DeviceOutcome.call(5)),
+                        Arbitraries.of(false, device.equals("0.2") || device.equals("2.1")),
+                        Arbitraries.longs().between(0, 3))
+                        .as((o, confirmed, seq) -> DeviceReport.of(device, o,
+                                confirmed && !(o instanceof DeviceOutcome.Call c && c.code().code() == 17)
+                                        && !(o instanceof DeviceOutcome.Call c2 && c2.code().code() == -39),
+                                device + "/" + seq + "/" + o.display() + "/" + confirmed, seq, T0.plusSeconds(60 * seq))));
+        return early.list().ofMaxSize(12).map(list -> {
+            List<DeviceReport> all = new ArrayList<>(list);
+            FINAL.forEach((device, outcome) -> all.add(DeviceReport.of(device, outcome, false, device + "/final", 9,
+                    T0.plusSeconds(600))));
+            return all;
+        });
+    }
+
+    @Property(tries = 100)
+    void R2_R3_withConfirmationsTheFinalOutcomesDoNotDependOnTheOrderOfReports(
+            @ForAll("confirmingReports") List<DeviceReport> reports, @ForAll long seed) {
+        List<DeviceReport> shuffled = new ArrayList<>(reports);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(applied(shuffled)).isEqualTo(applied(reports));
+    }
+
     private static Message applied(List<DeviceReport> reports) {
         try (LogHarness h = new LogHarness()) {
             h.log.record(message("m-1").build());

@@ -47,6 +47,19 @@ class StatusDerivationTest {
     }
 
     @Test
+    void M4_aRefreshThatBringsNoNewsDoesNotRestartTheWindow() {
+        try (LogHarness h = new LogHarness()) {
+            h.log.record(message("m-1").build());
+            h.push("0.0", DeviceOutcome.of(DeviceStatus.SENT));
+            for (int i = 0; i < 3; i++) {
+                h.clock.advance(Duration.ofMinutes(50));
+                h.log.refresh(TestMessages.admin(), "m-1"); // the provider answers the same report again
+            }
+            assertThat(h.snapshot("m-1").status()).isEqualTo(MessageStatus.ERROR);
+        }
+    }
+
+    @Test
     void M4_theReportingWindowIsConfigurable() {
         try (LogHarness h = new LogHarness(ScriptedProvider.all("sim"), b -> b.reportingWindow(Duration.ofMinutes(10)))) {
             h.log.record(message("m-1").build());
