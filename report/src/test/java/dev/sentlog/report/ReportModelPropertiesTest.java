@@ -38,7 +38,8 @@ class ReportModelPropertiesTest {
     }
 
     private static boolean counted(Message m, Device d) {
-        return m.deliveryModes().contains(d.channel()) && !d.address().isBlank();
+        return m.deliveryModes().contains(d.channel())
+                && !dev.sentlog.core.address.Addresses.normalise(d.channel(), d.address()).isBlank();
     }
 
     @Property(tries = 150)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
@@ -131,9 +132,14 @@ public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome 
         return Optional.ofNullable(reachedAt);
     }
 
-    /** Whether the address is blank, which makes this "no device" (SPEC D1). */
+    /**
+     * Whether this is "no device" (SPEC D1): its normalised address is blank, as for a blank
+     * address or a phone number without a digit in its main number.
+     *
+     * @return true when the device does not count as a device
+     */
     @JsonIgnore
     public boolean isBlank() {
-        return address.isBlank();
+        return Addresses.normalise(channel, address).isBlank();
     }
 }
