@@ -29,6 +29,13 @@ final class JsonErrors {
 
     /** A core check's message: {@code <record>.<field> <problem>}, e.g. {@code person.id must not be blank}. */
     private static final Pattern FIELD_CHECK = Pattern.compile("^[A-Za-z]+\\.([A-Za-z]+) (.+)$", Pattern.DOTALL);
+    /**
+     * Fields that hold contact details or message text: errors about them never quote the value,
+     * since hosts log these errors (children's families' addresses and phone numbers).
+     */
+    private static final Pattern PERSONAL = Pattern.compile("(^|\\.)(address|body|text|name|email|replyToEmail|callerId)$");
+    /** Jackson quotes a token it could not read, which may be part of an address. */
+    private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '[^']*'");
     /** Jackson names the token it met: {@code (token `JsonToken.START_ARRAY`)}. */
     private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
     /** Jackson refuses a coercion: {@code Cannot coerce String value ("5") to `java.lang.Integer`}. */
@@ -75,6 +82,12 @@ final class JsonErrors {
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
+            if (personal(path)) {
+                Object v = f.getValue();
+                String kind = v instanceof Number ? "a number" : v instanceof String ? "a string" : "another value";
+                return new MalformedMessageException(path, "expected " + describe(target) + " but found " + kind
+                        + " (not shown: it may be personal data)");
+            }
             boolean named = f.getValue() instanceof String && target != null && target != String.class;
             return new MalformedMessageException(path, named ? quote(f.getValue()) + " is not " + describe(target)
                     : "expected " + describe(target) + " but found " + describeValue(f.getValue()));
@@ -92,7 +105,7 @@ final class JsonErrors {
                 return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
                         "unexpected content after the message object");
             }
-            String found = found(original);
+            String found = personal(path) ? kindFound(original) : found(original);
             if (found != null) {
                 return new MalformedMessageException(path, "expected " + describe(mi.getTargetType()) + " but found "
                         + found);
@@ -102,6 +115,27 @@ final class JsonErrors {
             return instantiation(path, cause);
         }
         return new MalformedMessageException(path, firstLine(original));
+    }
+
+    private static boolean personal(String path) {
+        return PERSONAL.matcher(path).find();
+    }
+
+    /** Like {@link #found} but only the kind of value, never the value itself. */
+    private static String kindFound(String original) {
+        Matcher token = TOKEN.matcher(original);
+        if (token.find()) {
+            return describe(JsonToken.valueOf(token.group(1)));
+        }
+        Matcher coerce = COERCE.matcher(original);
+        if (coerce.find()) {
+            return switch (coerce.group(1)) {
+                case "String" -> "a string";
+                case "Boolean" -> "a boolean";
+                default -> "a number";
+            };
+        }
+        return null;
     }
 
     /** What Jackson found instead of the expected value, read from its message; null when it does not say. */
@@ -139,7 +173,8 @@ final class JsonErrors {
         String where = e.getLocation() == null ? ""
                 : String.format(Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
-        return "malformed JSON" + where + ": " + START_MARKER.matcher(firstLine(e.getOriginalMessage())).replaceFirst("");
+        String message = START_MARKER.matcher(firstLine(e.getOriginalMessage())).replaceFirst("");
+        return "malformed JSON" + where + ": " + UNRECOGNIZED.matcher(message).replaceAll("Unrecognized token");
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {

@@ -71,7 +71,7 @@ class MalformedMessageTest {
                 broken("unknown device field", d -> device(d, 0).put("chanel", "INBOX"),
                         "recipients[0].devices[0].chanel", "is not a field of this object"),
                 broken("person name as a number", d -> ((ObjectNode) d.at("/recipients/0/person")).put("name", 42),
-                        "recipients[0].person.name", "expected a string but found the number 42"),
+                        "recipients[0].person.name", "expected a string but found a number"),
                 broken("person without id", d -> ((ObjectNode) d.at("/recipients/0/person")).remove("id"),
                         "recipients[0].person.id", "is required but missing or null"),
                 broken("student id blank", d -> ((ObjectNode) d.at("/recipients/0/student")).put("id", ""),
@@ -158,6 +158,40 @@ class MalformedMessageTest {
                 () -> json.read(PLAIN.writeValueAsString(doc)));
 
         assertThat(e.jsonPath()).isEqualTo("recipients[0].devices[1].channel");
+    }
+
+    static Stream<Arguments> personalValues() {
+        return Stream.of(
+                broken("a phone number as a number", d -> device(d, 2).put("address", 5551234567L),
+                        "recipients[0].devices[2].address", "5551234567"),
+                broken("an email as an array", d -> device(d, 1).putArray("address").add("heather@nomail.com"),
+                        "recipients[0].devices[1].address", "heather@nomail.com"),
+                broken("a name as a number", d -> ((ObjectNode) d.at("/recipients/0/person")).put("name", 5551234567L),
+                        "recipients[0].person.name", "5551234567"),
+                broken("a body as a number", d -> d.put("body", 5551234567L), "body", "5551234567"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("personalValues")
+    @DisplayName("J2/logging: an error about an address, a name or a message text names the path but never the value")
+    void personalValuesAreNotQuoted(String name, Consumer<ObjectNode> breakIt, String path, String value)
+            throws Exception {
+        ObjectNode doc = spec();
+        breakIt.accept(doc);
+        MalformedMessageException e = catchThrowableOfType(MalformedMessageException.class,
+                () -> json.read(PLAIN.writeValueAsString(doc)));
+        assertThat(e).as("reading must fail").isNotNull();
+        assertThat(e.jsonPath()).isEqualTo(path);
+        assertThat(e.getMessage()).doesNotContain(value);
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("J2/logging: a syntax error never quotes the unreadable token, which may be part of an address")
+    void syntaxErrorsDoNotQuoteTokens() {
+        String spec = SpecExample.text().replace("\"heather@nomail.com\"", "heather@nomail.com");
+        MalformedMessageException e = catchThrowableOfType(MalformedMessageException.class, () -> json.read(spec));
+        assertThat(e).as("reading must fail").isNotNull();
+        assertThat(e.getMessage()).contains("malformed JSON at line").doesNotContain("heather");
     }
 
     static Stream<Arguments> brokenDocuments() {
