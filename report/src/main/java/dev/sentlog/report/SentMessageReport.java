@@ -1,7 +1,7 @@
 package dev.sentlog.report;
 
 import dev.sentlog.core.internal.Checks;
-import dev.sentlog.core.message.FileRef;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.ApplicableReportOptions;
 import dev.sentlog.core.reportoptions.DeviceChoice;
@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public final class SentMessageReport {
     private final Clock clock;
     private final FontRegistry fonts;
     private final OutcomeClassifier classifier;
-    private final Predicate<FileRef> fileAvailable;
+    private final FileAvailability fileAvailable;
 
     private SentMessageReport(Builder b) {
         this.fileAvailable = b.fileAvailable;
@@ -166,7 +165,7 @@ public final class SentMessageReport {
         private Clock clock;
         private FontRegistry fonts = FontRegistry.bundled();
         private OutcomeClassifier classifier = OutcomeClassifier.standard();
-        private Predicate<FileRef> fileAvailable = f -> true;
+        private FileAvailability fileAvailable = FileAvailability.always();
 
         private Builder() {
         }
@@ -176,7 +175,7 @@ public final class SentMessageReport {
          *          and audio file only while it does (SPEC S8). Default: always. Must be thread-safe.
          * @return this builder
          */
-        public Builder fileAvailable(Predicate<FileRef> v) {
+        public Builder fileAvailable(FileAvailability v) {
             fileAvailable = v;
             return this;
         }

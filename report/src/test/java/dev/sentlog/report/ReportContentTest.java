@@ -204,6 +204,14 @@ class ReportContentTest {
                 ReportFormat.CSV)).messageDetail().orElseThrow()))
                 .as("S8: no link to a file the host no longer has")
                 .containsEntry("Email Attachment", "closure-notice.pdf").doesNotContainKey("Audio File");
+        SentMessageReport checkFails = SentMessageReport.builder().zone(ReportFixtures.ZONE).clock(ReportFixtures.CLOCK)
+                .fileAvailable(f -> {
+                    throw new IllegalStateException("file server down");
+                }).build();
+        assertThat(map(checkFails.model(withFiles, ReportFixtures.applicable(withFiles, ReportDetail.ALL,
+                ReportFormat.CSV)).messageDetail().orElseThrow()))
+                .as("S8: a failing file check counts as 'does not exist'; the report is still written")
+                .doesNotContainKey("Email Attachment").doesNotContainKey("Audio File");
         Message emailOnly = ReportFixtures.district().toBuilder().deliveryModes(Channel.EMAIL).build();
         assertThat(map(model(emailOnly, ReportDetail.ALL).messageDetail().orElseThrow()))
                 .as("M6: no Schedule ID without Voice or Text").doesNotContainKey("Schedule ID");

@@ -39,6 +39,24 @@ public final class Checks {
     }
 
     /**
+     * Copies a list into an unmodifiable one, naming the first null element by its index.
+     *
+     * @param list the list
+     * @param name the name used in the message, e.g. {@code "message.recipients"}
+     * @param <T>  the element type
+     * @return the unmodifiable copy
+     */
+    public static <T> java.util.List<T> copyWithoutNulls(java.util.List<T> list, String name) {
+        requireNonNull(list, name);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new NullPointerException(name + "[" + i + "] is null; a list holds no nulls");
+            }
+        }
+        return java.util.List.copyOf(list);
+    }
+
+    /**
      * Returns the string, or throws when it is null or blank.
      *
      * @param value the string

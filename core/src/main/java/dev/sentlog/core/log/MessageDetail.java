@@ -1,6 +1,7 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.Message;
 import java.util.Optional;
@@ -56,14 +57,7 @@ public record MessageDetail(String scheduleName, String messageType, String dist
     }
 
     private static FileRef available(FileRef f, FileAvailability files) {
-        if (f == null) {
-            return null;
-        }
-        try {
-            return files.exists(f) ? f : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return FileAvailability.shows(files, f) ? f : null;
     }
 
     /** The attachment link, while the file exists. */

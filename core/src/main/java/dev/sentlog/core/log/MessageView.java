@@ -1,6 +1,7 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.ApplicableReportOptions;

@@ -2,6 +2,7 @@ package dev.sentlog.core.log;
 
 import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;

@@ -17,7 +17,7 @@ public record FilterTable(List<String> columns, List<List<String>> rows) {
      * @throws IllegalArgumentException when a row's width differs from the number of columns
      */
     public FilterTable {
-        columns = List.copyOf(columns);
+        columns = Checks.copyWithoutNulls(columns, "filterTable.columns");
         rows = rows.stream().map(List::copyOf).toList();
         for (int i = 0; i < rows.size(); i++) {
             Checks.requireArgument(rows.get(i).size() == columns.size(),

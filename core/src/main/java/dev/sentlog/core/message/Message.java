@@ -106,8 +106,9 @@ public record Message(
         deliveryModes = copyModes(Checks.requireNonNull(deliveryModes, "message.deliveryModes"), id);
         body = blankIfNull(body);
         text = blankIfNull(text);
-        filterCriteria = filterCriteria == null ? List.of() : List.copyOf(filterCriteria);
-        recipients = List.copyOf(Checks.requireNonNull(recipients, "message.recipients"));
+        filterCriteria = filterCriteria == null ? List.of() : Checks.copyWithoutNulls(filterCriteria,
+                "message.filterCriteria");
+        recipients = Checks.copyWithoutNulls(recipients, "message.recipients");
     }
 
     /** The value of the interchange format's {@code format} field (SPEC section 10). */

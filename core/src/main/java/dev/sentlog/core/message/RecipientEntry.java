@@ -26,7 +26,7 @@ public record RecipientEntry(Person person,
      */
     public RecipientEntry {
         Checks.requireNonNull(person, "recipient.person");
-        devices = List.copyOf(Checks.requireNonNull(devices, "recipient.devices"));
+        devices = Checks.copyWithoutNulls(devices, "recipient.devices");
     }
 
     /**

@@ -46,6 +46,15 @@ class MessageModelTest {
         assertThatThrownBy(() -> MessageArbitraries.sampleBuilder("m-9").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m-9").hasMessageContaining("delivery modes");
         assertThatThrownBy(() -> Person.of(null, "x")).hasMessageContaining("person.id");
+        java.util.List<RecipientEntry> withNull = new java.util.ArrayList<>();
+        withNull.add(RecipientEntry.of(Person.of("p", "P"), null, List.of()));
+        withNull.add(null);
+        assertThatThrownBy(() -> MessageArbitraries.sampleBuilder("m-1").deliveryModes(Channel.EMAIL)
+                .recipients(withNull).build()).hasMessage("message.recipients[1] is null; a list holds no nulls");
+        java.util.List<Device> devices = new java.util.ArrayList<>();
+        devices.add(null);
+        assertThatThrownBy(() -> RecipientEntry.of(Person.of("p", "P"), null, devices))
+                .hasMessage("recipient.devices[0] is null; a list holds no nulls");
     }
 
     @Test

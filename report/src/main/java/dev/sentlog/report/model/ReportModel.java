@@ -2,7 +2,7 @@ package dev.sentlog.report.model;
 
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Device;
-import dev.sentlog.core.message.FileRef;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
@@ -26,7 +26,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Predicate;
 
 /**
  * The content of one Sent Message Report, independent of its format (SPEC P3-P7): computed once from
@@ -158,7 +157,7 @@ public final class ReportModel {
         return LabeledValue.of(label, Integer.toString(value));
     }
 
-    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, Predicate<FileRef> fileAvailable) {
+    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, FileAvailability fileAvailable) {
         List<LabeledValue> lines = new ArrayList<>();
         // SPEC S8: the schedule name comes before the message type, only for scheduler-sent messages
         if (m.isSchedulerSent()) {
@@ -179,8 +178,8 @@ public final class ReportModel {
         lines.add(LabeledValue.of("Delivery Modes", modes.toString()));
         lines.add(LabeledValue.of("Subject", m.subject()));
         // SPEC S8: the attachment and audio file only while the host says the file still exists
-        m.attachment().filter(fileAvailable).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
-        m.audio().filter(fileAvailable).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
+        m.attachment().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
+        m.audio().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
         addIfPresent(lines, "Message Body", m.body());
         addIfPresent(lines, "Text Message", m.text());
         return List.copyOf(lines);
@@ -356,7 +355,7 @@ public final class ReportModel {
         private ReportDetail detail;
         private ZoneId zone;
         private Instant generatedAt;
-        private Predicate<FileRef> fileAvailable = f -> true;
+        private FileAvailability fileAvailable = f -> true;
 
         private Builder() {
         }
@@ -366,7 +365,7 @@ public final class ReportModel {
          *          audio file only when it does (SPEC S8; default: always)
          * @return this builder
          */
-        public Builder fileAvailable(Predicate<FileRef> v) {
+        public Builder fileAvailable(FileAvailability v) {
             fileAvailable = v;
             return this;
         }
