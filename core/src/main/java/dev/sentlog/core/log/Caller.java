@@ -57,11 +57,10 @@ public record Caller(String userId, String displayName, Set<ToolRight> rights, S
     }
 
     /**
-
+     * Returns whether the caller holds it.
+     *
      * @param right a right
-
      * @return whether the caller holds it
-
      */
     public boolean has(ToolRight right) {
         return rights.contains(right);

@@ -23,11 +23,10 @@ public record ReportsApplied(int applied, int ignored, int canceledByConfirmatio
     }
 
     /**
-
+     * Returns the sums.
+     *
      * @param other more counts
-
      * @return the sums
-
      */
     public ReportsApplied plus(ReportsApplied other) {
         return new ReportsApplied(applied + other.applied, ignored + other.ignored,

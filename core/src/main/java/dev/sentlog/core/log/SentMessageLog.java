@@ -735,11 +735,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the store (default: a new in-memory store).
+         *
          * @param v the store (default: a new in-memory store)
-
          * @return this builder
-
          */
         public Builder store(MessageStore v) {
             store = Checks.requireNonNull(v, "store");
@@ -772,11 +771,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the clock (default: the system UTC clock).
+         *
          * @param v the clock (default: the system UTC clock)
-
          * @return this builder
-
          */
         public Builder clock(Clock v) {
             clock = Checks.requireNonNull(v, "clock");
@@ -784,11 +782,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the district's time zone (default UTC).
+         *
          * @param v the district's time zone (default UTC)
-
          * @return this builder
-
          */
         public Builder zone(ZoneId v) {
             zone = Checks.requireNonNull(v, "zone");
@@ -811,11 +808,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the search cap (SPEC S2; default 4,000), at least 1.
+         *
          * @param v the search cap (SPEC S2; default 4,000), at least 1
-
          * @return this builder
-
          */
         public Builder searchCap(int v) {
             Checks.requireArgument(v >= 1, "the search cap must be at least 1, was %d", v);
@@ -824,11 +820,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the outcome classification (SPEC K3; default the standard one).
+         *
          * @param v the outcome classification (SPEC K3; default the standard one)
-
          * @return this builder
-
          */
         public Builder classifier(OutcomeClassifier v) {
             classifier = Checks.requireNonNull(v, "classifier");
@@ -836,11 +831,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets how long a provider call may take (default ten seconds), positive.
+         *
          * @param v how long a provider call may take (default ten seconds), positive
-
          * @return this builder
-
          */
         public Builder providerTimeout(Duration v) {
             providerTimeout = positive(v, "provider timeout");
@@ -848,11 +842,10 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
-
+         * Sets the host's file check for attachment and audio links (SPEC S8).
+         *
          * @param v the host's file check for attachment and audio links (SPEC S8)
-
          * @return this builder
-
          */
         public Builder fileAvailability(FileAvailability v) {
             files = Checks.requireNonNull(v, "fileAvailability");

@@ -30,22 +30,20 @@ public enum ToolRight {
     }
 
     /**
-
+     * Returns its Read right.
+     *
      * @param log a log
-
      * @return its Read right
-
      */
     public static ToolRight read(LogKind log) {
         return log == LogKind.OWN ? READ_OWN_LOG : READ_ADMINISTRATION_LOG;
     }
 
     /**
-
+     * Returns its Cancel right.
+     *
      * @param log a log
-
      * @return its Cancel right
-
      */
     public static ToolRight cancel(LogKind log) {
         return log == LogKind.OWN ? CANCEL_OWN_LOG : CANCEL_ADMINISTRATION_LOG;

@@ -37,22 +37,20 @@ public record SearchCriteria(LocalDate createdFrom, LocalDate createdTo) {
     }
 
     /**
-
+     * Returns the first instant of the range.
+     *
      * @param zone the district's zone
-
      * @return the first instant of the range
-
      */
     public Instant start(ZoneId zone) {
         return createdFrom.atStartOfDay(zone).toInstant();
     }
 
     /**
-
+     * Returns the first instant after the range.
+     *
      * @param zone the district's zone
-
      * @return the first instant after the range
-
      */
     public Instant endExclusive(ZoneId zone) {
         return createdTo.plusDays(1).atStartOfDay(zone).toInstant();

@@ -28,22 +28,20 @@ public record Sort(Column column, boolean ascending) {
     }
 
     /**
-
+     * Returns an ascending sort.
+     *
      * @param column the column
-
      * @return an ascending sort
-
      */
     public static Sort ascending(Column column) {
         return new Sort(column, true);
     }
 
     /**
-
+     * Returns a descending sort.
+     *
      * @param column the column
-
      * @return a descending sort
-
      */
     public static Sort descending(Column column) {
         return new Sort(column, false);

@@ -29,47 +29,42 @@ public interface DeviceTable {
     int row(int entry, int device);
 
     /**
-
+     * Returns its recipient entry index.
+     *
      * @param row a row
-
      * @return its recipient entry index
-
      */
     int entryIndex(int row);
 
     /**
-
+     * Returns its device index inside the entry.
+     *
      * @param row a row
-
      * @return its device index inside the entry
-
      */
     int deviceIndex(int row);
 
     /**
-
+     * Returns the device's channel.
+     *
      * @param row a row
-
      * @return the device's channel
-
      */
     Channel channel(int row);
 
     /**
-
+     * Returns the address as recorded.
+     *
      * @param row a row
-
      * @return the address as recorded
-
      */
     String address(int row);
 
     /**
-
+     * Returns the id of the person the device belongs to.
+     *
      * @param row a row
-
      * @return the id of the person the device belongs to
-
      */
     String personId(int row);
 
@@ -83,56 +78,50 @@ public interface DeviceTable {
     int nextRowOfPerson(int row);
 
     /**
-
+     * Returns the current outcome.
+     *
      * @param row a row
-
      * @return the current outcome
-
      */
     DeviceOutcome outcome(int row);
 
     /**
-
+     * Returns whether the recipient confirmed by pressing 0.
+     *
      * @param row a row
-
      * @return whether the recipient confirmed by pressing 0
-
      */
     boolean confirmed(int row);
 
     /**
-
+     * Returns when the device was reached, or null.
+     *
      * @param row a row
-
      * @return when the device was reached, or null
-
      */
     Instant reachedAt(int row);
 
     /**
-
+     * Returns the sequence of the last applied report, -1 when none.
+     *
      * @param row a row
-
      * @return the sequence of the last applied report, -1 when none
-
      */
     long sequence(int row);
 
     /**
-
+     * Returns whether the device was handed to a provider.
+     *
      * @param row a row
-
      * @return whether the device was handed to a provider
-
      */
     boolean submitted(int row);
 
     /**
-
+     * Returns whether the device's outcome is final (no report may replace it by a non-final one).
+     *
      * @param row a row
-
      * @return whether the device's outcome is final (no report may replace it by a non-final one)
-
      */
     boolean isFinal(int row);
 

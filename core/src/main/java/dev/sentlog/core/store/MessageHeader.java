@@ -70,11 +70,10 @@ public record MessageHeader(String id, String messageType, MessageTypeKind messa
     }
 
     /**
-
+     * Returns a copy holding it.
+     *
      * @param next the new state
-
      * @return a copy holding it
-
      */
     public MessageHeader withState(MessageState next) {
         return new MessageHeader(id, messageType, messageTypeKind, districtOrSchool, subject, sender, callerId,

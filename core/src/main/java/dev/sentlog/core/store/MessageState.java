@@ -45,66 +45,60 @@ public record MessageState(MessageStatus status, long version, Instant startedAt
     }
 
     /**
-
+     * Returns a copy in that status.
+     *
      * @param next the status
-
      * @return a copy in that status
-
      */
     public MessageState withStatus(MessageStatus next) {
         return new MessageState(next, version, startedAt, endedAt, cancellation, jobs);
     }
 
     /**
-
+     * Returns a copy with that version.
+     *
      * @param v the version
-
      * @return a copy with that version
-
      */
     public MessageState withVersion(long v) {
         return new MessageState(status, v, startedAt, endedAt, cancellation, jobs);
     }
 
     /**
-
+     * Returns a copy.
+     *
      * @param at when delivery started
-
      * @return a copy
-
      */
     public MessageState withStartedAt(Instant at) {
         return new MessageState(status, version, at, endedAt, cancellation, jobs);
     }
 
     /**
-
+     * Returns a copy.
+     *
      * @param at when the message reached a final status
-
      * @return a copy
-
      */
     public MessageState withEndedAt(Instant at) {
         return new MessageState(status, version, startedAt, at, cancellation, jobs);
     }
 
     /**
-
+     * Returns a copy.
+     *
      * @param c the cancel request
-
      * @return a copy
-
      */
     public MessageState withCancellation(Cancellation c) {
         return new MessageState(status, version, startedAt, endedAt, c, jobs);
     }
 
     /**
-
+     * Returns a copy holding them after the present ones.
+     *
      * @param added jobs to add
-
      * @return a copy holding them after the present ones
-
      */
     public MessageState withJobsAdded(List<ProviderJob> added) {
         List<ProviderJob> all = new ArrayList<>(jobs);
