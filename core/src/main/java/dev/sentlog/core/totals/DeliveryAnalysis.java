@@ -106,19 +106,21 @@ public final class DeliveryAnalysis {
             used[c.ordinal()] = true;
         }
         int expected = Math.max(16, n / 2);
-        IdTable persons = new IdTable(Math.max(16, n));
+        // a person usually has several entries (one per student); the table grows when not
+        IdTable persons = new IdTable(expected);
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
         PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
         duplicates = new BitSet(n * 2);
         personHasDevice = new BitSet();
         // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
-        long[] phoneOccurrences = new long[16];
+        long[] phoneOccurrences = new long[Math.max(16, n)];
         int occurrences = 0;
         Instant first = null;
         Instant last = null;
         String previousPersonId = null;
         int person = -1;
+        int previousEntryPerson = -1;
         // the previous entry's devices and their key ids: a guardian listed once per student repeats
         // the same addresses in the same order, and an equal address string needs no hashing
         List<Device> previousDevices = List.of();
@@ -128,10 +130,13 @@ public final class DeliveryAnalysis {
         for (int e = 0; e < n; e++) {
             RecipientEntry entry = entries.get(e);
             String personId = entry.person().id();
+            previousEntryPerson = person;
             if (!personId.equals(previousPersonId)) {
                 person = persons.numberOf(personId);
                 previousPersonId = personId;
             }
+            // the same person repeating the previous entry's address adds no new phone occurrence
+            boolean samePerson = person == previousEntryPerson;
             entryPerson[e] = person;
             List<Device> devices = entry.devices();
             int dn = devices.size();
@@ -151,6 +156,7 @@ public final class DeliveryAnalysis {
                 int bits = bitsOf(cls);
                 int id;
                 boolean duplicate;
+                boolean repeat = false;
                 boolean isText = channel == Channel.TEXT;
                 Device before = d < previousDevices.size() ? previousDevices.get(d) : null;
                 if (before != null && before.channel() == channel && before.address().equals(device.address())) {
@@ -160,6 +166,7 @@ public final class DeliveryAnalysis {
                         continue;
                     }
                     duplicate = true;
+                    repeat = samePerson;
                     switch (channel) {
                         case INBOX:
                             inboxes.mark(id, bits);
@@ -200,7 +207,7 @@ public final class DeliveryAnalysis {
                 if (duplicate) {
                     duplicates.set(deviceCount - dn + d);
                 }
-                if (channel.isPhone()) {
+                if (channel.isPhone() && !repeat) {
                     if (occurrences == phoneOccurrences.length) {
                         phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
                     }
