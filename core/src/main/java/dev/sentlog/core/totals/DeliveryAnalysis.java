@@ -3,6 +3,7 @@ package dev.sentlog.core.totals;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
@@ -118,7 +119,7 @@ public final class DeliveryAnalysis {
         int occurrences = 0;
         Instant first = null;
         Instant last = null;
-        String previousPersonId = null;
+        Person previousPerson = null;
         int person = -1;
         int previousEntryPerson = -1;
         // the previous entry's devices and their key ids: a guardian listed once per student repeats
@@ -127,13 +128,19 @@ public final class DeliveryAnalysis {
         int[] previousIds = new int[8];
         int[] currentIds = new int[8];
 
+        int[] sink = new int[256];
         for (int e = 0; e < n; e++) {
+            if (e % BLOCK == 0) {
+                readAhead(entries, e, Math.min(n, e + BLOCK), persons, sink);
+            }
             RecipientEntry entry = entries.get(e);
-            String personId = entry.person().id();
+            Person p = entry.person();
             previousEntryPerson = person;
-            if (!personId.equals(previousPersonId)) {
-                person = persons.numberOf(personId);
-                previousPersonId = personId;
+            // consecutive entries of one person usually share the Person object; the table finds
+            // an equal id held by another object
+            if (p != previousPerson) {
+                person = persons.numberOf(p.id());
+                previousPerson = p;
             }
             // the same person repeating the previous entry's address adds no new phone occurrence
             boolean samePerson = person == previousEntryPerson;
@@ -262,6 +269,29 @@ public final class DeliveryAnalysis {
                 || ((f & textAttempted) != 0 && (f & textOpted) == 0));
         firstAttempt = first;
         lastFinalOutcome = last;
+    }
+
+    /** Entries per look-ahead block. */
+    private static final int BLOCK = 32;
+
+    /**
+     * Reads ahead, for a block of entries, what the main pass will need from memory that is likely
+     * not in cache: each person id's table slot and each address's bytes. The reads of one block do
+     * not depend on one another, so the CPU overlaps their cache misses instead of waiting for each
+     * in turn as the main pass would.
+     *
+     * @param sink where the loaded values go, so that the loads are not optimised away
+     */
+    private static void readAhead(List<RecipientEntry> entries, int from, int to, IdTable persons, int[] sink) {
+        int s = 0;
+        for (int e = from; e < to; e++) {
+            RecipientEntry entry = entries.get(e);
+            sink[s++ & (sink.length - 1)] = persons.slotOf(entry.person().id());
+            List<Device> devices = entry.devices();
+            for (int d = 0, dn = devices.size(); d < dn; d++) {
+                sink[s++ & (sink.length - 1)] = devices.get(d).address().length();
+            }
+        }
     }
 
     private static int bitsOf(OutcomeClass cls) {

@@ -63,6 +63,11 @@ final class IdTable {
         }
     }
 
+    /** The slot where a probe for {@code id} starts. */
+    int slotOf(String id) {
+        return slots[AddressKeys.mix(id.hashCode()) & mask];
+    }
+
     private void grow() {
         allocate(slots.length * 2);
         for (int number = 0; number < size; number++) {
