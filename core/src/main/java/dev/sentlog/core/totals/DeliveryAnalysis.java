@@ -252,21 +252,37 @@ public final class DeliveryAnalysis {
         int textSeen = SEEN << TEXT_SHIFT;
         int textAttempted = ATTEMPTED << TEXT_SHIFT;
         int textOpted = OPTED_OUT << TEXT_SHIFT;
+        // every phone figure in one pass over the numbers' flags
+        int voice = 0;
+        int voiceAttempted = 0;
+        int text = 0;
+        int textAttemptedNotOpted = 0;
+        int voiceText = 0;
+        int voiceTextAttempted = 0;
+        for (int id = 0, count = phones.size(); id < count; id++) {
+            int f = phones.flags(id);
+            boolean textCounts = (f & textAttempted) != 0 && (f & textOpted) == 0;
+            voice += (f & voiceSeen) != 0 ? 1 : 0;
+            voiceAttempted += (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED) ? 1 : 0;
+            text += (f & textSeen) != 0 ? 1 : 0;
+            textAttemptedNotOpted += (f & textSeen) != 0 && textCounts ? 1 : 0;
+            voiceText += (f & (voiceSeen | textSeen)) != 0 ? 1 : 0;
+            voiceTextAttempted += (f & ATTEMPTED) != 0 || textCounts ? 1 : 0;
+        }
         totals = new DeliveryTotals(
                 recipients,
                 recipients - personHasDevice.cardinality(),
                 inboxes.count(SEEN | SUCCESS),
                 emails.count(SEEN),
                 emails.count(SEEN | ATTEMPTED),
-                phones.count(f -> (f & voiceSeen) != 0),
-                phones.count(f -> (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED)),
-                phones.count(f -> (f & textSeen) != 0),
-                phones.count(f -> (f & (textSeen | textAttempted)) == (textSeen | textAttempted) && (f & textOpted) == 0),
+                voice,
+                voiceAttempted,
+                text,
+                textAttemptedNotOpted,
                 contacted,
                 recipients - contacted);
-        totalVoiceText = phones.count(f -> (f & (voiceSeen | textSeen)) != 0);
-        totalVoiceTextAttempted = phones.count(f -> (f & ATTEMPTED) != 0
-                || ((f & textAttempted) != 0 && (f & textOpted) == 0));
+        totalVoiceText = voiceText;
+        totalVoiceTextAttempted = voiceTextAttempted;
         firstAttempt = first;
         lastFinalOutcome = last;
     }

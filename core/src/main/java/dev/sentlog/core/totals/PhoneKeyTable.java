@@ -4,7 +4,6 @@ import dev.sentlog.core.address.Addresses;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntPredicate;
 
 /**
  * An open-addressing table of distinct phone numbers keyed by their packed digits (see
@@ -144,14 +143,8 @@ final class PhoneKeyTable {
         return flagsById[id];
     }
 
-    /** Counts the numbers whose flags match {@code test}. */
-    int count(IntPredicate test) {
-        int n = 0;
-        for (int id = 0; id < size; id++) {
-            if (test.test(flagsById[id])) {
-                n++;
-            }
-        }
-        return n;
+    /** The number of distinct numbers; their ids are 0 to size - 1. */
+    int size() {
+        return size;
     }
 }
