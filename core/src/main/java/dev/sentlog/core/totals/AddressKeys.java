@@ -9,8 +9,10 @@ import dev.sentlog.core.address.Addresses;
  */
 final class AddressKeys {
 
-    /** Phone numbers whose parts have at most this many digits get a packed key. */
+    /** Phone numbers whose main number has at most this many digits get a packed key. */
     static final int MAX_PACKED_DIGITS = 17;
+    /** ... and whose extension has at most this many: its packed key then fits in 31 bits. */
+    static final int MAX_PACKED_EXTENSION_DIGITS = 8;
     private static final long TEN_TO_TEN = 10_000_000_000L;
 
     private AddressKeys() {
@@ -18,8 +20,9 @@ final class AddressKeys {
 
     /**
      * Packs a phone number into two longs: {@code (digitCount << 57) | value} for the main number and
-     * for the extension (0 when there is none). Returns {@link PhoneParse#BLANK} when the main
-     * number has no digit and {@link PhoneParse#TOO_LONG} when a part has more than 17 digits.
+     * {@code (digitCount << 27) | value} for the extension (0 when there is none). Returns
+     * {@link PhoneParse#BLANK} when the main number has no digit and {@link PhoneParse#TOO_LONG}
+     * when the main number has more than 17 digits or the extension more than 8.
      */
     static int parsePhone(String s, long[] out) {
         long main = 0;
@@ -33,7 +36,7 @@ final class AddressKeys {
             int d = c - '0';
             if (d >= 0 && d <= 9) {
                 if (inExtension) {
-                    if (++extCount > MAX_PACKED_DIGITS) {
+                    if (++extCount > MAX_PACKED_EXTENSION_DIGITS) {
                         return PhoneParse.TOO_LONG;
                     }
                     ext = ext * 10 + d;
@@ -58,7 +61,7 @@ final class AddressKeys {
             mainCount = 10;
         }
         out[0] = ((long) mainCount << 57) | main;
-        out[1] = extCount == 0 ? 0 : ((long) extCount << 57) | ext;
+        out[1] = extCount == 0 ? 0 : ((long) extCount << 27) | ext;
         return PhoneParse.PACKED;
     }
 
@@ -95,6 +98,27 @@ final class AddressKeys {
             j--;
         }
         return j;
+    }
+
+    /**
+     * The capacity of an open-addressing table of int slots that holds {@code expected} keys without
+     * growing: a power of two, at least 16, with {@code expected} within its {@link #limitOf limit}.
+     */
+    static int capacityFor(int expected) {
+        int capacity = 16;
+        while (limitOf(capacity) < expected && capacity < (1 << 30)) {
+            capacity <<= 1;
+        }
+        return capacity;
+    }
+
+    /**
+     * The most keys a table of this capacity holds before it doubles: three quarters. Linear probing
+     * keeps a probe sequence within one or two cache lines of int slots even at that load, and it
+     * leaves the number + 1 a slot stores below the capacity, so it fits in the index bits.
+     */
+    static int limitOf(int capacity) {
+        return capacity - (capacity >>> 2);
     }
 
     static int mix(long h) {

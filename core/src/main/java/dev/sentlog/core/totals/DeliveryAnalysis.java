@@ -3,6 +3,7 @@ package dev.sentlog.core.totals;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
@@ -106,32 +107,43 @@ public final class DeliveryAnalysis {
             used[c.ordinal()] = true;
         }
         int expected = Math.max(16, n / 2);
-        IdTable persons = new IdTable(Math.max(16, n));
+        // a person usually has several entries (one per student); the table grows when not
+        IdTable persons = new IdTable(expected);
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
         PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
         duplicates = new BitSet(n * 2);
         personHasDevice = new BitSet();
         // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
-        long[] phoneOccurrences = new long[16];
+        long[] phoneOccurrences = new long[Math.max(16, n)];
         int occurrences = 0;
         Instant first = null;
         Instant last = null;
-        String previousPersonId = null;
+        Person previousPerson = null;
         int person = -1;
+        int previousEntryPerson = -1;
         // the previous entry's devices and their key ids: a guardian listed once per student repeats
         // the same addresses in the same order, and an equal address string needs no hashing
         List<Device> previousDevices = List.of();
         int[] previousIds = new int[8];
         int[] currentIds = new int[8];
 
+        int[] sink = new int[256];
         for (int e = 0; e < n; e++) {
-            RecipientEntry entry = entries.get(e);
-            String personId = entry.person().id();
-            if (!personId.equals(previousPersonId)) {
-                person = persons.numberOf(personId);
-                previousPersonId = personId;
+            if (e % BLOCK == 0) {
+                readAhead(entries, e, Math.min(n, e + BLOCK), persons, sink);
             }
+            RecipientEntry entry = entries.get(e);
+            Person p = entry.person();
+            previousEntryPerson = person;
+            // consecutive entries of one person usually share the Person object; the table finds
+            // an equal id held by another object
+            if (p != previousPerson) {
+                person = persons.numberOf(p.id());
+                previousPerson = p;
+            }
+            // the same person repeating the previous entry's address adds no new phone occurrence
+            boolean samePerson = person == previousEntryPerson;
             entryPerson[e] = person;
             List<Device> devices = entry.devices();
             int dn = devices.size();
@@ -151,6 +163,7 @@ public final class DeliveryAnalysis {
                 int bits = bitsOf(cls);
                 int id;
                 boolean duplicate;
+                boolean repeat = false;
                 boolean isText = channel == Channel.TEXT;
                 Device before = d < previousDevices.size() ? previousDevices.get(d) : null;
                 if (before != null && before.channel() == channel && before.address().equals(device.address())) {
@@ -160,6 +173,7 @@ public final class DeliveryAnalysis {
                         continue;
                     }
                     duplicate = true;
+                    repeat = samePerson;
                     switch (channel) {
                         case INBOX:
                             inboxes.mark(id, bits);
@@ -200,7 +214,7 @@ public final class DeliveryAnalysis {
                 if (duplicate) {
                     duplicates.set(deviceCount - dn + d);
                 }
-                if (channel.isPhone()) {
+                if (channel.isPhone() && !repeat) {
                     if (occurrences == phoneOccurrences.length) {
                         phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
                     }
@@ -238,23 +252,62 @@ public final class DeliveryAnalysis {
         int textSeen = SEEN << TEXT_SHIFT;
         int textAttempted = ATTEMPTED << TEXT_SHIFT;
         int textOpted = OPTED_OUT << TEXT_SHIFT;
+        // every phone figure in one pass over the numbers' flags
+        int voice = 0;
+        int voiceAttempted = 0;
+        int text = 0;
+        int textAttemptedNotOpted = 0;
+        int voiceText = 0;
+        int voiceTextAttempted = 0;
+        for (int id = 0, count = phones.size(); id < count; id++) {
+            int f = phones.flags(id);
+            boolean textCounts = (f & textAttempted) != 0 && (f & textOpted) == 0;
+            voice += (f & voiceSeen) != 0 ? 1 : 0;
+            voiceAttempted += (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED) ? 1 : 0;
+            text += (f & textSeen) != 0 ? 1 : 0;
+            textAttemptedNotOpted += (f & textSeen) != 0 && textCounts ? 1 : 0;
+            voiceText += (f & (voiceSeen | textSeen)) != 0 ? 1 : 0;
+            voiceTextAttempted += (f & ATTEMPTED) != 0 || textCounts ? 1 : 0;
+        }
         totals = new DeliveryTotals(
                 recipients,
                 recipients - personHasDevice.cardinality(),
                 inboxes.count(SEEN | SUCCESS),
                 emails.count(SEEN),
                 emails.count(SEEN | ATTEMPTED),
-                phones.count(f -> (f & voiceSeen) != 0),
-                phones.count(f -> (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED)),
-                phones.count(f -> (f & textSeen) != 0),
-                phones.count(f -> (f & (textSeen | textAttempted)) == (textSeen | textAttempted) && (f & textOpted) == 0),
+                voice,
+                voiceAttempted,
+                text,
+                textAttemptedNotOpted,
                 contacted,
                 recipients - contacted);
-        totalVoiceText = phones.count(f -> (f & (voiceSeen | textSeen)) != 0);
-        totalVoiceTextAttempted = phones.count(f -> (f & ATTEMPTED) != 0
-                || ((f & textAttempted) != 0 && (f & textOpted) == 0));
+        totalVoiceText = voiceText;
+        totalVoiceTextAttempted = voiceTextAttempted;
         firstAttempt = first;
         lastFinalOutcome = last;
+    }
+
+    /** Entries per look-ahead block. */
+    private static final int BLOCK = 32;
+
+    /**
+     * Reads ahead, for a block of entries, what the main pass will need from memory that is likely
+     * not in cache: each person id's table slot and each address's bytes. The reads of one block do
+     * not depend on one another, so the CPU overlaps their cache misses instead of waiting for each
+     * in turn as the main pass would.
+     *
+     * @param sink where the loaded values go, so that the loads are not optimised away
+     */
+    private static void readAhead(List<RecipientEntry> entries, int from, int to, IdTable persons, int[] sink) {
+        int s = 0;
+        for (int e = from; e < to; e++) {
+            RecipientEntry entry = entries.get(e);
+            sink[s++ & (sink.length - 1)] = persons.slotOf(entry.person().id());
+            List<Device> devices = entry.devices();
+            for (int d = 0, dn = devices.size(); d < dn; d++) {
+                sink[s++ & (sink.length - 1)] = devices.get(d).address().length();
+            }
+        }
     }
 
     private static int bitsOf(OutcomeClass cls) {

@@ -4,45 +4,57 @@ import java.util.Arrays;
 
 /**
  * Dense numbering of distinct ids (exact string equality): the first id added is 0, the next new one
- * 1, and so on. Each slot is one {@code long} holding the id's hash and its number + 1, so a probe
- * touches one array and compares strings only when the hashes are equal; the ids themselves are kept
- * in order of their numbers. Not thread-safe; one per analysis.
+ * 1, and so on. Each slot is one {@code int}: the low bits (as many as the table's index bits) hold
+ * the number + 1, the bits above them hold the same bits of the id's mixed hash, so a probe touches
+ * one small array and compares strings only when those hash bits agree. The table stays small
+ * enough to stay in cache; the ids and their hashes are kept in order of their numbers. Not
+ * thread-safe; one per analysis.
  */
 final class IdTable {
 
-    private long[] slots;
+    private int[] slots;
     private int mask;
+    private int limit;
     private String[] ids;
+    private int[] hashes;
     private int size;
 
     IdTable(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        slots = new long[cap];
-        mask = cap - 1;
+        allocate(AddressKeys.capacityFor(expected));
         ids = new String[Math.max(16, expected)];
+        hashes = new int[ids.length];
+    }
+
+    private void allocate(int capacity) {
+        slots = new int[capacity];
+        mask = capacity - 1;
+        limit = AddressKeys.limitOf(capacity);
     }
 
     /** The number of {@code id}, assigning the next one when it is new. */
     int numberOf(String id) {
         int h = id.hashCode();
-        long hashHigh = (long) h << 32;
-        int i = AddressKeys.mix(h) & mask;
+        int m = AddressKeys.mix(h);
+        int high = m & ~mask;
+        int i = m & mask;
         while (true) {
-            long slot = slots[i];
+            int slot = slots[i];
             if (slot == 0) {
                 if (size == ids.length) {
                     ids = Arrays.copyOf(ids, size * 2);
+                    hashes = Arrays.copyOf(hashes, size * 2);
                 }
                 ids[size] = id;
-                slots[i] = hashHigh | (size + 1L);
+                hashes[size] = h;
+                slots[i] = high | (size + 1);
                 int number = size++;
-                if (size * 2 > mask) {
+                if (size > limit) {
                     grow();
                 }
                 return number;
             }
-            if ((slot & 0xFFFF_FFFF_0000_0000L) == hashHigh) {
-                int number = (int) slot - 1;
+            if ((slot & ~mask) == high) {
+                int number = (slot & mask) - 1;
                 if (ids[number].equals(id)) {
                     return number;
                 }
@@ -51,18 +63,20 @@ final class IdTable {
         }
     }
 
+    /** The slot where a probe for {@code id} starts. */
+    int slotOf(String id) {
+        return slots[AddressKeys.mix(id.hashCode()) & mask];
+    }
+
     private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        mask = slots.length - 1;
-        for (long slot : old) {
-            if (slot != 0) {
-                int i = AddressKeys.mix((int) (slot >>> 32)) & mask;
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = slot;
+        allocate(slots.length * 2);
+        for (int number = 0; number < size; number++) {
+            int m = AddressKeys.mix(hashes[number]);
+            int i = m & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
             }
+            slots[i] = (m & ~mask) | (number + 1);
         }
     }
 

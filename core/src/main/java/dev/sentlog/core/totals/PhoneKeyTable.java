@@ -4,22 +4,25 @@ import dev.sentlog.core.address.Addresses;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntPredicate;
 
 /**
  * An open-addressing table of distinct phone numbers keyed by their packed digits (see
  * {@link AddressKeys#parsePhone}), shared by Voice and Text with separate flag bits per channel.
- * Slots are three consecutive longs (main number, extension, id + 1), so a probe touches one cache
- * line. Each distinct number gets a stable id (0, 1, 2, … in order of first sight) that survives the
- * table's growth; flags are kept by id. Numbers too long to pack go to a small map keyed by their
- * normalised string. Not thread-safe; one per analysis.
+ * Each slot is one {@code int}: the low bits (as many as the table's index bits) hold the number's
+ * id + 1, the bits above them the same bits of its mixed hash, so a probe touches one small array
+ * and reads the packed key only when those bits agree. Each distinct number gets a stable id (0, 1,
+ * 2, … in order of first sight) that indexes its packed key and flags. Numbers too long to pack go
+ * to a small map keyed by their normalised string. Not thread-safe; one per analysis.
  */
 final class PhoneKeyTable {
 
     static final int BLANK = -1;
 
-    private long[] table;
+    private int[] slots;
     private int mask;
+    private int limit;
+    private long[] mains;
+    private int[] extensions;
     private int[] flagsById;
     private int size;
     private final long[] scratch = new long[2];
@@ -28,14 +31,21 @@ final class PhoneKeyTable {
     int previousFlags;
 
     PhoneKeyTable(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        table = new long[cap * 3];
-        mask = cap - 1;
-        flagsById = new int[Math.max(16, expected)];
+        allocate(AddressKeys.capacityFor(expected));
+        int ids = Math.max(16, expected);
+        mains = new long[ids];
+        extensions = new int[ids];
+        flagsById = new int[ids];
     }
 
-    private static int indexOf(long main, long ext, int mask) {
-        return AddressKeys.mix(main * 0x9E3779B97F4A7C15L + ext) & mask;
+    private void allocate(int capacity) {
+        slots = new int[capacity];
+        mask = capacity - 1;
+        limit = AddressKeys.limitOf(capacity);
+    }
+
+    private static int hashOf(long main, long extension) {
+        return AddressKeys.mix(main * 0x9E3779B97F4A7C15L + extension);
     }
 
     /**
@@ -51,24 +61,28 @@ final class PhoneKeyTable {
         if (parsed == AddressKeys.PhoneParse.TOO_LONG) {
             return addLong(Addresses.phone(address), bits);
         }
-        long k1 = scratch[0];
-        long k2 = scratch[1];
-        int i = indexOf(k1, k2, mask);
+        long main = scratch[0];
+        int extension = (int) scratch[1];
+        int m = hashOf(main, extension);
+        int high = m & ~mask;
+        int i = m & mask;
         while (true) {
-            int p = i * 3;
-            long m = table[p];
-            if (m == 0) {
-                table[p] = k1;
-                table[p + 1] = k2;
+            int slot = slots[i];
+            if (slot == 0) {
                 int id = newId(bits);
-                table[p + 2] = id + 1L;
-                if (size * 2 > mask) {
+                mains[id] = main;
+                extensions[id] = extension;
+                slots[i] = high | (id + 1);
+                if (size > limit) {
                     grow();
                 }
                 return id;
             }
-            if (m == k1 && table[p + 1] == k2) {
-                return orBits((int) table[p + 2] - 1, bits);
+            if ((slot & ~mask) == high) {
+                int id = (slot & mask) - 1;
+                if (mains[id] == main && extensions[id] == extension) {
+                    return orBits(id, bits);
+                }
             }
             i = (i + 1) & mask;
         }
@@ -76,6 +90,8 @@ final class PhoneKeyTable {
 
     private int newId(int bits) {
         if (size == flagsById.length) {
+            mains = Arrays.copyOf(mains, size * 2);
+            extensions = Arrays.copyOf(extensions, size * 2);
             flagsById = Arrays.copyOf(flagsById, size * 2);
         }
         flagsById[size] = bits;
@@ -103,19 +119,16 @@ final class PhoneKeyTable {
     }
 
     private void grow() {
-        long[] old = table;
-        int cap = (mask + 1) * 2;
-        table = new long[cap * 3];
-        mask = cap - 1;
-        for (int p = 0; p < old.length; p += 3) {
-            if (old[p] != 0) {
-                int i = indexOf(old[p], old[p + 1], mask);
-                while (table[i * 3] != 0) {
+        allocate(slots.length * 2);
+        for (int id = 0; id < size; id++) {
+            // numbers in the long-number map have no packed key (a packed main key is never 0)
+            if (mains[id] != 0) {
+                int m = hashOf(mains[id], extensions[id]);
+                int i = m & mask;
+                while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                table[i * 3] = old[p];
-                table[i * 3 + 1] = old[p + 1];
-                table[i * 3 + 2] = old[p + 2];
+                slots[i] = (m & ~mask) | (id + 1);
             }
         }
     }
@@ -130,14 +143,8 @@ final class PhoneKeyTable {
         return flagsById[id];
     }
 
-    /** Counts the numbers whose flags match {@code test}. */
-    int count(IntPredicate test) {
-        int n = 0;
-        for (int id = 0; id < size; id++) {
-            if (test.test(flagsById[id])) {
-                n++;
-            }
-        }
-        return n;
+    /** The number of distinct numbers; their ids are 0 to size - 1. */
+    int size() {
+        return size;
     }
 }

@@ -8,19 +8,22 @@ import java.util.Locale;
  * it: email addresses (stripped, ASCII case folded; an address with a non-ASCII character falls back
  * to {@code strip().toLowerCase(Locale.ROOT)}) or inbox ids (stripped, exact).
  *
- * <p>Each slot is one {@code long}: the key's hash in the high half and its id + 1 in the low half,
- * so a probe touches one array; ids are stable (0, 1, 2, … in order of first sight) and index the
- * key's text, bounds and flag bits. Not thread-safe; one per analysis.
+ * <p>Each slot is one {@code int}: the low bits (as many as the table's index bits) hold the key's
+ * id + 1, the bits above them the same bits of its mixed hash, so a probe touches one small array
+ * and compares text only when those bits agree. Ids are stable (0, 1, 2, … in order of first sight)
+ * and index the key's text, bounds, hash and flag bits. Not thread-safe; one per analysis.
  */
 final class StringKeyTable {
 
     static final int BLANK = -1;
 
     private final boolean foldCase;
-    private long[] slots;
+    private int[] slots;
     private int mask;
+    private int limit;
     private String[] texts;
     private long[] bounds;
+    private int[] hashes;
     private int[] flagsById;
     private int size;
     /** Set by {@link #add}: whether the last add found an existing key. */
@@ -28,13 +31,18 @@ final class StringKeyTable {
 
     StringKeyTable(boolean foldCase, int expected) {
         this.foldCase = foldCase;
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        slots = new long[cap];
-        mask = cap - 1;
+        allocate(AddressKeys.capacityFor(expected));
         int ids = Math.max(16, expected);
         texts = new String[ids];
         bounds = new long[ids];
+        hashes = new int[ids];
         flagsById = new int[ids];
+    }
+
+    private void allocate(int capacity) {
+        slots = new int[capacity];
+        mask = capacity - 1;
+        limit = AddressKeys.limitOf(capacity);
     }
 
     /**
@@ -89,21 +97,22 @@ final class StringKeyTable {
     }
 
     private int insert(String s, int a, int n, int h, int bits) {
-        int i = AddressKeys.mix(h) & mask;
-        long hashHigh = (long) h << 32;
+        int m = AddressKeys.mix(h);
+        int high = m & ~mask;
+        int i = m & mask;
         while (true) {
-            long slot = slots[i];
+            int slot = slots[i];
             if (slot == 0) {
-                int id = newId(s, a, n, bits);
-                slots[i] = hashHigh | (id + 1L);
+                int id = newId(s, a, n, h, bits);
+                slots[i] = high | (id + 1);
                 lastWasPresent = false;
-                if (size * 2 > mask) {
+                if (size > limit) {
                     grow();
                 }
                 return id;
             }
-            if ((slot & 0xFFFF_FFFF_0000_0000L) == hashHigh) {
-                int id = (int) slot - 1;
+            if ((slot & ~mask) == high) {
+                int id = (slot & mask) - 1;
                 long bound = bounds[id];
                 if ((int) bound == n && same(texts[id], (int) (bound >>> 32), s, a, n)) {
                     flagsById[id] |= bits;
@@ -115,15 +124,17 @@ final class StringKeyTable {
         }
     }
 
-    private int newId(String s, int a, int n, int bits) {
+    private int newId(String s, int a, int n, int h, int bits) {
         if (size == texts.length) {
             int grown = size * 2;
             texts = Arrays.copyOf(texts, grown);
             bounds = Arrays.copyOf(bounds, grown);
+            hashes = Arrays.copyOf(hashes, grown);
             flagsById = Arrays.copyOf(flagsById, grown);
         }
         texts[size] = s;
         bounds[size] = ((long) a << 32) | n;
+        hashes[size] = h;
         flagsById[size] = bits;
         return size++;
     }
@@ -151,17 +162,14 @@ final class StringKeyTable {
     }
 
     private void grow() {
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        mask = slots.length - 1;
-        for (long slot : old) {
-            if (slot != 0) {
-                int i = AddressKeys.mix((int) (slot >>> 32)) & mask;
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = slot;
+        allocate(slots.length * 2);
+        for (int id = 0; id < size; id++) {
+            int m = AddressKeys.mix(hashes[id]);
+            int i = m & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
             }
+            slots[i] = (m & ~mask) | (id + 1);
         }
     }
 
