@@ -121,6 +121,18 @@ final class AddressKeys {
         return capacity - (capacity >>> 2);
     }
 
+    /**
+     * Puts {@code id + 1}, with the hash bits above the mask, into the first free slot of the probe
+     * sequence of a mixed hash: how the tables place a key when they grow.
+     */
+    static void place(int[] slots, int mask, int mixed, int id) {
+        int i = mixed & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (mixed & ~mask) | (id + 1);
+    }
+
     static int mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -71,12 +71,7 @@ final class IdTable {
     private void grow() {
         allocate(slots.length * 2);
         for (int number = 0; number < size; number++) {
-            int m = AddressKeys.mix(hashes[number]);
-            int i = m & mask;
-            while (slots[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (m & ~mask) | (number + 1);
+            AddressKeys.place(slots, mask, AddressKeys.mix(hashes[number]), number);
         }
     }
 

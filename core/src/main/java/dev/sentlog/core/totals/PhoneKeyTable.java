@@ -123,12 +123,7 @@ final class PhoneKeyTable {
         for (int id = 0; id < size; id++) {
             // numbers in the long-number map have no packed key (a packed main key is never 0)
             if (mains[id] != 0) {
-                int m = hashOf(mains[id], extensions[id]);
-                int i = m & mask;
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = (m & ~mask) | (id + 1);
+                AddressKeys.place(slots, mask, hashOf(mains[id], extensions[id]), id);
             }
         }
     }

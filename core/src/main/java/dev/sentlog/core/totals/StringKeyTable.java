@@ -164,12 +164,7 @@ final class StringKeyTable {
     private void grow() {
         allocate(slots.length * 2);
         for (int id = 0; id < size; id++) {
-            int m = AddressKeys.mix(hashes[id]);
-            int i = m & mask;
-            while (slots[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = (m & ~mask) | (id + 1);
+            AddressKeys.place(slots, mask, AddressKeys.mix(hashes[id]), id);
         }
     }
 
