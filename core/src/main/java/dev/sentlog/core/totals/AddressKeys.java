@@ -49,7 +49,7 @@ final class AddressKeys {
                     }
                     main = main * 10 + d;
                 }
-            } else if (c >= 'A' && (c <= 'Z' || (c >= 'a' && c <= 'z'))) {
+            } else if (Addresses.isAsciiLetter(c)) { // the extension starts here, as in Addresses.phone
                 inExtension = true;
             }
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -83,52 +84,58 @@ class HandOverRaceTest {
                 .build();
     }
 
-    @Test
-    @DisplayName("M3: a report from the first provider while the second still takes its batch does not make the message Sent")
-    void m3NotSentWhileHandingOver() throws Exception {
-        ManualClock clock = new ManualClock(T0);
+    /**
+     * Records the message on a log with an email relay and a slow dialer, runs {@code meanwhile} while
+     * the dialer still takes its batch, lets the dialer answer, then runs {@code after}.
+     */
+    private static void whileHandingOver(Consumer<SentMessageLog> meanwhile, Consumer<SentMessageLog> after)
+            throws InterruptedException {
         SlowProvider email = new SlowProvider("relay", Channel.EMAIL, new CountDownLatch(0));
         CountDownLatch release = new CountDownLatch(1);
         SlowProvider voice = new SlowProvider("dialer", Channel.VOICE, release);
-        try (SentMessageLog log = SentMessageLog.builder().clock(clock).provider(email).provider(voice)
-                .providerTimeout(Duration.ofSeconds(10)).build()) {
+        try (SentMessageLog log = SentMessageLog.builder().clock(new ManualClock(T0)).provider(email)
+                .provider(voice).providerTimeout(Duration.ofSeconds(10)).build()) {
             Thread recorder = new Thread(() -> log.record(message()));
             recorder.start();
             assertThat(voice.entered.await(5, TimeUnit.SECONDS)).isTrue();
-            log.acceptReports("relay", "relay-job", List.of(
-                    DeviceReport.of("0.0", DeviceOutcome.of(DeviceStatus.SENT), false, "e1", 1, T0)));
-            assertThat(log.printable(TestMessages.admin(), "m-1").status()).isEqualTo(MessageStatus.IN_PROGRESS);
+            meanwhile.accept(log);
             release.countDown();
             recorder.join(5000);
-            assertThat(log.printable(TestMessages.admin(), "m-1").status()).isEqualTo(MessageStatus.IN_PROGRESS);
-            log.acceptReports("dialer", "dialer-job", List.of(
-                    DeviceReport.of("0.1", DeviceOutcome.call(5), false, "v1", 1, T0)));
-            assertThat(log.printable(TestMessages.admin(), "m-1").status()).isEqualTo(MessageStatus.SENT);
+            after.accept(log);
         }
+    }
+
+    private static void report(SentMessageLog log, String provider, String device, DeviceOutcome outcome) {
+        log.acceptReports(provider, provider + "-job", List.of(DeviceReport.of(device, outcome, false,
+                provider + "/" + device, 1, T0)));
+    }
+
+    private static MessageStatus status(SentMessageLog log) {
+        return log.printable(TestMessages.admin(), "m-1").status();
+    }
+
+    @Test
+    @DisplayName("M3: a report from the first provider while the second still takes its batch does not make the message Sent")
+    void m3NotSentWhileHandingOver() throws Exception {
+        whileHandingOver(log -> {
+            report(log, "relay", "0.0", DeviceOutcome.of(DeviceStatus.SENT));
+            assertThat(status(log)).isEqualTo(MessageStatus.IN_PROGRESS);
+        }, log -> {
+            assertThat(status(log)).isEqualTo(MessageStatus.IN_PROGRESS);
+            report(log, "dialer", "0.1", DeviceOutcome.call(5));
+            assertThat(status(log)).isEqualTo(MessageStatus.SENT);
+        });
     }
 
     @Test
     @DisplayName("C2: a cancel while the second provider takes its batch stops through it and keeps what it attempted")
     void c2CancelWhileHandingOver() throws Exception {
-        ManualClock clock = new ManualClock(T0);
-        SlowProvider email = new SlowProvider("relay", Channel.EMAIL, new CountDownLatch(0));
-        CountDownLatch release = new CountDownLatch(1);
-        SlowProvider voice = new SlowProvider("dialer", Channel.VOICE, release);
-        try (SentMessageLog log = SentMessageLog.builder().clock(clock).provider(email).provider(voice)
-                .providerTimeout(Duration.ofSeconds(10)).build()) {
-            Thread recorder = new Thread(() -> log.record(message()));
-            recorder.start();
-            assertThat(voice.entered.await(5, TimeUnit.SECONDS)).isTrue();
-            log.cancel(TestMessages.admin(), "m-1");
-            release.countDown();
-            recorder.join(5000);
-            log.acceptReports("relay", "relay-job", List.of(
-                    DeviceReport.of("0.0", DeviceOutcome.of(DeviceStatus.SENT), false, "e1", 1, T0)));
-            log.acceptReports("dialer", "dialer-job", List.of(
-                    DeviceReport.of("0.1", DeviceOutcome.call(5), false, "v1", 1, T0)));
+        whileHandingOver(log -> log.cancel(TestMessages.admin(), "m-1"), log -> {
+            report(log, "relay", "0.0", DeviceOutcome.of(DeviceStatus.SENT));
+            report(log, "dialer", "0.1", DeviceOutcome.call(5));
             Message m = log.printable(TestMessages.admin(), "m-1");
             assertThat(m.recipients().get(0).devices().get(1).outcome()).isEqualTo(DeviceOutcome.call(5));
             assertThat(m.status()).isEqualTo(MessageStatus.CANCELED_IP);
-        }
+        });
     }
 }
