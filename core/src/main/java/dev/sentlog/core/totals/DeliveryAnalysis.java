@@ -117,123 +117,92 @@ public final class DeliveryAnalysis {
         // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
         long[] phoneOccurrences = new long[Math.max(16, n)];
         int occurrences = 0;
-        Instant first = null;
-        Instant last = null;
         Person previousPerson = null;
         int person = -1;
-        int previousEntryPerson = -1;
-        // the previous entry's devices and their key ids: a guardian listed once per student repeats
-        // the same addresses in the same order, and an equal address string needs no hashing
-        List<Device> previousDevices = List.of();
+        // the previous entry's key ids: a guardian listed once per student repeats the same addresses
+        // in the same order, and a device that repeats one (Block.SAME) needs no hashing
         int[] previousIds = new int[8];
         int[] currentIds = new int[8];
 
         int[] sink = new int[256];
-        for (int e = 0; e < n; e++) {
-            if (e % BLOCK == 0) {
-                readAhead(entries, e, Math.min(n, e + BLOCK), persons, sink);
-            }
-            RecipientEntry entry = entries.get(e);
-            Person p = entry.person();
-            previousEntryPerson = person;
-            // consecutive entries of one person usually share the Person object; the table finds
-            // an equal id held by another object
-            if (p != previousPerson) {
-                person = persons.numberOf(p.id());
-                previousPerson = p;
-            }
-            // the same person repeating the previous entry's address adds no new phone occurrence
-            boolean samePerson = person == previousEntryPerson;
-            entryPerson[e] = person;
-            List<Device> devices = entry.devices();
-            int dn = devices.size();
-            deviceOffsets[e] = deviceCount;
-            deviceCount += dn;
-            if (currentIds.length < dn) {
-                currentIds = new int[dn];
-            }
-            for (int d = 0; d < dn; d++) {
-                Device device = devices.get(d);
-                Channel channel = device.channel();
-                currentIds[d] = StringKeyTable.BLANK;
-                if (!used[channel.ordinal()]) {
-                    continue;
+        Block block = new Block(used, classifier);
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            readAhead(entries, from, to, persons, sink);
+            block.prepare(entries, from, to, inboxes, emails, phones);
+            sink[0] += block.touch(inboxes, emails, phones);
+            int k = 0;
+            for (int e = from; e < to; e++) {
+                Person p = block.persons[e - from];
+                int previousEntryPerson = person;
+                // consecutive entries of one person usually share the Person object; the table finds
+                // an equal id held by another object
+                if (p != previousPerson) {
+                    person = persons.numberOf(p.id());
+                    previousPerson = p;
                 }
-                OutcomeClass cls = classifier.classify(channel, device.outcome(), device.confirmed());
-                int bits = bitsOf(cls);
-                int id;
-                boolean duplicate;
-                boolean repeat = false;
-                boolean isText = channel == Channel.TEXT;
-                Device before = d < previousDevices.size() ? previousDevices.get(d) : null;
-                if (before != null && before.channel() == channel && before.address().equals(device.address())) {
-                    id = previousIds[d];
-                    currentIds[d] = id;
-                    if (id == StringKeyTable.BLANK) {
+                // the same person repeating the previous entry's address adds no new phone occurrence
+                boolean samePerson = person == previousEntryPerson;
+                entryPerson[e] = person;
+                int dn = block.deviceCounts[e - from];
+                deviceOffsets[e] = deviceCount;
+                if (currentIds.length < dn) {
+                    currentIds = new int[dn];
+                }
+                boolean hasDevice = false;
+                for (int d = 0; d < dn; d++, k++) {
+                    int kind = block.kinds[k];
+                    if (kind < Block.SAME) {
+                        currentIds[d] = StringKeyTable.BLANK;
                         continue;
                     }
-                    duplicate = true;
-                    repeat = samePerson;
-                    switch (channel) {
-                        case INBOX:
+                    int channel = block.channels[k];
+                    int bits = block.bits[k];
+                    int id;
+                    boolean duplicate;
+                    if (kind == Block.SAME) {
+                        id = previousIds[d];
+                        duplicate = true;
+                        if (channel == INBOX) {
                             inboxes.mark(id, bits);
-                            break;
-                        case EMAIL:
+                        } else if (channel == EMAIL) {
                             emails.mark(id, bits);
-                            break;
-                        default:
-                            phones.mark(id, isText ? bits << TEXT_SHIFT : bits);
-                            break;
-                    }
-                } else {
-                    switch (channel) {
-                        case INBOX:
-                            id = inboxes.add(device.address(), bits);
-                            duplicate = inboxes.lastWasPresent;
-                            break;
-                        case EMAIL:
-                            id = emails.add(device.address(), bits);
-                            duplicate = emails.lastWasPresent;
-                            break;
-                        case VOICE:
-                            id = phones.add(device.address(), bits);
-                            duplicate = (phones.previousFlags & SEEN) != 0;
-                            break;
-                        case TEXT:
-                        default:
-                            id = phones.add(device.address(), bits << TEXT_SHIFT);
-                            duplicate = (phones.previousFlags & (SEEN << TEXT_SHIFT)) != 0;
-                            break;
+                        } else {
+                            phones.mark(id, channel == TEXT ? bits << TEXT_SHIFT : bits);
+                        }
+                    } else if (channel == INBOX) {
+                        id = inboxes.addPrepared(block.addresses[k], block.keys[k], block.hashes[k], bits);
+                        duplicate = inboxes.lastWasPresent;
+                    } else if (channel == EMAIL) {
+                        id = emails.addPrepared(block.addresses[k], block.keys[k], block.hashes[k], bits);
+                        duplicate = emails.lastWasPresent;
+                    } else {
+                        int shift = channel == TEXT ? TEXT_SHIFT : 0;
+                        id = phones.addPrepared(block.addresses[k], block.hashes[k], block.keys[k],
+                                block.extensions[k], bits << shift);
+                        duplicate = (phones.previousFlags & (SEEN << shift)) != 0;
                     }
                     currentIds[d] = id;
-                    if (id == StringKeyTable.BLANK) {
-                        continue;
+                    hasDevice = true;
+                    if (duplicate) {
+                        duplicates.set(deviceCount + d);
+                    }
+                    if (channel >= VOICE && !(kind == Block.SAME && samePerson)) {
+                        if (occurrences == phoneOccurrences.length) {
+                            phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
+                        }
+                        phoneOccurrences[occurrences++] = ((long) person << 32) | ((long) id << 1)
+                                | (channel == TEXT ? 1 : 0);
                     }
                 }
-                personHasDevice.set(person);
-                if (duplicate) {
-                    duplicates.set(deviceCount - dn + d);
+                if (hasDevice) {
+                    personHasDevice.set(person);
                 }
-                if (channel.isPhone() && !repeat) {
-                    if (occurrences == phoneOccurrences.length) {
-                        phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
-                    }
-                    phoneOccurrences[occurrences++] = ((long) person << 32) | ((long) id << 1) | (isText ? 1 : 0);
-                }
-                Instant t = device.reachedAt();
-                if (t != null) {
-                    if (cls.attempted() && (first == null || t.isBefore(first))) {
-                        first = t;
-                    }
-                    if (cls.isFinal() && cls != OutcomeClass.CANCELED && (last == null || t.isAfter(last))) {
-                        last = t;
-                    }
-                }
+                deviceCount += dn;
+                int[] swap = previousIds;
+                previousIds = currentIds;
+                currentIds = swap;
             }
-            previousDevices = devices;
-            int[] swap = previousIds;
-            previousIds = currentIds;
-            currentIds = swap;
         }
 
         deviceOffsets[n] = deviceCount;
@@ -283,30 +252,201 @@ public final class DeliveryAnalysis {
                 recipients - contacted);
         totalVoiceText = voiceText;
         totalVoiceTextAttempted = voiceTextAttempted;
-        firstAttempt = first;
-        lastFinalOutcome = last;
+        firstAttempt = block.first;
+        lastFinalOutcome = block.last;
     }
 
-    /** Entries per look-ahead block. */
+    /** Entries per block: what a block reads stays in cache until it is counted. */
     private static final int BLOCK = 32;
 
     /**
-     * Reads ahead, for a block of entries, what the main pass will need from memory that is likely
-     * not in cache: each person id's table slot and each address's bytes. The reads of one block do
-     * not depend on one another, so the CPU overlaps their cache misses instead of waiting for each
-     * in turn as the main pass would.
+     * Reads a block of entries ahead of the {@link Block#prepare work} on them: each entry, its
+     * person id's table slot, its devices and their addresses' bytes. These reads do little work
+     * between them, so the CPU overlaps their cache misses instead of waiting for each in turn as
+     * the work would. The block is read from its last entry to its first, which measured faster
+     * both when the list's objects lie in memory in list order (freshly allocated) and when they
+     * lie in reverse (after a young collection copied them).
      *
      * @param sink where the loaded values go, so that the loads are not optimised away
      */
     private static void readAhead(List<RecipientEntry> entries, int from, int to, IdTable persons, int[] sink) {
         int s = 0;
-        for (int e = from; e < to; e++) {
+        for (int e = to - 1; e >= from; e--) {
             RecipientEntry entry = entries.get(e);
             sink[s++ & (sink.length - 1)] = persons.slotOf(entry.person().id());
             List<Device> devices = entry.devices();
             for (int d = 0, dn = devices.size(); d < dn; d++) {
                 sink[s++ & (sink.length - 1)] = devices.get(d).address().length();
             }
+        }
+    }
+
+    private static final int INBOX = Channel.INBOX.ordinal();
+    private static final int EMAIL = Channel.EMAIL.ordinal();
+    private static final int VOICE = Channel.VOICE.ordinal();
+    private static final int TEXT = Channel.TEXT.ordinal();
+
+    /**
+     * What the count needs of one block of entries, gathered before the count: each device's
+     * channel, outcome bits and key (its address parsed or hashed once). Between gathering and
+     * counting, {@link #touch} reads the table slots the block's probes will start at, in one tight
+     * loop whose cache misses overlap, where each probe in the count would stall on its own. Also
+     * keeps the first attempt and last final outcome times (D6). Not thread-safe; one per analysis.
+     */
+    private static final class Block {
+        /** The device is on a channel the message does not use. */
+        static final int SKIP = 0;
+        /** The device's address is blank (D1): no device. */
+        static final int BLANK = 1;
+        /** The device repeats the previous entry's device at the same index: same channel, equal address. */
+        static final int SAME = 2;
+        /** The device's key is in {@link #keys}, {@link #hashes} and {@link #extensions}. */
+        static final int KEYED = 3;
+
+        private final boolean[] used;
+        private final OutcomeClassifier classifier;
+        final Person[] persons = new Person[BLOCK];
+        final int[] deviceCounts = new int[BLOCK];
+        int[] kinds = new int[BLOCK * 4];
+        byte[] channels = new byte[BLOCK * 4];
+        int[] bits = new int[BLOCK * 4];
+        String[] addresses = new String[BLOCK * 4];
+        /** A string key's region, or a phone number's packed main number. */
+        long[] keys = new long[BLOCK * 4];
+        /** A string key's hash, or the outcome of parsing a phone number. */
+        int[] hashes = new int[BLOCK * 4];
+        /** A phone number's packed extension. */
+        int[] extensions = new int[BLOCK * 4];
+        /** The hashes of the block's keys, by channel ordinal (Voice for all phone numbers), for {@link #touch}. */
+        final int[][] touchHashes = new int[Channel.values().length][BLOCK * 4];
+        final int[] touchCounts = new int[Channel.values().length];
+        /** Whether the previous entry's device at each index was blank or skipped. */
+        boolean[] previousBlank = new boolean[8];
+        boolean[] currentBlank = new boolean[8];
+        Instant first;
+        Instant last;
+
+        Block(boolean[] used, OutcomeClassifier classifier) {
+            this.used = used;
+            this.classifier = classifier;
+        }
+
+        void prepare(List<RecipientEntry> entries, int from, int to, StringKeyTable inboxes,
+                     StringKeyTable emails, PhoneKeyTable phones) {
+            int k = 0;
+            Arrays.fill(touchCounts, 0);
+            List<Device> before = from == 0 ? List.of() : entries.get(from - 1).devices();
+            for (int e = from; e < to; e++) {
+                RecipientEntry entry = entries.get(e);
+                persons[e - from] = entry.person();
+                List<Device> devices = entry.devices();
+                int dn = devices.size();
+                deviceCounts[e - from] = dn;
+                if (k + dn > kinds.length) {
+                    grow(k + dn);
+                }
+                if (currentBlank.length < dn) {
+                    currentBlank = new boolean[dn];
+                }
+                for (int d = 0; d < dn; d++, k++) {
+                    Device device = devices.get(d);
+                    Channel channel = device.channel();
+                    if (!used[channel.ordinal()]) {
+                        kinds[k] = SKIP;
+                        currentBlank[d] = true;
+                        continue;
+                    }
+                    channels[k] = (byte) channel.ordinal();
+                    String address = device.address();
+                    addresses[k] = address;
+                    Device previous = d < before.size() ? before.get(d) : null;
+                    boolean blank;
+                    if (previous != null && previous.channel() == channel && previous.address().equals(address)) {
+                        blank = previousBlank[d];
+                        kinds[k] = blank ? BLANK : SAME;
+                    } else {
+                        blank = !key(k, channel, address, inboxes, emails, phones);
+                        kinds[k] = blank ? BLANK : KEYED;
+                    }
+                    currentBlank[d] = blank;
+                    OutcomeClass cls = classifier.classify(channel, device.outcome(), device.confirmed());
+                    bits[k] = bitsOf(cls);
+                    Instant t = device.reachedAt();
+                    if (t != null && !blank) {
+                        if (cls.attempted() && (first == null || t.isBefore(first))) {
+                            first = t;
+                        }
+                        if (cls.isFinal() && cls != OutcomeClass.CANCELED && (last == null || t.isAfter(last))) {
+                            last = t;
+                        }
+                    }
+                }
+                before = devices;
+                boolean[] swap = previousBlank;
+                previousBlank = currentBlank;
+                currentBlank = swap;
+            }
+        }
+
+        /** Finds the key of device {@code k}; false when its address is blank. */
+        private boolean key(int k, Channel channel, String address, StringKeyTable inboxes, StringKeyTable emails,
+                            PhoneKeyTable phones) {
+            switch (channel) {
+                case INBOX:
+                    return stringKey(k, address, inboxes, INBOX);
+                case EMAIL:
+                    return stringKey(k, address, emails, EMAIL);
+                default:
+                    int parsed = phones.prepare(address);
+                    hashes[k] = parsed;
+                    keys[k] = phones.preparedMain;
+                    extensions[k] = phones.preparedExtension;
+                    if (parsed == AddressKeys.PhoneParse.PACKED) {
+                        toTouch(VOICE, PhoneKeyTable.hashOfPacked(keys[k], extensions[k]));
+                    }
+                    return parsed != AddressKeys.PhoneParse.BLANK;
+            }
+        }
+
+        private boolean stringKey(int k, String address, StringKeyTable table, int which) {
+            long region = table.prepare(address);
+            keys[k] = region;
+            hashes[k] = table.preparedHash;
+            if (region == StringKeyTable.BLANK_REGION) {
+                return false;
+            }
+            if (region != StringKeyTable.OTHER_REGION) {
+                toTouch(which, table.preparedHash);
+            }
+            return true;
+        }
+
+        /** Notes a hash whose probe slot {@link #touch} reads; {@code which}: INBOX, EMAIL or VOICE (phones). */
+        private void toTouch(int which, int hash) {
+            int[] list = touchHashes[which];
+            if (touchCounts[which] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                touchHashes[which] = list;
+            }
+            list[touchCounts[which]++] = hash;
+        }
+
+        private void grow(int needed) {
+            int grown = Math.max(kinds.length * 2, needed);
+            kinds = Arrays.copyOf(kinds, grown);
+            channels = Arrays.copyOf(channels, grown);
+            bits = Arrays.copyOf(bits, grown);
+            addresses = Arrays.copyOf(addresses, grown);
+            keys = Arrays.copyOf(keys, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+            extensions = Arrays.copyOf(extensions, grown);
+        }
+
+        /** Reads the block's probe slots ahead of the count; returns their sum. */
+        int touch(StringKeyTable inboxes, StringKeyTable emails, PhoneKeyTable phones) {
+            return inboxes.touch(touchHashes[INBOX], touchCounts[INBOX])
+                    + emails.touch(touchHashes[EMAIL], touchCounts[EMAIL])
+                    + phones.touch(touchHashes[VOICE], touchCounts[VOICE]);
         }
     }
 

@@ -27,7 +27,11 @@ final class PhoneKeyTable {
     private int size;
     private final long[] scratch = new long[2];
     private Map<String, Integer> longNumbers;
-    /** Set by {@link #add}: the flags the number had before this add. */
+    /** Set by {@link #prepare}: the packed main number it parsed. */
+    long preparedMain;
+    /** Set by {@link #prepare}: the packed extension it parsed. */
+    int preparedExtension;
+    /** Set by {@link #addPrepared}: the flags the number had before this add. */
     int previousFlags;
 
     PhoneKeyTable(int expected) {
@@ -49,20 +53,35 @@ final class PhoneKeyTable {
     }
 
     /**
-     * Adds a number (or finds it) and ORs the bits into its flags.
+     * Parses a number, the first of the two steps of adding it (a packed number is left in
+     * {@link #preparedMain} and {@link #preparedExtension}).
      *
+     * @return one of {@link AddressKeys.PhoneParse}'s outcomes
+     */
+    int prepare(String address) {
+        int parsed = AddressKeys.parsePhone(address, scratch);
+        if (parsed == AddressKeys.PhoneParse.PACKED) {
+            preparedMain = scratch[0];
+            preparedExtension = (int) scratch[1];
+        }
+        return parsed;
+    }
+
+    /**
+     * Adds a number (or finds it) as {@link #prepare} parsed it, and ORs the bits into its flags.
+     *
+     * @param parsed    what {@link #prepare} returned for the address
+     * @param main      the {@link #preparedMain} it left
+     * @param extension the {@link #preparedExtension} it left
      * @return the number's id, or {@link #BLANK}
      */
-    int add(String address, int bits) {
-        int parsed = AddressKeys.parsePhone(address, scratch);
+    int addPrepared(String address, int parsed, long main, int extension, int bits) {
         if (parsed == AddressKeys.PhoneParse.BLANK) {
             return BLANK;
         }
         if (parsed == AddressKeys.PhoneParse.TOO_LONG) {
             return addLong(Addresses.phone(address), bits);
         }
-        long main = scratch[0];
-        int extension = (int) scratch[1];
         int m = hashOf(main, extension);
         int high = m & ~mask;
         int i = m & mask;
@@ -86,6 +105,24 @@ final class PhoneKeyTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /** The hash that places a packed number, for {@link #touch}. */
+    static int hashOfPacked(long main, int extension) {
+        return hashOf(main, extension);
+    }
+
+    /**
+     * Reads the slots where the probes for these hashes start and returns their sum: called for a
+     * batch of numbers before they are added, it brings those slots into cache with the reads
+     * overlapping, as a probe cannot.
+     */
+    int touch(int[] hashes, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += slots[hashes[i] & mask];
+        }
+        return sum;
     }
 
     private int newId(int bits) {

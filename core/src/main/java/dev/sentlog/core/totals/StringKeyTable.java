@@ -16,6 +16,10 @@ import java.util.Locale;
 final class StringKeyTable {
 
     static final int BLANK = -1;
+    /** {@link #prepare}: the address is blank. */
+    static final long BLANK_REGION = -1;
+    /** {@link #prepare}: the key is not a region of the address. */
+    static final long OTHER_REGION = -2;
 
     private final boolean foldCase;
     private int[] slots;
@@ -26,7 +30,9 @@ final class StringKeyTable {
     private int[] hashes;
     private int[] flagsById;
     private int size;
-    /** Set by {@link #add}: whether the last add found an existing key. */
+    /** Set by {@link #prepare}: the hash of the key it found. */
+    int preparedHash;
+    /** Set by {@link #addPrepared}: whether the last add found an existing key. */
     boolean lastWasPresent;
 
     StringKeyTable(boolean foldCase, int expected) {
@@ -46,33 +52,76 @@ final class StringKeyTable {
     }
 
     /**
-     * Adds an address (or finds it) and ORs the bits into its flags.
+     * Finds the key of an address, the first of the two steps of adding it: the region of the
+     * address that is its key and that region's hash (left in {@link #preparedHash}).
      *
-     * @return the key's id, or {@link #BLANK} when the address is blank
+     * @return {@code start << 32 | length} of the key region, {@link #BLANK_REGION} when the address
+     *         is blank, or {@link #OTHER_REGION} when the key is not a region of the address (an email
+     *         with a non-ASCII character, folded by the JDK)
      */
-    int add(String address, int bits) {
-        String s = address;
+    long prepare(String s) {
         int n = s.length();
+        int h;
+        long region;
         if (n > 0 && !AddressKeys.isSpace(s.charAt(0)) && !AddressKeys.isSpace(s.charAt(n - 1))
                 && (!foldCase || isFolded(s))) {
             // already in normal form: String's own (cached) hash is the folded hash
-            return insert(s, 0, n, s.hashCode(), bits);
+            h = s.hashCode();
+            region = n;
+        } else {
+            int a = AddressKeys.stripStart(s);
+            int b = AddressKeys.stripEnd(s, a);
+            if (a == b) {
+                return BLANK_REGION;
+            }
+            if (foldCase && !isAscii(s, a, b)) {
+                return OTHER_REGION;
+            }
+            h = hashOf(s, a, b, foldCase);
+            region = ((long) a << 32) | (b - a);
         }
-        int a = AddressKeys.stripStart(s);
-        int b = AddressKeys.stripEnd(s, a);
-        if (a == b) {
+        preparedHash = h;
+        return region;
+    }
+
+    /**
+     * Adds an address (or finds it) by the key {@link #prepare} found, and ORs the bits into its flags.
+     *
+     * @param region what {@link #prepare} returned for the address
+     * @param hash   the {@link #preparedHash} it left
+     * @return the key's id, or {@link #BLANK} when the address is blank
+     */
+    int addPrepared(String s, long region, int hash, int bits) {
+        if (region == BLANK_REGION) {
             return BLANK;
         }
-        if (foldCase) {
-            for (int i = a; i < b; i++) {
-                if (s.charAt(i) >= 0x80) {
-                    String normal = s.substring(a, b).toLowerCase(Locale.ROOT);
-                    return insert(normal, 0, normal.length(), hashFolded(normal, 0, normal.length()), bits);
-                }
-            }
-            return insert(s, a, b - a, hashFolded(s, a, b), bits);
+        if (region == OTHER_REGION) {
+            String normal = s.strip().toLowerCase(Locale.ROOT);
+            return insert(normal, 0, normal.length(), hashOf(normal, 0, normal.length(), true), bits);
         }
-        return insert(s, a, b - a, s.substring(a, b).hashCode(), bits);
+        return insert(s, (int) (region >>> 32), (int) region, hash, bits);
+    }
+
+    /**
+     * Reads the slots where the probes for these hashes start and returns their sum: called for a
+     * batch of keys before they are added, it brings those slots into cache with the reads
+     * overlapping, as a probe cannot.
+     */
+    int touch(int[] hashes, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += slots[AddressKeys.mix(hashes[i]) & mask];
+        }
+        return sum;
+    }
+
+    private static boolean isAscii(String s, int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every char is ASCII and none is an upper-case letter. */
@@ -86,12 +135,12 @@ final class StringKeyTable {
         return true;
     }
 
-    /** The hash {@link String#hashCode()} would give the ASCII-folded region. */
-    private static int hashFolded(String s, int a, int b) {
+    /** The hash {@link String#hashCode()} would give the region, ASCII-folded when asked. */
+    private static int hashOf(String s, int a, int b, boolean fold) {
         int h = 0;
         for (int i = a; i < b; i++) {
             char c = s.charAt(i);
-            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            h = 31 * h + (fold && c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         return h;
     }

@@ -178,6 +178,23 @@ class DeliveryAnalysisPropertiesTest {
         assertThat(analysis.isDuplicate(0, 1)).as("'%s' vs '%s'", a, b).isEqualTo(!na.isBlank() && na.equals(nb));
     }
 
+    @Property
+    @Label("D1/D2: an address repeated by the next entry at the same place is a duplicate exactly when it is not blank")
+    void d2RepeatedInNextEntry(@ForAll("channel") Channel channel, @ForAll("address") String a,
+                               @ForAll("address") String b) {
+        // the second entry repeats the first entry's address as an equal, not identical, string
+        List<RecipientEntry> entries = List.of(
+                RecipientEntry.of(Person.of("p", "P"), null, List.of(Device.of(channel, a, DeviceStatus.SENT),
+                        Device.of(channel, b, DeviceStatus.PENDING))),
+                RecipientEntry.of(Person.of("p", "P"), null, List.of(
+                        Device.of(channel, new String(a.toCharArray()), DeviceStatus.FAILED),
+                        Device.of(channel, new String(b.toCharArray()), DeviceStatus.PENDING))));
+        DeliveryAnalysis analysis = DeliveryAnalysis.of(entries, EnumSet.of(channel), K);
+        assertThat(analysis.isDuplicate(1, 0)).as("'%s'", a).isEqualTo(!Addresses.normalise(channel, a).isBlank());
+        assertThat(analysis.isDuplicate(1, 1)).as("'%s'", b).isEqualTo(!Addresses.normalise(channel, b).isBlank());
+        assertThat(analysis.totals()).isEqualTo(ReferenceTotals.compute(entries, EnumSet.of(channel), K).totals());
+    }
+
     private static int duplicateCount(DeliveryAnalysis a, List<RecipientEntry> entries) {
         int n = 0;
         for (int e = 0; e < entries.size(); e++) {
