@@ -7,9 +7,9 @@ import java.util.Objects;
  * opted out, canceled or failed.
  *
  * <p>{@link #standard()} is the source document's classification. A host whose dialer uses the
- * codes differently supplies its own; implementations must be pure (same answer for the same
- * arguments), fast and thread-safe, since they are called once per device when totals are
- * computed.
+ * codes differently supplies its own; implementations must be pure (same answer for equal
+ * arguments), fast and thread-safe. When totals are computed the answer for one channel,
+ * outcome and confirmation may be asked once and reused for every device alike.
  */
 @FunctionalInterface
 public interface OutcomeClassifier {

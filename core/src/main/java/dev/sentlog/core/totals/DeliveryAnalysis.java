@@ -6,6 +6,8 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
@@ -45,6 +47,8 @@ public final class DeliveryAnalysis {
     // the phone table keeps Voice bits low and Text bits shifted
     private static final int TEXT_SHIFT = 4;
     private static final int VOICE_MASK = 0xF;
+    // with the flag bits, in a device's outcome bits only: the outcome is final and not a cancel (D6)
+    private static final int FINAL_OUTCOME = 0x100;
 
     private final DeliveryTotals totals;
     private final int totalVoiceText;
@@ -320,6 +324,8 @@ public final class DeliveryAnalysis {
         /** The hashes of the block's keys, by channel ordinal (Voice for all phone numbers), for {@link #touch}. */
         final int[][] touchHashes = new int[Channel.values().length][BLOCK * 4];
         final int[] touchCounts = new int[Channel.values().length];
+        /** Outcome bits by channel, confirmation and outcome (see {@link #outcomeBits}); 0 until asked. */
+        private final int[] answers = new int[Channel.values().length * 2 * (STATUSES + KEPT_CODES)];
         /** Whether the previous entry's device at each index was blank or skipped. */
         boolean[] previousBlank = new boolean[8];
         boolean[] currentBlank = new boolean[8];
@@ -369,14 +375,14 @@ public final class DeliveryAnalysis {
                         kinds[k] = blank ? BLANK : KEYED;
                     }
                     currentBlank[d] = blank;
-                    OutcomeClass cls = classifier.classify(channel, device.outcome(), device.confirmed());
-                    bits[k] = bitsOf(cls);
+                    int outcome = outcomeBits(channel, device.outcome(), device.confirmed());
+                    bits[k] = outcome & VOICE_MASK;
                     Instant t = device.reachedAt();
                     if (t != null && !blank) {
-                        if (cls.attempted() && (first == null || t.isBefore(first))) {
+                        if ((outcome & ATTEMPTED) != 0 && (first == null || t.isBefore(first))) {
                             first = t;
                         }
-                        if (cls.isFinal() && cls != OutcomeClass.CANCELED && (last == null || t.isAfter(last))) {
+                        if ((outcome & FINAL_OUTCOME) != 0 && (last == null || t.isAfter(last))) {
                             last = t;
                         }
                     }
@@ -386,6 +392,31 @@ public final class DeliveryAnalysis {
                 previousBlank = currentBlank;
                 currentBlank = swap;
             }
+        }
+
+        /**
+         * The bits of an outcome: {@link #outcomeBitsOf} of its class. The classifier is pure (K3-K6),
+         * so it is asked once per channel, confirmation and status or call status code, and its
+         * answer is kept for the other devices alike.
+         */
+        private int outcomeBits(Channel channel, DeviceOutcome outcome, boolean confirmed) {
+            int slot;
+            if (outcome instanceof DeviceOutcome.Status s) {
+                slot = s.status().ordinal();
+            } else {
+                int code = ((DeviceOutcome.Call) outcome).code().code();
+                if (code < MIN_KEPT_CODE || code >= MIN_KEPT_CODE + KEPT_CODES) {
+                    return outcomeBitsOf(classifier.classify(channel, outcome, confirmed));
+                }
+                slot = STATUSES + code - MIN_KEPT_CODE;
+            }
+            int i = (channel.ordinal() * 2 + (confirmed ? 1 : 0)) * (STATUSES + KEPT_CODES) + slot;
+            int kept = answers[i];
+            if (kept == 0) {
+                kept = outcomeBitsOf(classifier.classify(channel, outcome, confirmed));
+                answers[i] = kept;
+            }
+            return kept;
         }
 
         /** Finds the key of device {@code k}; false when its address is blank. */
@@ -450,7 +481,13 @@ public final class DeliveryAnalysis {
         }
     }
 
-    private static int bitsOf(OutcomeClass cls) {
+    private static final int STATUSES = DeviceStatus.values().length;
+    /** Call status codes whose class {@link Block#outcomeBits} keeps: every code of the table, and more. */
+    private static final int MIN_KEPT_CODE = -64;
+    private static final int KEPT_CODES = 128;
+
+    /** The flag bits of an outcome class, with {@link #FINAL_OUTCOME}; never 0. */
+    private static int outcomeBitsOf(OutcomeClass cls) {
         int bits = SEEN;
         if (cls.attempted()) {
             bits |= ATTEMPTED;
@@ -459,6 +496,9 @@ public final class DeliveryAnalysis {
             bits |= SUCCESS;
         } else if (cls == OutcomeClass.OPTED_OUT) {
             bits |= OPTED_OUT;
+        }
+        if (cls.isFinal() && cls != OutcomeClass.CANCELED) {
+            bits |= FINAL_OUTCOME;
         }
         return bits;
     }

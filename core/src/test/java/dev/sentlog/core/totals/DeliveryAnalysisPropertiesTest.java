@@ -8,13 +8,16 @@ import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -33,9 +36,39 @@ class DeliveryAnalysisPropertiesTest {
     @Property
     @Label("D2-D5: the fast analysis agrees with the straightforward reference on totals, duplicates and contacts")
     void agreesWithReference(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes) {
-        DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, K);
-        ReferenceTotals.Result r = ReferenceTotals.compute(entries, modes, K);
+        agreesWithReference(entries, modes, K);
+    }
+
+    @Property
+    @Label("K3-K6, D2-D6: a host's classification, over known and unknown call status codes, is applied as the reference applies it")
+    void hostClassificationAgreesWithReference(@ForAll("entries") List<RecipientEntry> entries,
+                                               @ForAll("modes") Set<Channel> modes, @ForAll Random random) {
+        // a pure classification unlike the standard one: by the code's remainder, by channel and confirmation
+        OutcomeClass[] classes = OutcomeClass.values();
+        OutcomeClassifier host = (channel, outcome, confirmed) -> outcome instanceof DeviceOutcome.Call c
+                ? classes[Math.floorMod(c.code().code() + channel.ordinal() + (confirmed ? 1 : 0), classes.length)]
+                : K.classify(channel, outcome, confirmed);
+        List<RecipientEntry> recoded = new ArrayList<>();
+        for (RecipientEntry e : entries) {
+            List<Device> devices = new ArrayList<>();
+            for (Device d : e.devices()) {
+                devices.add(d.channel().isPhone() && random.nextBoolean()
+                        ? new Device(d.channel(), d.address(), DeviceOutcome.call(random.nextInt(2001) - 1000),
+                                d.confirmed(), d.reachedAt())
+                        : d);
+            }
+            recoded.add(RecipientEntry.of(e.person(), e.student().orElse(null), devices));
+        }
+        agreesWithReference(recoded, modes, host);
+    }
+
+    private static void agreesWithReference(List<RecipientEntry> entries, Set<Channel> modes,
+                                            OutcomeClassifier classifier) {
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, modes, classifier);
+        ReferenceTotals.Result r = ReferenceTotals.compute(entries, modes, classifier);
         assertThat(a.totals()).isEqualTo(r.totals());
+        assertThat(a.firstAttempt()).isEqualTo(Optional.ofNullable(r.firstAttempt()));
+        assertThat(a.lastFinalOutcome()).isEqualTo(Optional.ofNullable(r.lastFinalOutcome()));
         assertThat(a.totalVoiceText()).isEqualTo(r.voiceText());
         assertThat(a.totalVoiceTextAttempted()).isEqualTo(r.voiceTextAttempted());
         Set<List<Integer>> duplicates = new HashSet<>();

@@ -6,6 +6,7 @@ import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +21,13 @@ import java.util.Set;
  */
 public final class ReferenceTotals {
 
-    /** The totals, the duplicate marks (entry index → device indexes) and the contacted entries. */
+    /**
+     * The totals, the duplicate marks (entry index → device indexes), the contacted entries, and the
+     * first attempt and last final outcome times (D6; null when no device tells).
+     */
     public record Result(DeliveryTotals totals, int voiceText, int voiceTextAttempted,
-                         Set<List<Integer>> duplicates, Set<Integer> contactedEntries) {
+                         Set<List<Integer>> duplicates, Set<Integer> contactedEntries,
+                         Instant firstAttempt, Instant lastFinalOutcome) {
     }
 
     private ReferenceTotals() {
@@ -42,6 +47,8 @@ public final class ReferenceTotals {
         Map<String, List<OutcomeClass>> byAddress = new HashMap<>(); // "CHANNEL:normalised" → outcomes
         Set<List<Integer>> duplicates = new HashSet<>();
         List<String[]> phoneOccurrences = new ArrayList<>(); // person id, key
+        Instant first = null;
+        Instant last = null;
         for (int e = 0; e < entries.size(); e++) {
             RecipientEntry entry = entries.get(e);
             persons.add(entry.person().id());
@@ -59,8 +66,15 @@ public final class ReferenceTotals {
                 if (byAddress.containsKey(key)) {
                     duplicates.add(List.of(e, d));
                 }
-                byAddress.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(classifier.classify(device.channel(), device.outcome(), device.confirmed()));
+                OutcomeClass cls = classifier.classify(device.channel(), device.outcome(), device.confirmed());
+                byAddress.computeIfAbsent(key, k -> new ArrayList<>()).add(cls);
+                Instant t = device.reachedAt();
+                if (t != null && cls.attempted() && (first == null || t.isBefore(first))) {
+                    first = t;
+                }
+                if (t != null && cls.isFinal() && cls != OutcomeClass.CANCELED && (last == null || t.isAfter(last))) {
+                    last = t;
+                }
                 if (device.channel().isPhone()) {
                     phoneOccurrences.add(new String[] {entry.person().id(), key});
                 }
@@ -126,6 +140,7 @@ public final class ReferenceTotals {
         DeliveryTotals totals = new DeliveryTotals(persons.size(), persons.size() - personsWithDevice.size(), inbox,
                 emails, emailsAttempted, voice, voiceAttempted, text, textAttempted, contacted.size(),
                 persons.size() - contacted.size());
-        return new Result(totals, phoneNumbers.size(), phoneNumbersAttempted.size(), duplicates, contactedEntries);
+        return new Result(totals, phoneNumbers.size(), phoneNumbersAttempted.size(), duplicates, contactedEntries,
+                first, last);
     }
 }
