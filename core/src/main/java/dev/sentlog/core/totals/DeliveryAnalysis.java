@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One pass over a recipient list that yields the Delivery Summary totals (SPEC D4, D5), the
+ * One pass over a recipient list, block by block, that yields the Delivery Summary totals (SPEC D4, D5), the
  * duplicate mark of every device (D2), whether each recipient was contacted by phone, and the
  * first attempt and last final outcome times (D6).
  *
@@ -111,18 +111,18 @@ public final class DeliveryAnalysis {
             used[c.ordinal()] = true;
         }
         int expected = Math.max(16, n / 2);
-        // a person usually has several entries (one per student); the table grows when not
-        IdTable persons = new IdTable(expected);
+        // a person usually has several entries (one per student), one run of them
+        PersonNumbering persons = new PersonNumbering(expected);
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
         PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
         duplicates = new BitSet(n * 2);
-        personHasDevice = new BitSet();
-        // phone occurrences for the contacted pass: person number << 32 | number id << 1 | is-text
+        BitSet runHasDevice = new BitSet();
+        // phone occurrences for the contacted pass: run << 32 | number id << 1 | is-text
         long[] phoneOccurrences = new long[Math.max(16, n)];
         int occurrences = 0;
         Person previousPerson = null;
-        int person = -1;
+        int person = -1; // the run of the current entry: persons are numbered after the count
         // the previous entry's key ids: a guardian listed once per student repeats the same addresses
         // in the same order, and a device that repeats one (Block.SAME) needs no hashing
         int[] previousIds = new int[8];
@@ -132,21 +132,19 @@ public final class DeliveryAnalysis {
         Block block = new Block(used, classifier);
         for (int from = 0; from < n; from += BLOCK) {
             int to = Math.min(n, from + BLOCK);
-            readAhead(entries, from, to, persons, sink);
+            readAhead(entries, from, to, sink);
             block.prepare(entries, from, to, inboxes, emails, phones);
             sink[0] += block.touch(inboxes, emails, phones);
             int k = 0;
             for (int e = from; e < to; e++) {
                 Person p = block.persons[e - from];
-                int previousEntryPerson = person;
-                // consecutive entries of one person usually share the Person object; the table finds
-                // an equal id held by another object
-                if (p != previousPerson) {
-                    person = persons.numberOf(p.id());
+                // consecutive entries of one person usually share the Person object: one run; the
+                // numbering finds equal ids held by other objects
+                boolean samePerson = p == previousPerson;
+                if (!samePerson) {
+                    person = persons.addRun(p.id());
                     previousPerson = p;
                 }
-                // the same person repeating the previous entry's address adds no new phone occurrence
-                boolean samePerson = person == previousEntryPerson;
                 entryPerson[e] = person;
                 int dn = block.deviceCounts[e - from];
                 deviceOffsets[e] = deviceCount;
@@ -200,7 +198,7 @@ public final class DeliveryAnalysis {
                     }
                 }
                 if (hasDevice) {
-                    personHasDevice.set(person);
+                    runHasDevice.set(person);
                 }
                 deviceCount += dn;
                 int[] swap = previousIds;
@@ -210,16 +208,24 @@ public final class DeliveryAnalysis {
         }
 
         deviceOffsets[n] = deviceCount;
-        personContacted = new BitSet(persons.size());
+        int[] personOfRun = persons.number();
+        for (int e = 0; e < n; e++) {
+            entryPerson[e] = personOfRun[entryPerson[e]];
+        }
+        personHasDevice = new BitSet(persons.persons());
+        for (int r = runHasDevice.nextSetBit(0); r >= 0; r = runHasDevice.nextSetBit(r + 1)) {
+            personHasDevice.set(personOfRun[r]);
+        }
+        personContacted = new BitSet(persons.persons());
         for (int i = 0; i < occurrences; i++) {
             long o = phoneOccurrences[i];
             int f = phones.flags((int) o >>> 1);
             int channelBits = (o & 1) != 0 ? f >>> TEXT_SHIFT : f & VOICE_MASK;
             if ((channelBits & SUCCESS) != 0) {
-                personContacted.set((int) (o >>> 32));
+                personContacted.set(personOfRun[(int) (o >>> 32)]);
             }
         }
-        int recipients = persons.size();
+        int recipients = persons.persons();
         int contacted = personContacted.cardinality();
         int voiceSeen = SEEN;
         int textSeen = SEEN << TEXT_SHIFT;
@@ -265,7 +271,7 @@ public final class DeliveryAnalysis {
 
     /**
      * Reads a block of entries ahead of the {@link Block#prepare work} on them: each entry, its
-     * person id's table slot, its devices and their addresses' bytes. These reads do little work
+     * person's id, its devices and their addresses' bytes. These reads do little work
      * between them, so the CPU overlaps their cache misses instead of waiting for each in turn as
      * the work would. The block is read from its last entry to its first, which measured faster
      * both when the list's objects lie in memory in list order (freshly allocated) and when they
@@ -273,11 +279,11 @@ public final class DeliveryAnalysis {
      *
      * @param sink where the loaded values go, so that the loads are not optimised away
      */
-    private static void readAhead(List<RecipientEntry> entries, int from, int to, IdTable persons, int[] sink) {
+    private static void readAhead(List<RecipientEntry> entries, int from, int to, int[] sink) {
         int s = 0;
         for (int e = to - 1; e >= from; e--) {
             RecipientEntry entry = entries.get(e);
-            sink[s++ & (sink.length - 1)] = persons.slotOf(entry.person().id());
+            sink[s++ & (sink.length - 1)] = entry.person().id().hashCode();
             List<Device> devices = entry.devices();
             for (int d = 0, dn = devices.size(); d < dn; d++) {
                 sink[s++ & (sink.length - 1)] = devices.get(d).address().length();

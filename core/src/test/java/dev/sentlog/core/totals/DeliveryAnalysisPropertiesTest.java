@@ -94,6 +94,27 @@ class DeliveryAnalysisPropertiesTest {
         agreesWithReference(entries, modes);
     }
 
+    @Property(tries = 12)
+    @Label("D4: persons listed again far apart, and by other Person objects, are counted once in lists of many thousand entries")
+    void agreesWithReferenceOnManyPersons(@ForAll Random random, @ForAll @IntRange(min = 1, max = 20) int spread) {
+        // enough runs of entries for the person numbering to partition them, with ids repeated out of order
+        List<RecipientEntry> entries = new ArrayList<>();
+        List<Device> pool = MessageArbitraries.device().list().ofSize(64).sample();
+        int ids = 2_000 + random.nextInt(8_000);
+        for (int e = 0; e < 30_000; e++) {
+            int id = random.nextInt(ids);
+            Person person = Person.of("p-" + id, "Parent, " + id);
+            List<Device> devices = new ArrayList<>();
+            for (int d = random.nextInt(3); d > 0; d--) {
+                devices.add(pool.get((id * spread + random.nextInt(4)) % pool.size()));
+            }
+            for (int copies = random.nextInt(3); copies >= 0; copies--) {
+                entries.add(RecipientEntry.of(person, Person.of("s-" + copies, "Student"), devices));
+            }
+        }
+        agreesWithReference(entries, EnumSet.allOf(Channel.class), K);
+    }
+
     @Property
     @Label("D2-D5: a guardian listed once per student (the same devices repeated in the next entry) agrees with the reference")
     void agreesWithReferenceOnRepeatedEntries(@ForAll("entries") List<RecipientEntry> entries,
