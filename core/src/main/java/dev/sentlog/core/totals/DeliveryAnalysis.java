@@ -112,7 +112,7 @@ public final class DeliveryAnalysis {
         }
         int expected = Math.max(16, n / 2);
         // a person usually has several entries (one per student), one run of them
-        PersonNumbering persons = new PersonNumbering(expected);
+        PersonNumbering persons = new PersonNumbering(n);
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
         PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
@@ -180,8 +180,8 @@ public final class DeliveryAnalysis {
                         duplicate = emails.lastWasPresent;
                     } else {
                         int shift = channel == TEXT ? TEXT_SHIFT : 0;
-                        id = phones.addPrepared(block.addresses[k], block.hashes[k], block.keys[k],
-                                block.extensions[k], bits << shift);
+                        id = phones.addPrepared(block.addresses[k], block.keys[k], block.extensions[k],
+                                block.hashes[k], bits << shift);
                         duplicate = (phones.previousFlags & (SEEN << shift)) != 0;
                     }
                     currentIds[d] = id;
@@ -321,9 +321,9 @@ public final class DeliveryAnalysis {
         byte[] channels = new byte[BLOCK * 4];
         int[] bits = new int[BLOCK * 4];
         String[] addresses = new String[BLOCK * 4];
-        /** A string key's region, or a phone number's packed main number. */
+        /** A string key's region, or a phone number's packed main number ({@link PhoneKeyTable#NOT_PACKED} when too long). */
         long[] keys = new long[BLOCK * 4];
-        /** A string key's hash, or the outcome of parsing a phone number. */
+        /** The key's mixed hash, which places it in its table. */
         int[] hashes = new int[BLOCK * 4];
         /** A phone number's packed extension. */
         int[] extensions = new int[BLOCK * 4];
@@ -435,11 +435,11 @@ public final class DeliveryAnalysis {
                     return stringKey(k, address, emails, EMAIL);
                 default:
                     int parsed = phones.prepare(address);
-                    hashes[k] = parsed;
+                    hashes[k] = phones.preparedHash;
                     keys[k] = phones.preparedMain;
                     extensions[k] = phones.preparedExtension;
                     if (parsed == AddressKeys.PhoneParse.PACKED) {
-                        toTouch(VOICE, PhoneKeyTable.hashOfPacked(keys[k], extensions[k]));
+                        toTouch(VOICE, phones.preparedHash);
                     }
                     return parsed != AddressKeys.PhoneParse.BLANK;
             }

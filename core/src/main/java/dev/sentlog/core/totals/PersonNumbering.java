@@ -21,14 +21,15 @@ final class PersonNumbering {
     /** About this many runs per partition: its table then fits in a core's cache. */
     private static final int PARTITION_TARGET = 4096;
 
-    private String[] ids;
-    private int[] hashes;
+    private final String[] ids;
+    private final int[] hashes;
     private int runs;
     private int persons;
 
-    PersonNumbering(int expectedRuns) {
-        ids = new String[Math.max(16, expectedRuns)];
-        hashes = new int[ids.length];
+    /** Room for {@code maxRuns} runs: a list of n entries has at most n. */
+    PersonNumbering(int maxRuns) {
+        ids = new String[maxRuns];
+        hashes = new int[maxRuns];
     }
 
     /**
@@ -37,10 +38,6 @@ final class PersonNumbering {
      * @return the run's number (0, 1, 2, … in list order)
      */
     int addRun(String id) {
-        if (runs == ids.length) {
-            ids = Arrays.copyOf(ids, runs * 2);
-            hashes = Arrays.copyOf(hashes, runs * 2);
-        }
         ids[runs] = id;
         hashes[runs] = AddressKeys.mix(id.hashCode());
         return runs++;

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class PhoneKeyTable {
 
-    static final int BLANK = -1;
+    /** {@link #preparedMain} of a number too long to pack: a packed main number is never 0. */
+    static final long NOT_PACKED = 0;
 
     private int[] slots;
     private int mask;
@@ -31,6 +32,8 @@ final class PhoneKeyTable {
     long preparedMain;
     /** Set by {@link #prepare}: the packed extension it parsed. */
     int preparedExtension;
+    /** Set by {@link #prepare}: the mixed hash of the packed number, which places it. */
+    int preparedHash;
     /** Set by {@link #addPrepared}: the flags the number had before this add. */
     int previousFlags;
 
@@ -53,8 +56,9 @@ final class PhoneKeyTable {
     }
 
     /**
-     * Parses a number, the first of the two steps of adding it (a packed number is left in
-     * {@link #preparedMain} and {@link #preparedExtension}).
+     * Parses a number, the first of the two steps of adding it: a packed number is left in
+     * {@link #preparedMain}, {@link #preparedExtension} and {@link #preparedHash}; for a number too
+     * long to pack, {@link #preparedMain} is {@link #NOT_PACKED}.
      *
      * @return one of {@link AddressKeys.PhoneParse}'s outcomes
      */
@@ -63,26 +67,28 @@ final class PhoneKeyTable {
         if (parsed == AddressKeys.PhoneParse.PACKED) {
             preparedMain = scratch[0];
             preparedExtension = (int) scratch[1];
+            preparedHash = hashOf(preparedMain, preparedExtension);
+        } else {
+            preparedMain = NOT_PACKED;
+            preparedExtension = 0;
+            preparedHash = 0;
         }
         return parsed;
     }
 
     /**
-     * Adds a number (or finds it) as {@link #prepare} parsed it, and ORs the bits into its flags.
+     * Adds a number that is not blank (or finds it) as {@link #prepare} parsed it, and ORs the bits
+     * into its flags.
      *
-     * @param parsed    what {@link #prepare} returned for the address
      * @param main      the {@link #preparedMain} it left
      * @param extension the {@link #preparedExtension} it left
-     * @return the number's id, or {@link #BLANK}
+     * @param m         the {@link #preparedHash} it left
+     * @return the number's id
      */
-    int addPrepared(String address, int parsed, long main, int extension, int bits) {
-        if (parsed == AddressKeys.PhoneParse.BLANK) {
-            return BLANK;
-        }
-        if (parsed == AddressKeys.PhoneParse.TOO_LONG) {
+    int addPrepared(String address, long main, int extension, int m, int bits) {
+        if (main == NOT_PACKED) {
             return addLong(Addresses.phone(address), bits);
         }
-        int m = hashOf(main, extension);
         int high = m & ~mask;
         int i = m & mask;
         while (true) {
@@ -105,11 +111,6 @@ final class PhoneKeyTable {
             }
             i = (i + 1) & mask;
         }
-    }
-
-    /** The hash that places a packed number, for {@link #touch}. */
-    static int hashOfPacked(long main, int extension) {
-        return hashOf(main, extension);
     }
 
     /**
@@ -159,7 +160,7 @@ final class PhoneKeyTable {
         allocate(slots.length * 2);
         for (int id = 0; id < size; id++) {
             // numbers in the long-number map have no packed key (a packed main key is never 0)
-            if (mains[id] != 0) {
+            if (mains[id] != NOT_PACKED) {
                 AddressKeys.place(slots, mask, hashOf(mains[id], extensions[id]), id);
             }
         }

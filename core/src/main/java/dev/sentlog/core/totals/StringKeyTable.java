@@ -30,7 +30,7 @@ final class StringKeyTable {
     private int[] hashes;
     private int[] flagsById;
     private int size;
-    /** Set by {@link #prepare}: the hash of the key it found. */
+    /** Set by {@link #prepare}: the mixed hash of the key it found, which places it. */
     int preparedHash;
     /** Set by {@link #addPrepared}: whether the last add found an existing key. */
     boolean lastWasPresent;
@@ -53,7 +53,7 @@ final class StringKeyTable {
 
     /**
      * Finds the key of an address, the first of the two steps of adding it: the region of the
-     * address that is its key and that region's hash (left in {@link #preparedHash}).
+     * address that is its key and that region's mixed hash (left in {@link #preparedHash}).
      *
      * @return {@code start << 32 | length} of the key region, {@link #BLANK_REGION} when the address
      *         is blank, or {@link #OTHER_REGION} when the key is not a region of the address (an email
@@ -80,7 +80,7 @@ final class StringKeyTable {
             h = hashOf(s, a, b, foldCase);
             region = ((long) a << 32) | (b - a);
         }
-        preparedHash = h;
+        preparedHash = AddressKeys.mix(h);
         return region;
     }
 
@@ -97,7 +97,7 @@ final class StringKeyTable {
         }
         if (region == OTHER_REGION) {
             String normal = s.strip().toLowerCase(Locale.ROOT);
-            return insert(normal, 0, normal.length(), hashOf(normal, 0, normal.length(), true), bits);
+            return insert(normal, 0, normal.length(), AddressKeys.mix(hashOf(normal, 0, normal.length(), true)), bits);
         }
         return insert(s, (int) (region >>> 32), (int) region, hash, bits);
     }
@@ -110,7 +110,7 @@ final class StringKeyTable {
     int touch(int[] hashes, int count) {
         int sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += slots[AddressKeys.mix(hashes[i]) & mask];
+            sum += slots[hashes[i] & mask];
         }
         return sum;
     }
@@ -145,14 +145,14 @@ final class StringKeyTable {
         return h;
     }
 
-    private int insert(String s, int a, int n, int h, int bits) {
-        int m = AddressKeys.mix(h);
+    /** Inserts the key region {@code s[a, a + n)} whose mixed hash is {@code m}. */
+    private int insert(String s, int a, int n, int m, int bits) {
         int high = m & ~mask;
         int i = m & mask;
         while (true) {
             int slot = slots[i];
             if (slot == 0) {
-                int id = newId(s, a, n, h, bits);
+                int id = newId(s, a, n, m, bits);
                 slots[i] = high | (id + 1);
                 lastWasPresent = false;
                 if (size > limit) {
@@ -173,7 +173,7 @@ final class StringKeyTable {
         }
     }
 
-    private int newId(String s, int a, int n, int h, int bits) {
+    private int newId(String s, int a, int n, int m, int bits) {
         if (size == texts.length) {
             int grown = size * 2;
             texts = Arrays.copyOf(texts, grown);
@@ -183,7 +183,7 @@ final class StringKeyTable {
         }
         texts[size] = s;
         bounds[size] = ((long) a << 32) | n;
-        hashes[size] = h;
+        hashes[size] = m;
         flagsById[size] = bits;
         return size++;
     }
@@ -213,7 +213,7 @@ final class StringKeyTable {
     private void grow() {
         allocate(slots.length * 2);
         for (int id = 0; id < size; id++) {
-            AddressKeys.place(slots, mask, AddressKeys.mix(hashes[id]), id);
+            AddressKeys.place(slots, mask, hashes[id], id);
         }
     }
 
