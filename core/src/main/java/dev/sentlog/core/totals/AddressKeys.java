@@ -25,38 +25,36 @@ final class AddressKeys {
      * when the main number has more than 17 digits or the extension more than 8.
      */
     static int parsePhone(String s, long[] out) {
+        int n = s.length();
         long main = 0;
-        long ext = 0;
         int mainCount = 0;
-        int extCount = 0;
-        int firstDigit = -1;
-        boolean inExtension = false;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int i = 0;
+        for (; i < n; i++) {
             char c = s.charAt(i);
             int d = c - '0';
             if (d >= 0 && d <= 9) {
-                if (inExtension) {
-                    if (++extCount > MAX_PACKED_EXTENSION_DIGITS) {
-                        return PhoneParse.TOO_LONG;
-                    }
-                    ext = ext * 10 + d;
-                } else {
-                    if (++mainCount > MAX_PACKED_DIGITS) {
-                        return PhoneParse.TOO_LONG;
-                    }
-                    if (firstDigit < 0) {
-                        firstDigit = d;
-                    }
-                    main = main * 10 + d;
-                }
-            } else if (Addresses.isAsciiLetter(c)) { // the extension starts here, as in Addresses.phone
-                inExtension = true;
+                main = main * 10 + d; // meaningless past 18 digits, but then the number is too long to pack
+                mainCount++;
+            } else if (c >= 'A' && Addresses.isAsciiLetter(c)) {
+                break; // the extension starts here, as in Addresses.phone
+            }
+        }
+        long ext = 0;
+        int extCount = 0;
+        for (i++; i < n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d >= 0 && d <= 9) {
+                ext = ext * 10 + d;
+                extCount++;
             }
         }
         if (mainCount == 0) {
             return PhoneParse.BLANK;
         }
-        if (mainCount == 11 && firstDigit == 1) {
+        if (mainCount > MAX_PACKED_DIGITS || extCount > MAX_PACKED_EXTENSION_DIGITS) {
+            return PhoneParse.TOO_LONG;
+        }
+        if (mainCount == 11 && main / TEN_TO_TEN == 1) {
             main -= TEN_TO_TEN;
             mainCount = 10;
         }

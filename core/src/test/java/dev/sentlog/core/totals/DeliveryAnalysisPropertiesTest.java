@@ -311,6 +311,9 @@ class DeliveryAnalysisPropertiesTest {
                 MessageArbitraries.inboxAddress(),
                 Arbitraries.strings().withChars("aAxX1 0.-@\u0130\u212A\u00C9\u00E9\u2003\t").ofMaxLength(8),
                 Arbitraries.strings().numeric().ofMinLength(15).ofMaxLength(24),
+                // extensions with no main number, or too long to pack
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12).map(x -> "x" + x),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12).map(x -> "555 123 4567 ext. " + x),
                 Arbitraries.strings().all().ofMaxLength(6));
     }
 }
