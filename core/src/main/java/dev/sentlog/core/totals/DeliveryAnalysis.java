@@ -155,8 +155,7 @@ public final class DeliveryAnalysis {
                 for (int d = 0; d < dn; d++, k++) {
                     int kind = block.kinds[k];
                     if (kind < Block.SAME) {
-                        currentIds[d] = StringKeyTable.BLANK;
-                        continue;
+                        continue; // its id is never read: only a device that is not blank is repeated
                     }
                     int channel = block.channels[k];
                     int bits = block.bits[k];

@@ -15,7 +15,6 @@ import java.util.Locale;
  */
 final class StringKeyTable {
 
-    static final int BLANK = -1;
     /** {@link #prepare}: the address is blank. */
     static final long BLANK_REGION = -1;
     /** {@link #prepare}: the key is not a region of the address. */
@@ -85,16 +84,14 @@ final class StringKeyTable {
     }
 
     /**
-     * Adds an address (or finds it) by the key {@link #prepare} found, and ORs the bits into its flags.
+     * Adds an address that is not blank (or finds it) by the key {@link #prepare} found, and ORs the
+     * bits into its flags.
      *
-     * @param region what {@link #prepare} returned for the address
+     * @param region what {@link #prepare} returned for the address: not {@link #BLANK_REGION}
      * @param hash   the {@link #preparedHash} it left
-     * @return the key's id, or {@link #BLANK} when the address is blank
+     * @return the key's id
      */
     int addPrepared(String s, long region, int hash, int bits) {
-        if (region == BLANK_REGION) {
-            return BLANK;
-        }
         if (region == OTHER_REGION) {
             String normal = s.strip().toLowerCase(Locale.ROOT);
             return insert(normal, 0, normal.length(), AddressKeys.mix(hashOf(normal, 0, normal.length(), true)), bits);

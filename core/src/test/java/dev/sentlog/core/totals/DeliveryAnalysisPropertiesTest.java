@@ -34,7 +34,7 @@ class DeliveryAnalysisPropertiesTest {
     private static final OutcomeClassifier K = OutcomeClassifier.standard();
 
     @Property
-    @Label("D2-D5: the fast analysis agrees with the straightforward reference on totals, duplicates and contacts")
+    @Label("D2-D6: the fast analysis agrees with the straightforward reference on totals, duplicates, contacts and times")
     void agreesWithReference(@ForAll("entries") List<RecipientEntry> entries, @ForAll("modes") Set<Channel> modes) {
         agreesWithReference(entries, modes, K);
     }
