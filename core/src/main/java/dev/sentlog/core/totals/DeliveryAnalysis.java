@@ -54,8 +54,11 @@ public final class DeliveryAnalysis {
     private final int totalVoiceText;
     private final int totalVoiceTextAttempted;
     private final int[] deviceOffsets;
-    private final int[] entryPerson;
-    private final BitSet duplicates;
+    /** Each entry's run (see {@link PersonNumbering}), and each run's person. */
+    private final int[] entryRun;
+    private final int[] personOfRun;
+    /** The duplicate mark of each device, by its index in list order (one bit each). */
+    private final long[] duplicates;
     private final BitSet personHasDevice;
     private final BitSet personContacted;
     private final Instant firstAttempt;
@@ -103,7 +106,7 @@ public final class DeliveryAnalysis {
     private DeliveryAnalysis(List<RecipientEntry> entries, EnumSet<Channel> modes, OutcomeClassifier classifier) {
         int n = entries.size();
         deviceOffsets = new int[n + 1];
-        entryPerson = new int[n];
+        entryRun = new int[n];
         int deviceCount = 0;
 
         boolean[] used = new boolean[Channel.values().length];
@@ -115,10 +118,16 @@ public final class DeliveryAnalysis {
         PersonNumbering persons = new PersonNumbering(n);
         StringKeyTable inboxes = new StringKeyTable(false, modes.contains(Channel.INBOX) ? expected : 16);
         StringKeyTable emails = new StringKeyTable(true, modes.contains(Channel.EMAIL) ? expected : 16);
-        PhoneKeyTable phones = new PhoneKeyTable(modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT) ? expected : 16);
-        duplicates = new BitSet(n * 2);
-        BitSet runHasDevice = new BitSet();
-        // phone occurrences for the contacted pass: run << 32 | number id << 1 | is-text
+        boolean phoneModes = modes.contains(Channel.VOICE) || modes.contains(Channel.TEXT);
+        // Voice and Text share the phone table: room for a number per entry, so that its key arrays
+        // rarely grow (a copy of each); its slots grow only past three quarters of their capacity
+        PhoneKeyTable phones = new PhoneKeyTable(phoneModes ? expected : 16, phoneModes ? n : 16);
+        long[] duplicateBits = new long[(n * 2 >>> 6) + 1];
+        // by run (runs are at most entries): whether it has a device, whether it was contacted by phone
+        long[] runHasDevice = new long[(n >>> 6) + 1];
+        long[] runContacted = new long[(n >>> 6) + 1];
+        // phone occurrences whose number was not successful (yet) when counted, for the contacted
+        // pass: run << 32 | number id << 1 | is-text
         long[] phoneOccurrences = new long[Math.max(16, n)];
         int occurrences = 0;
         Person previousPerson = null;
@@ -140,12 +149,11 @@ public final class DeliveryAnalysis {
                 Person p = block.persons[e - from];
                 // consecutive entries of one person usually share the Person object: one run; the
                 // numbering finds equal ids held by other objects
-                boolean samePerson = p == previousPerson;
-                if (!samePerson) {
+                if (p != previousPerson) {
                     person = persons.addRun(p.id());
                     previousPerson = p;
                 }
-                entryPerson[e] = person;
+                entryRun[e] = person;
                 int dn = block.deviceCounts[e - from];
                 deviceOffsets[e] = deviceCount;
                 if (currentIds.length < dn) {
@@ -171,33 +179,42 @@ public final class DeliveryAnalysis {
                         } else {
                             phones.mark(id, channel == TEXT ? bits << TEXT_SHIFT : bits);
                         }
-                    } else if (channel == INBOX) {
-                        id = inboxes.addPrepared(block.addresses[k], block.keys[k], block.hashes[k], bits);
-                        duplicate = inboxes.lastWasPresent;
-                    } else if (channel == EMAIL) {
-                        id = emails.addPrepared(block.addresses[k], block.keys[k], block.hashes[k], bits);
-                        duplicate = emails.lastWasPresent;
+                    } else if (channel <= EMAIL) {
+                        StringKeyTable table = channel == INBOX ? inboxes : emails;
+                        id = table.addPrepared(block.addresses[k], block.keys[k], block.hashes[k], bits);
+                        duplicate = id < 0;
+                        id = duplicate ? ~id : id;
                     } else {
                         int shift = channel == TEXT ? TEXT_SHIFT : 0;
                         id = phones.addPrepared(block.addresses[k], block.keys[k], block.extensions[k],
                                 block.hashes[k], bits << shift);
-                        duplicate = (phones.previousFlags & (SEEN << shift)) != 0;
+                        int before = phones.previousFlags;
+                        duplicate = (before & (SEEN << shift)) != 0;
+                        if ((((before >>> shift) | bits) & SUCCESS) != 0) {
+                            // the number is successful on this channel already: the person is contacted
+                            runContacted[person >>> 6] |= 1L << person;
+                        } else {
+                            // whether it will be is known after the count
+                            if (occurrences == phoneOccurrences.length) {
+                                phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
+                            }
+                            phoneOccurrences[occurrences++] = ((long) person << 32) | ((long) id << 1)
+                                    | (channel == TEXT ? 1 : 0);
+                        }
                     }
                     currentIds[d] = id;
                     hasDevice = true;
                     if (duplicate) {
-                        duplicates.set(deviceCount + d);
-                    }
-                    if (channel >= VOICE && !(kind == Block.SAME && samePerson)) {
-                        if (occurrences == phoneOccurrences.length) {
-                            phoneOccurrences = Arrays.copyOf(phoneOccurrences, occurrences * 2);
+                        int bit = deviceCount + d;
+                        if (bit >>> 6 >= duplicateBits.length) {
+                            duplicateBits = Arrays.copyOf(duplicateBits,
+                                    Math.max(duplicateBits.length * 2, (bit >>> 6) + 1));
                         }
-                        phoneOccurrences[occurrences++] = ((long) person << 32) | ((long) id << 1)
-                                | (channel == TEXT ? 1 : 0);
+                        duplicateBits[bit >>> 6] |= 1L << bit;
                     }
                 }
                 if (hasDevice) {
-                    runHasDevice.set(person);
+                    runHasDevice[person >>> 6] |= 1L << person;
                 }
                 deviceCount += dn;
                 int[] swap = previousIds;
@@ -207,15 +224,10 @@ public final class DeliveryAnalysis {
         }
 
         deviceOffsets[n] = deviceCount;
-        int[] personOfRun = persons.number();
-        for (int e = 0; e < n; e++) {
-            entryPerson[e] = personOfRun[entryPerson[e]];
-        }
-        personHasDevice = new BitSet(persons.persons());
-        for (int r = runHasDevice.nextSetBit(0); r >= 0; r = runHasDevice.nextSetBit(r + 1)) {
-            personHasDevice.set(personOfRun[r]);
-        }
-        personContacted = new BitSet(persons.persons());
+        duplicates = duplicateBits;
+        personOfRun = persons.number();
+        personHasDevice = personsOf(runHasDevice, personOfRun, persons.persons());
+        personContacted = personsOf(runContacted, personOfRun, persons.persons());
         for (int i = 0; i < occurrences; i++) {
             long o = phoneOccurrences[i];
             int f = phones.flags((int) o >>> 1);
@@ -265,6 +277,17 @@ public final class DeliveryAnalysis {
         lastFinalOutcome = block.last;
     }
 
+    /** The persons of the runs whose bits are set. */
+    private static BitSet personsOf(long[] runBits, int[] personOfRun, int persons) {
+        BitSet set = new BitSet(persons);
+        for (int w = 0; w < runBits.length; w++) {
+            for (long bits = runBits[w]; bits != 0; bits &= bits - 1) {
+                set.set(personOfRun[(w << 6) + Long.numberOfTrailingZeros(bits)]);
+            }
+        }
+        return set;
+    }
+
     /** Entries per block: what a block reads stays in cache until it is counted. */
     private static final int BLOCK = 32;
 
@@ -307,7 +330,10 @@ public final class DeliveryAnalysis {
         static final int SKIP = 0;
         /** The device's address is blank (D1): no device. */
         static final int BLANK = 1;
-        /** The device repeats the previous entry's device at the same index: same channel, equal address. */
+        /**
+         * The device repeats the previous entry's device at the same index, and both entries hold the
+         * same {@code Person} object: same channel, equal address.
+         */
         static final int SAME = 2;
         /** The device's key is in {@link #keys}, {@link #hashes} and {@link #extensions}. */
         static final int KEYED = 3;
@@ -346,10 +372,19 @@ public final class DeliveryAnalysis {
                      StringKeyTable emails, PhoneKeyTable phones) {
             int k = 0;
             Arrays.fill(touchCounts, 0);
-            List<Device> before = from == 0 ? List.of() : entries.get(from - 1).devices();
+            RecipientEntry previousEntry = from == 0 ? null : entries.get(from - 1);
+            List<Device> before = previousEntry == null ? List.of() : previousEntry.devices();
+            Person beforePerson = previousEntry == null ? null : previousEntry.person();
             for (int e = from; e < to; e++) {
                 RecipientEntry entry = entries.get(e);
-                persons[e - from] = entry.person();
+                Person person = entry.person();
+                persons[e - from] = person;
+                if (person != beforePerson) {
+                    // another person's entry: its devices are not compared with the previous entry's
+                    // (SAME is only a shortcut; a repeated address is then found by its key)
+                    before = List.of();
+                    beforePerson = person;
+                }
                 List<Device> devices = entry.devices();
                 int dn = devices.size();
                 deviceCounts[e - from] = dn;
@@ -530,7 +565,7 @@ public final class DeliveryAnalysis {
 
     /** The number of recipient entries analysed. */
     public int entryCount() {
-        return entryPerson.length;
+        return entryRun.length;
     }
 
     /**
@@ -543,7 +578,8 @@ public final class DeliveryAnalysis {
     public boolean isDuplicate(int entry, int device) {
         Checks.requireArgument(device >= 0 && deviceOffsets[entry] + device < deviceOffsets[entry + 1],
                 "entry %d has no device %d", entry, device);
-        return duplicates.get(deviceOffsets[entry] + device);
+        int bit = deviceOffsets[entry] + device;
+        return bit >>> 6 < duplicates.length && (duplicates[bit >>> 6] & (1L << bit)) != 0;
     }
 
     /**
@@ -554,7 +590,7 @@ public final class DeliveryAnalysis {
      * @return true when the person has a successful Voice or Text address
      */
     public boolean isContactedByPhone(int entry) {
-        return personContacted.get(entryPerson[entry]);
+        return personContacted.get(personOfRun[entryRun[entry]]);
     }
 
     /**
@@ -565,7 +601,7 @@ public final class DeliveryAnalysis {
      * @return true when the person has a device
      */
     public boolean personHasDevice(int entry) {
-        return personHasDevice.get(entryPerson[entry]);
+        return personHasDevice.get(personOfRun[entryRun[entry]]);
     }
 
     /** When the first device was attempted, as far as device times tell (SPEC D6). */

@@ -37,9 +37,13 @@ final class PhoneKeyTable {
     /** Set by {@link #addPrepared}: the flags the number had before this add. */
     int previousFlags;
 
-    PhoneKeyTable(int expected) {
+    /**
+     * @param expected the distinct numbers expected: the slots hold this many without growing
+     * @param ids      room for this many numbers' keys and flags before those arrays grow
+     */
+    PhoneKeyTable(int expected, int ids) {
         allocate(AddressKeys.capacityFor(expected));
-        int ids = Math.max(16, expected);
+        ids = Math.max(16, ids);
         mains = new long[ids];
         extensions = new int[ids];
         flagsById = new int[ids];

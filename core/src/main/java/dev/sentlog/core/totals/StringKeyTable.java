@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>Each slot is one {@code int}: the low bits (as many as the table's index bits) hold the key's
  * id + 1, the bits above them the same bits of its mixed hash, so a probe touches one small array
  * and compares text only when those bits agree. Ids are stable (0, 1, 2, … in order of first sight)
- * and index the key's text, bounds, hash and flag bits. Not thread-safe; one per analysis.
+ * and index the key's text, bounds and flag bits. Not thread-safe; one per analysis.
  */
 final class StringKeyTable {
 
@@ -26,13 +26,10 @@ final class StringKeyTable {
     private int limit;
     private String[] texts;
     private long[] bounds;
-    private int[] hashes;
     private int[] flagsById;
     private int size;
     /** Set by {@link #prepare}: the mixed hash of the key it found, which places it. */
     int preparedHash;
-    /** Set by {@link #addPrepared}: whether the last add found an existing key. */
-    boolean lastWasPresent;
 
     StringKeyTable(boolean foldCase, int expected) {
         this.foldCase = foldCase;
@@ -40,7 +37,6 @@ final class StringKeyTable {
         int ids = Math.max(16, expected);
         texts = new String[ids];
         bounds = new long[ids];
-        hashes = new int[ids];
         flagsById = new int[ids];
     }
 
@@ -89,7 +85,7 @@ final class StringKeyTable {
      *
      * @param region what {@link #prepare} returned for the address: not {@link #BLANK_REGION}
      * @param hash   the {@link #preparedHash} it left
-     * @return the key's id
+     * @return the key's id when it is new, {@code ~id} (negative) when it was present
      */
     int addPrepared(String s, long region, int hash, int bits) {
         if (region == OTHER_REGION) {
@@ -142,45 +138,43 @@ final class StringKeyTable {
         return h;
     }
 
-    /** Inserts the key region {@code s[a, a + n)} whose mixed hash is {@code m}. */
+    /**
+     * Inserts the key region {@code s[a, a + n)} whose mixed hash is {@code m}.
+     *
+     * @return the key's id when it is new, {@code ~id} when it was present
+     */
     private int insert(String s, int a, int n, int m, int bits) {
         int high = m & ~mask;
         int i = m & mask;
-        while (true) {
-            int slot = slots[i];
-            if (slot == 0) {
-                int id = newId(s, a, n, m, bits);
-                slots[i] = high | (id + 1);
-                lastWasPresent = false;
-                if (size > limit) {
-                    grow();
-                }
-                return id;
-            }
+        int slot;
+        while ((slot = slots[i]) != 0) {
             if ((slot & ~mask) == high) {
                 int id = (slot & mask) - 1;
                 long bound = bounds[id];
                 if ((int) bound == n && same(texts[id], (int) (bound >>> 32), s, a, n)) {
                     flagsById[id] |= bits;
-                    lastWasPresent = true;
-                    return id;
+                    return ~id;
                 }
             }
             i = (i + 1) & mask;
         }
+        int id = newId(s, a, n, bits);
+        slots[i] = high | (id + 1);
+        if (size > limit) {
+            grow();
+        }
+        return id;
     }
 
-    private int newId(String s, int a, int n, int m, int bits) {
+    private int newId(String s, int a, int n, int bits) {
         if (size == texts.length) {
             int grown = size * 2;
             texts = Arrays.copyOf(texts, grown);
             bounds = Arrays.copyOf(bounds, grown);
-            hashes = Arrays.copyOf(hashes, grown);
             flagsById = Arrays.copyOf(flagsById, grown);
         }
         texts[size] = s;
         bounds[size] = ((long) a << 32) | n;
-        hashes[size] = m;
         flagsById[size] = bits;
         return size++;
     }
@@ -210,7 +204,10 @@ final class StringKeyTable {
     private void grow() {
         allocate(slots.length * 2);
         for (int id = 0; id < size; id++) {
-            AddressKeys.place(slots, mask, hashes[id], id);
+            // a key's hash is not kept: growing is rare, and the key's text gives it again
+            int a = (int) (bounds[id] >>> 32);
+            int m = AddressKeys.mix(hashOf(texts[id], a, a + (int) bounds[id], foldCase));
+            AddressKeys.place(slots, mask, m, id);
         }
     }
 

@@ -290,7 +290,7 @@ class DeliveryAnalysisPropertiesTest {
 
     @Provide
     Arbitrary<List<RecipientEntry>> longEntries() {
-        return MessageArbitraries.wideEntries(600, 400);
+        return MessageArbitraries.wideEntries(600, 800, 12);
     }
 
     @Provide
