@@ -289,7 +289,7 @@ public final class DeliveryAnalysis {
     }
 
     /** Entries per block: what a block reads stays in cache until it is counted. */
-    private static final int BLOCK = 32;
+    private static final int BLOCK = 48;
 
     /**
      * Reads a block of entries ahead of the {@link Block#prepare work} on them: each entry, its
