@@ -43,10 +43,10 @@ final class PhoneKeyTable {
      */
     PhoneKeyTable(int expected, int ids) {
         allocate(AddressKeys.capacityFor(expected));
-        ids = Math.max(16, ids);
-        mains = new long[ids];
-        extensions = new int[ids];
-        flagsById = new int[ids];
+        int room = Math.max(16, ids);
+        mains = new long[room];
+        extensions = new int[room];
+        flagsById = new int[room];
     }
 
     private void allocate(int capacity) {
