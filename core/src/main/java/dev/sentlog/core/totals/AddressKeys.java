@@ -131,6 +131,19 @@ final class AddressKeys {
         slots[i] = (mixed & ~mask) | (id + 1);
     }
 
+    /**
+     * Reads the slots where the probes for these mixed hashes start and returns their sum: called for
+     * a batch of keys before they are added, it brings those slots into cache with the reads
+     * overlapping, as a probe cannot.
+     */
+    static int touch(int[] slots, int mask, int[] hashes, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += slots[hashes[i] & mask];
+        }
+        return sum;
+    }
+
     static int mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -117,17 +117,9 @@ final class PhoneKeyTable {
         }
     }
 
-    /**
-     * Reads the slots where the probes for these hashes start and returns their sum: called for a
-     * batch of numbers before they are added, it brings those slots into cache with the reads
-     * overlapping, as a probe cannot.
-     */
+    /** Reads the slots where the probes for these mixed hashes start: see {@link AddressKeys#touch}. */
     int touch(int[] hashes, int count) {
-        int sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += slots[hashes[i] & mask];
-        }
-        return sum;
+        return AddressKeys.touch(slots, mask, hashes, count);
     }
 
     private int newId(int bits) {

@@ -95,17 +95,9 @@ final class StringKeyTable {
         return insert(s, (int) (region >>> 32), (int) region, hash, bits);
     }
 
-    /**
-     * Reads the slots where the probes for these hashes start and returns their sum: called for a
-     * batch of keys before they are added, it brings those slots into cache with the reads
-     * overlapping, as a probe cannot.
-     */
+    /** Reads the slots where the probes for these mixed hashes start: see {@link AddressKeys#touch}. */
     int touch(int[] hashes, int count) {
-        int sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += slots[hashes[i] & mask];
-        }
-        return sum;
+        return AddressKeys.touch(slots, mask, hashes, count);
     }
 
     private static boolean isAscii(String s, int a, int b) {

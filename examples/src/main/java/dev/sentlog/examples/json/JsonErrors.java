@@ -105,7 +105,7 @@ final class JsonErrors {
                 return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
                         "unexpected content after the message object");
             }
-            String found = personal(path) ? kindFound(original) : found(original);
+            String found = found(original, personal(path));
             if (found != null) {
                 return new MalformedMessageException(path, "expected " + describe(mi.getTargetType()) + " but found "
                         + found);
@@ -121,35 +121,22 @@ final class JsonErrors {
         return PERSONAL.matcher(path).find();
     }
 
-    /** Like {@link #found} but only the kind of value, never the value itself. */
-    private static String kindFound(String original) {
+    /**
+     * What Jackson found instead of the expected value, read from its message; null when it does not
+     * say. For a personal field only the kind of value is named, never the value itself.
+     */
+    private static String found(String original, boolean personal) {
         Matcher token = TOKEN.matcher(original);
         if (token.find()) {
             return describe(JsonToken.valueOf(token.group(1)));
         }
         Matcher coerce = COERCE.matcher(original);
         if (coerce.find()) {
+            String value = coerce.group(2);
             return switch (coerce.group(1)) {
-                case "String" -> "a string";
-                case "Boolean" -> "a boolean";
-                default -> "a number";
-            };
-        }
-        return null;
-    }
-
-    /** What Jackson found instead of the expected value, read from its message; null when it does not say. */
-    private static String found(String original) {
-        Matcher token = TOKEN.matcher(original);
-        if (token.find()) {
-            return describe(JsonToken.valueOf(token.group(1)));
-        }
-        Matcher coerce = COERCE.matcher(original);
-        if (coerce.find()) {
-            return switch (coerce.group(1)) {
-                case "String" -> "the string " + coerce.group(2);
-                case "Boolean" -> coerce.group(2);
-                default -> "the number " + coerce.group(2);
+                case "String" -> personal ? "a string" : "the string " + value;
+                case "Boolean" -> personal ? "a boolean" : value;
+                default -> personal ? "a number" : "the number " + value;
             };
         }
         return null;
