@@ -97,6 +97,9 @@ public record CallStatusCode(int code, String label, String note, boolean known)
         add(-40, "Undelivered", "");
     }
 
+    /** The first code of the SMS family (-27 to -40), which only Text devices end with. */
+    private static final int FIRST_SMS_CODE = -27;
+
     /** Codes with a meaning of their own in the rules (SPEC K3-K5). */
     public static final int LIVE_PERSON = 5;
     /** Answering machine detected: a successful contact. */
@@ -146,6 +149,29 @@ public record CallStatusCode(int code, String label, String note, boolean known)
      */
     public static List<CallStatusCode> table() {
         return Collections.unmodifiableList(new ArrayList<>(TABLE.values()));
+    }
+
+    /**
+     * Whether a dialer can report this code on a device of the channel. The call progress codes
+     * (0 to 17, e.g. 5 Live Person, 7 Fax) come from a placed call: Voice only. The SMS family
+     * (-27 to -40, e.g. -28 SMS Delivered, -33 SMS Opt Out) comes from the text gateway: Text only.
+     * The dialer's own refusals and errors (-1 to -26, e.g. -2 Invalid Phone #, -22 Suppressed
+     * Phone #) can end either. An unknown code may come on either phone channel. No code comes on
+     * Inbox or Email.
+     *
+     * @param channel the device's channel
+     * @return true when the code can end a device of that channel
+     * @throws NullPointerException when channel is null
+     */
+    public boolean occursOn(Channel channel) {
+        Objects.requireNonNull(channel, "channel");
+        if (!channel.isPhone()) {
+            return false;
+        }
+        if (!known || (code < 0 && code > FIRST_SMS_CODE)) {
+            return true;
+        }
+        return code >= 0 ? channel == Channel.VOICE : channel == Channel.TEXT;
     }
 
     /**

@@ -81,6 +81,28 @@ class CallStatusCodeTest {
     }
 
     @Test
+    @DisplayName("K2: call progress codes happen on Voice, the SMS family on Text, dialer errors and unknown codes on"
+            + " both, none on Inbox or Email")
+    void k2ChannelOfEachCode() {
+        assertThat(CallStatusCode.of(5).occursOn(Channel.VOICE)).isTrue();
+        assertThat(CallStatusCode.of(5).occursOn(Channel.TEXT)).isFalse();
+        assertThat(CallStatusCode.of(7).occursOn(Channel.TEXT)).isFalse();
+        assertThat(CallStatusCode.of(17).occursOn(Channel.VOICE)).isTrue();
+        assertThat(CallStatusCode.of(-28).occursOn(Channel.TEXT)).isTrue();
+        assertThat(CallStatusCode.of(-28).occursOn(Channel.VOICE)).isFalse();
+        assertThat(CallStatusCode.of(-27).occursOn(Channel.VOICE)).isFalse();
+        assertThat(CallStatusCode.of(-40).occursOn(Channel.VOICE)).isFalse();
+        assertThat(CallStatusCode.of(-26).occursOn(Channel.VOICE)).isTrue();
+        assertThat(CallStatusCode.of(-26).occursOn(Channel.TEXT)).isTrue();
+        assertThat(CallStatusCode.of(-2).occursOn(Channel.TEXT)).isTrue();
+        assertThat(CallStatusCode.of(42).occursOn(Channel.TEXT)).isTrue();
+        assertThat(CallStatusCode.of(42).occursOn(Channel.VOICE)).isTrue();
+        assertThat(CallStatusCode.of(5).occursOn(Channel.EMAIL)).isFalse();
+        assertThat(CallStatusCode.of(-29).occursOn(Channel.INBOX)).isFalse();
+        assertThat(CallStatusCode.table()).allMatch(c -> c.occursOn(Channel.VOICE) || c.occursOn(Channel.TEXT));
+    }
+
+    @Test
     @DisplayName("K2: notes are kept, and blank where the seed has none")
     void k2Notes() {
         assertThat(CallStatusCode.of(5).note()).isEqualTo("Dialer detected a live person.");

@@ -180,25 +180,45 @@ public final class SentMessageReport {
             return this;
         }
 
-        /** @param v the district's time zone: every time is printed in it @return this builder */
+        /**
+         * Sets the district's time zone: every time is printed in it.
+         *
+         * @param v the district's time zone: every time is printed in it
+         * @return this builder
+         */
         public Builder zone(ZoneId v) {
             zone = v;
             return this;
         }
 
-        /** @param v the clock of the "Generated on" stamp @return this builder */
+        /**
+         * Sets the clock of the "Generated on" stamp.
+         *
+         * @param v the clock of the "Generated on" stamp
+         * @return this builder
+         */
         public Builder clock(Clock v) {
             clock = v;
             return this;
         }
 
-        /** @param v the PDF fonts (default: the bundled DejaVu Sans only) @return this builder */
+        /**
+         * Sets the PDF fonts (default: the bundled DejaVu Sans only).
+         *
+         * @param v the PDF fonts (default: the bundled DejaVu Sans only)
+         * @return this builder
+         */
         public Builder fonts(FontRegistry v) {
             fonts = v;
             return this;
         }
 
-        /** @param v the outcome classification (default: the standard one, SPEC K3-K6) @return this builder */
+        /**
+         * Sets the outcome classification (default: the standard one, SPEC K3-K6).
+         *
+         * @param v the outcome classification (default: the standard one, SPEC K3-K6)
+         * @return this builder
+         */
         public Builder classifier(OutcomeClassifier v) {
             classifier = v;
             return this;

@@ -32,7 +32,9 @@ import java.util.Set;
  *       blank is no device (D1).</li>
  *   <li>A device is a duplicate when an earlier device in recipient-list order has the same
  *       normalised address on the same channel (D2).</li>
- *   <li>An address is attempted, successful or opted out when any of its occurrences is (D3).</li>
+ *   <li>An address is attempted or successful when any of its occurrences is (D3). Opting out is
+ *       read per occurrence: a Text number counts as attempted in the Text figures when at least one
+ *       of its occurrences is attempted and not opted out (D3, D4).</li>
  *   <li>A person is contacted by phone when one of their Voice occurrences is on a successful Voice
  *       number or one of their Text occurrences on a successful Text number.</li>
  * </ul>
@@ -43,7 +45,8 @@ public final class DeliveryAnalysis {
     private static final int SEEN = 1;
     private static final int ATTEMPTED = 2;
     private static final int SUCCESS = 4;
-    private static final int OPTED_OUT = 8;
+    /** The occurrence was attempted and did not opt out (D3: opting out is read per occurrence). */
+    private static final int ATTEMPTED_NOT_OPTED_OUT = 8;
     // the phone table keeps Voice bits low and Text bits shifted
     private static final int TEXT_SHIFT = 4;
     private static final int VOICE_MASK = 0xF;
@@ -240,8 +243,7 @@ public final class DeliveryAnalysis {
         int contacted = personContacted.cardinality();
         int voiceSeen = SEEN;
         int textSeen = SEEN << TEXT_SHIFT;
-        int textAttempted = ATTEMPTED << TEXT_SHIFT;
-        int textOpted = OPTED_OUT << TEXT_SHIFT;
+        int textReached = ATTEMPTED_NOT_OPTED_OUT << TEXT_SHIFT;
         // every phone figure in one pass over the numbers' flags
         int voice = 0;
         int voiceAttempted = 0;
@@ -251,11 +253,11 @@ public final class DeliveryAnalysis {
         int voiceTextAttempted = 0;
         for (int id = 0, count = phones.size(); id < count; id++) {
             int f = phones.flags(id);
-            boolean textCounts = (f & textAttempted) != 0 && (f & textOpted) == 0;
+            boolean textCounts = (f & textReached) != 0;
             voice += (f & voiceSeen) != 0 ? 1 : 0;
             voiceAttempted += (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED) ? 1 : 0;
             text += (f & textSeen) != 0 ? 1 : 0;
-            textAttemptedNotOpted += (f & textSeen) != 0 && textCounts ? 1 : 0;
+            textAttemptedNotOpted += textCounts ? 1 : 0;
             voiceText += (f & (voiceSeen | textSeen)) != 0 ? 1 : 0;
             voiceTextAttempted += (f & ATTEMPTED) != 0 || textCounts ? 1 : 0;
         }
@@ -534,8 +536,9 @@ public final class DeliveryAnalysis {
         }
         if (cls == OutcomeClass.SUCCESS) {
             bits |= SUCCESS;
-        } else if (cls == OutcomeClass.OPTED_OUT) {
-            bits |= OPTED_OUT;
+        }
+        if (cls.attempted() && cls != OutcomeClass.OPTED_OUT) {
+            bits |= ATTEMPTED_NOT_OPTED_OUT;
         }
         if (cls.isFinal() && cls != OutcomeClass.CANCELED) {
             bits |= FINAL_OUTCOME;
@@ -555,7 +558,7 @@ public final class DeliveryAnalysis {
 
     /**
      * Distinct phone numbers attempted over Voice and Text together (SPEC D5): attempted by Voice, or
-     * attempted by Text and not opted out.
+     * with at least one Text occurrence attempted and not opted out (D3).
      *
      * @return the figure
      */

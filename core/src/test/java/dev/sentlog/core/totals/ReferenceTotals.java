@@ -95,7 +95,10 @@ public final class ReferenceTotals {
             String number = a.getKey().substring(a.getKey().indexOf(':') + 1);
             boolean attempted = a.getValue().stream().anyMatch(OutcomeClass::attempted);
             boolean success = a.getValue().contains(OutcomeClass.SUCCESS);
-            boolean optedOut = a.getValue().contains(OutcomeClass.OPTED_OUT);
+            // D3: opting out is read per occurrence; the number counts when one occurrence was
+            // attempted and did not opt out
+            boolean attemptedNotOptedOut = a.getValue().stream()
+                    .anyMatch(c -> c.attempted() && c != OutcomeClass.OPTED_OUT);
             if (success) {
                 successful.add(a.getKey());
             }
@@ -117,9 +120,9 @@ public final class ReferenceTotals {
                     break;
                 default:
                     text++;
-                    textAttempted += attempted && !optedOut ? 1 : 0;
+                    textAttempted += attemptedNotOptedOut ? 1 : 0;
                     phoneNumbers.add(number);
-                    if (attempted && !optedOut) {
+                    if (attemptedNotOptedOut) {
                         phoneNumbersAttempted.add(number);
                     }
                     break;

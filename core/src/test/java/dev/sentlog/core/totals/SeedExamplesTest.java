@@ -168,6 +168,32 @@ class SeedExamplesTest {
     }
 
     @Test
+    @DisplayName("D3/D4: a text number opted out on one occurrence and delivered on another counts as attempted")
+    void d3OptOutIsReadPerOccurrence() {
+        Message m = MessageArbitraries.sampleBuilder("m-6b").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
+                .recipients(List.of(
+                        RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
+                                Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.OPTED_OUT))),
+                        RecipientEntry.of(Person.of("p-2", "B"), null, List.of(
+                                new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-28), false, null))),
+                        RecipientEntry.of(Person.of("p-3", "C"), null, List.of(
+                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.call(-33), false, null),
+                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT),
+                                        false, null)))))
+                .build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        assertThat(a.totals().totalText()).isEqualTo(2);
+        assertThat(a.totals().totalTextAttempted())
+                .as("555-123-4567 counts (one occurrence delivered); 555-000-1111 is opted out on every occurrence")
+                .isEqualTo(1);
+        assertThat(a.totalVoiceText()).isEqualTo(2);
+        assertThat(a.totalVoiceTextAttempted()).as("D5 reads D3 the same way").isEqualTo(1);
+        assertThat(a.totals().contactedByPhone()).isEqualTo(2);
+        assertThat(a.isDuplicate(1, 0)).isTrue();
+    }
+
+    @Test
     @DisplayName("D5: the combined Voice/Text figures count distinct numbers over both channels")
     void combinedVoiceText() {
         Message m = MessageArbitraries.sampleBuilder("m-7").status(MessageStatus.SENT)

@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The demo of the {@code demo} command (SPEC L1): one morning of a district's messages, run
@@ -48,7 +49,8 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@value #MAIN_ID}, a General Notification on every channel to the generated district list
  *       ({@link DistrictRecipients}); the provider deals every call status code of the table (and
- *       an unknown one, 42) over its phone devices, with successful codes most often, bounces some emails, lets some texts opt out,
+ *       an unknown one, 42) over its phone devices, each on a channel where a dialer reports it
+ *       (call progress codes on Voice, SMS codes on Text), with successful codes most often, bounces some emails, lets some texts opt out,
  *       redials some calls and lets some recipients confirm by pressing 0 — it ends Sent;</li>
  *   <li>{@value #CANCELED_ID}, a Staff Messenger call canceled twenty seconds in, while in flight
  *       (Canceled IP, SPEC C2, C3);</li>
@@ -131,8 +133,8 @@ public final class DistrictDemo {
         SimulatedProvider provider = SimulatedProvider.builder()
                 .clock(clock)
                 .seed(seed)
-                .voiceCodes(codes(42, 5, 45, 6, 20))
-                .textCodes(codes(42, -28, 45, -27, 20))
+                .voiceCodes(codes(Channel.VOICE, 42, 5, 45, 6, 20))
+                .textCodes(codes(Channel.TEXT, 42, -28, 45, -27, 20))
                 .codesInTurn(true)
                 .emailFailureRate(0.06)
                 .confirmationRate(CONFIRMATION_RATE)
@@ -190,14 +192,20 @@ public final class DistrictDemo {
     }
 
     /**
-     * Every code of the table, one code outside it, then extra copies of two successful codes, so
-     * that dealt in turn every outcome occurs and most phones are reached, as in a real district.
+     * The codes dealt on a channel: every code of the table that can happen there
+     * ({@link CallStatusCode#occursOn(Channel)}), twice, as an opt-out, a confirmation or a shared
+     * number may take the place of one; one code outside the table; then extra copies of two
+     * successful codes, so that dealt in turn every outcome occurs and most phones are reached, as in
+     * a real district.
      */
-    private static int[] codes(int unknown, int common, int commonCopies, int second, int secondCopies) {
-        IntStream table = CallStatusCode.table().stream().mapToInt(CallStatusCode::code);
-        return IntStream.concat(IntStream.concat(table, IntStream.of(unknown)), IntStream.concat(
-                IntStream.generate(() -> common).limit(commonCopies),
-                IntStream.generate(() -> second).limit(secondCopies))).toArray();
+    private static int[] codes(Channel channel, int unknown, int common, int commonCopies, int second,
+                               int secondCopies) {
+        int[] table = CallStatusCode.table().stream().filter(c -> c.occursOn(channel))
+                .mapToInt(CallStatusCode::code).toArray();
+        return Stream.of(IntStream.of(table), IntStream.of(unknown), IntStream.of(table),
+                        IntStream.generate(() -> common).limit(commonCopies),
+                        IntStream.generate(() -> second).limit(secondCopies))
+                .flatMapToInt(codes -> codes).toArray();
     }
 
     private void printGrid(PrintStream out, SearchResult result, LocalDate day) {

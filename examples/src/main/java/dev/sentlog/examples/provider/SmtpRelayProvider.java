@@ -7,6 +7,7 @@ import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.DeviceReportSink;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.ProviderException;
 import java.time.Clock;
@@ -30,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@linkplain #setReachable(boolean) unreachable}, submit throws a {@link ProviderException} and the
  * log marks the message Failed (SPEC M5).
  *
+ * <p>The relay also sends delivery notifications, as a relay's webhook would:
+ * {@link #pushNotifications()} hands every report that is new since the last notification to the
+ * sink the log {@linkplain #bind(DeviceReportSink) bound} (contract clause DP-B1). The log may still
+ * poll; a report it already has changes nothing (SPEC R2).
+ *
  * <p>Thread-safe: jobs live in a concurrent map and each job is guarded by its own lock.
  */
 public final class SmtpRelayProvider implements DeliveryProvider {
@@ -43,6 +49,7 @@ public final class SmtpRelayProvider implements DeliveryProvider {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong jobCounter = new AtomicLong();
     private volatile boolean reachable = true;
+    private volatile DeviceReportSink sink;
 
     /** A relay on the system clock sending one email every two seconds; for ServiceLoader discovery. */
     public SmtpRelayProvider() {
@@ -82,6 +89,30 @@ public final class SmtpRelayProvider implements DeliveryProvider {
      */
     public void setReachable(boolean reachable) {
         this.reachable = reachable;
+    }
+
+    @Override
+    public void bind(DeviceReportSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Sends the relay's delivery notifications: for each job, the reports that are new since its
+     * last notification, to the bound sink, named by this relay and the job (DP-B1). A host calls it
+     * from the relay's webhook endpoint or a timer. Does nothing before {@link #bind(DeviceReportSink)}.
+     */
+    public void pushNotifications() {
+        DeviceReportSink target = sink;
+        if (target == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Job job : jobs.values()) {
+            List<DeviceReport> fresh = job.unnotified(now);
+            if (!fresh.isEmpty()) {
+                target.accept(name(), job.jobId, fresh);
+            }
+        }
     }
 
     @Override
@@ -125,12 +156,15 @@ public final class SmtpRelayProvider implements DeliveryProvider {
         private final List<DeliveryRequest> emails;
         private final Instant submittedAt;
         private final Instant[] canceledAt;
+        /** The report last notified for each email, null before the first. */
+        private final DeviceReport[] notified;
 
         Job(String jobId, List<DeliveryRequest> emails, Instant submittedAt) {
             this.jobId = jobId;
             this.emails = emails;
             this.submittedAt = submittedAt;
             this.canceledAt = new Instant[emails.size()];
+            this.notified = new DeviceReport[emails.size()];
         }
 
         /** When the relay hands the n-th email over. */
@@ -152,16 +186,38 @@ public final class SmtpRelayProvider implements DeliveryProvider {
         synchronized List<DeviceReport> poll(Instant now) {
             List<DeviceReport> reports = new ArrayList<>();
             for (int n = 0; n < emails.size(); n++) {
-                DeliveryRequest email = emails.get(n);
-                if (canceledAt[n] != null) {
-                    reports.add(report(n, DeviceStatus.CANCELED, canceledAt[n], null));
-                } else if (!sendTime(n).isAfter(now)) {
-                    boolean unknown = unknownMailboxes.contains(email.address());
-                    reports.add(report(n, unknown ? DeviceStatus.FAILED : DeviceStatus.SENT, sendTime(n),
-                            unknown ? UNKNOWN_MAILBOX : null));
+                DeviceReport report = reportAt(n, now);
+                if (report != null) {
+                    reports.add(report);
                 }
             }
             return reports;
+        }
+
+        /** The reports that differ from the last notified one of their email; marks them notified. */
+        synchronized List<DeviceReport> unnotified(Instant now) {
+            List<DeviceReport> fresh = new ArrayList<>();
+            for (int n = 0; n < emails.size(); n++) {
+                DeviceReport report = reportAt(n, now);
+                if (report != null && !report.equals(notified[n])) {
+                    notified[n] = report;
+                    fresh.add(report);
+                }
+            }
+            return fresh;
+        }
+
+        /** The n-th email's report at a time; null while the relay has not reached it. */
+        private DeviceReport reportAt(int n, Instant now) {
+            if (canceledAt[n] != null) {
+                return report(n, DeviceStatus.CANCELED, canceledAt[n], null);
+            }
+            if (sendTime(n).isAfter(now)) {
+                return null;
+            }
+            boolean unknown = unknownMailboxes.contains(emails.get(n).address());
+            return report(n, unknown ? DeviceStatus.FAILED : DeviceStatus.SENT, sendTime(n),
+                    unknown ? UNKNOWN_MAILBOX : null);
         }
 
         private DeviceReport report(int n, DeviceStatus status, Instant at, String reason) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -124,6 +125,29 @@ class DemoCommandTest {
         assertThat(devices).anyMatch(Device::confirmed);
         assertThat(devices).anyMatch(d -> d.outcome().equals(DeviceOutcome.of(DeviceStatus.CANCELED)));
         assertThat(main.status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    @DisplayName("L1, K2: every code of the table appears, each on a channel where a dialer reports it: no call progress"
+            + " code (0 to 17) on a Text device, no SMS code (-27 to -40) on a Voice device")
+    void codesOnTheirChannels() {
+        List<Device> devices = main.recipients().stream().flatMap(e -> e.devices().stream()).toList();
+        Set<Integer> table = CallStatusCode.table().stream().map(CallStatusCode::code).collect(Collectors.toSet());
+        Set<Integer> dealt = devices.stream().filter(d -> d.outcome() instanceof DeviceOutcome.Call)
+                .map(d -> ((DeviceOutcome.Call) d.outcome()).code().code()).collect(Collectors.toSet());
+        // 17 and -39 are not final: the demo's redials replace them, so the JSON may no longer show them
+        Set<Integer> finalCodes = new HashSet<>(table);
+        finalCodes.removeAll(Set.of(CallStatusCode.TEMPORARILY_UNAVAILABLE, CallStatusCode.SMS_QUEUED));
+        assertThat(dealt).containsAll(finalCodes);
+        assertThat(codesOn(devices, Channel.TEXT)).as("call progress codes on Text devices")
+                .noneMatch(c -> c >= 0 && c <= 17);
+        assertThat(codesOn(devices, Channel.VOICE)).as("SMS codes on Voice devices")
+                .noneMatch(c -> c <= -27 && c >= -40);
+    }
+
+    private static Set<Integer> codesOn(List<Device> devices, Channel channel) {
+        return devices.stream().filter(d -> d.channel() == channel && d.outcome() instanceof DeviceOutcome.Call)
+                .map(d -> ((DeviceOutcome.Call) d.outcome()).code().code()).collect(Collectors.toSet());
     }
 
     @Test

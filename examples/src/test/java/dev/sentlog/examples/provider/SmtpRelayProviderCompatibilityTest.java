@@ -16,6 +16,13 @@ class SmtpRelayProviderCompatibilityTest extends DeliveryProviderCompatibilityKi
         return new SmtpRelayProvider(clock, Duration.ofSeconds(30), Set.of("parent3@school.example"));
     }
 
+    /** Time passes, then the relay sends its delivery notifications, so that the kit checks them (DP-B1). */
+    @Override
+    protected void progress(DeliveryProvider provider, Duration duration) {
+        super.progress(provider, duration);
+        ((SmtpRelayProvider) provider).pushNotifications();
+    }
+
     @Override
     protected boolean makeUnreachable(DeliveryProvider provider) {
         ((SmtpRelayProvider) provider).setReachable(false);

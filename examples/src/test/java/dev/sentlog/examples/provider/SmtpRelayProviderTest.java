@@ -2,6 +2,7 @@ package dev.sentlog.examples.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
@@ -38,6 +39,31 @@ class SmtpRelayProviderTest {
         List<DeviceReport> reports = relay.poll(job);
         assertThat(reports).extracting(r -> r.outcome().display()).containsExactly("Sent", "Failed");
         assertThat(reports.get(1).reason()).contains(SmtpRelayProvider.UNKNOWN_MAILBOX);
+    }
+
+    @Test
+    @DisplayName("DP-B1: delivery notifications push each new report once, named by the relay and the job")
+    void notificationsPushEachReportOnce() {
+        record Push(String provider, String jobId, List<DeviceReport> reports) {
+        }
+        List<Push> pushes = new ArrayList<>();
+        relay.pushNotifications(); // nothing bound yet: nothing happens
+        relay.bind((provider, jobId, reports) -> pushes.add(new Push(provider, jobId, List.copyOf(reports))));
+        String job = relay.submit(batch("ok@school.example", "gone@school.example", "late@school.example"));
+        relay.pushNotifications();
+        assertThat(pushes).isEmpty();
+        clock.advance(Duration.ofSeconds(10));
+        relay.pushNotifications();
+        relay.pushNotifications();
+        clock.advance(Duration.ofSeconds(10));
+        List<String> canceled = relay.cancel(job).canceledDeviceIds();
+        relay.pushNotifications();
+        assertThat(canceled).hasSize(1);
+        assertThat(pushes).hasSize(2);
+        assertThat(pushes).extracting(Push::provider, Push::jobId)
+                .containsOnly(tuple("smtp-relay", job));
+        assertThat(pushes.get(0).reports()).extracting(r -> r.outcome().display()).containsExactly("Sent");
+        assertThat(pushes.get(1).reports()).extracting(r -> r.outcome().display()).containsExactly("Failed", "Canceled");
     }
 
     @Test

@@ -370,43 +370,78 @@ public final class ReportModel {
             return this;
         }
 
-        /** @param v the message @return this builder */
+        /**
+         * Sets the message.
+         *
+         * @param v the message
+         * @return this builder
+         */
         public Builder message(Message v) {
             message = v;
             return this;
         }
 
-        /** @param v the message's analysis, made with the same classifier @return this builder */
+        /**
+         * Sets the message's analysis, made with the same classifier.
+         *
+         * @param v the message's analysis, made with the same classifier
+         * @return this builder
+         */
         public Builder analysis(DeliveryAnalysis v) {
             analysis = v;
             return this;
         }
 
-        /** @param v the outcome classification (default: standard) @return this builder */
+        /**
+         * Sets the outcome classification (default: standard).
+         *
+         * @param v the outcome classification (default: standard)
+         * @return this builder
+         */
         public Builder classifier(OutcomeClassifier v) {
             classifier = v;
             return this;
         }
 
-        /** @param v the device choices, already validated against the message @return this builder */
+        /**
+         * Sets the device choices, already validated against the message.
+         *
+         * @param v the device choices, already validated against the message
+         * @return this builder
+         */
         public Builder devices(Set<DeviceChoice> v) {
             devices = v;
             return this;
         }
 
-        /** @param v the detail level @return this builder */
+        /**
+         * Sets the detail level.
+         *
+         * @param v the detail level
+         * @return this builder
+         */
         public Builder detail(ReportDetail v) {
             detail = v;
             return this;
         }
 
-        /** @param v the district's time zone @return this builder */
+        /**
+         * Sets the district's time zone.
+         *
+         * @param v the district's time zone
+         * @return this builder
+         */
         public Builder zone(ZoneId v) {
             zone = v;
             return this;
         }
 
-        /** @param v the "Generated on" instant @return this builder */
+        /**
+         * Sets the "Generated on" instant.
+         *
+         * @param v the "Generated on" instant
+         * @return this builder
+         */
         public Builder generatedAt(Instant v) {
             generatedAt = v;
             return this;

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -321,22 +322,24 @@ public final class SimulatedProvider implements DeliveryProvider {
         }
 
         /**
-         * Every code of {@link CallStatusCode#table()} followed by the given unknown codes, for both
-         * Voice and Text, dealt in turn: a batch with as many Voice devices as codes produces every
-         * code once.
+         * Every code of {@link CallStatusCode#table()}, each on the channel it can happen on
+         * ({@link CallStatusCode#occursOn(Channel)}: call progress codes on Voice, the SMS family on
+         * Text, the dialer's errors on both), followed by the given unknown codes on both, dealt in
+         * turn: a batch with as many Voice and as many Text devices as codes produces every code.
          *
          * @param unknownCodes codes outside the table to add, e.g. 42
          * @return this builder
          */
         public Builder everyCallStatusCode(int... unknownCodes) {
-            int[] table = CallStatusCode.table().stream().mapToInt(CallStatusCode::code).toArray();
-            int[] all = new int[table.length + unknownCodes.length];
-            System.arraycopy(table, 0, all, 0, table.length);
-            System.arraycopy(unknownCodes, 0, all, table.length, unknownCodes.length);
-            this.voiceCodes = all;
-            this.textCodes = all.clone();
+            this.voiceCodes = tableCodesOn(Channel.VOICE, unknownCodes);
+            this.textCodes = tableCodesOn(Channel.TEXT, unknownCodes);
             this.codesInTurn = true;
             return this;
+        }
+
+        private static int[] tableCodesOn(Channel channel, int[] unknownCodes) {
+            return IntStream.concat(CallStatusCode.table().stream().filter(c -> c.occursOn(channel))
+                    .mapToInt(CallStatusCode::code), IntStream.of(unknownCodes)).toArray();
         }
 
         /**

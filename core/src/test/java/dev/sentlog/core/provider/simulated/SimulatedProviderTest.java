@@ -18,6 +18,7 @@ import dev.sentlog.spi.kit.KitClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,22 +71,32 @@ class SimulatedProviderTest {
     }
 
     @Test
-    @DisplayName("K2: everyCallStatusCode deals every code of the table and the unknown ones, shown over time")
+    @DisplayName("K2: everyCallStatusCode deals every code of the table and the unknown ones, each on a channel it can"
+            + " happen on (no call progress code on Text, no SMS code on Voice), shown over time")
     void everyCallStatusCode() {
         int codes = CallStatusCode.table().size() + 1;
         SimulatedProvider provider = SimulatedProvider.builder().clock(clock).everyCallStatusCode(42)
                 .attemptDelay(Duration.ofSeconds(1), Duration.ofSeconds(1))
                 .outcomeDelay(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
-        String job = provider.submit(batch("m-1", codes, Channel.VOICE));
-        Set<Integer> seen = new HashSet<>();
+        DeliveryBatch batch = batch("m-1", codes, Channel.VOICE, Channel.TEXT);
+        Map<String, Channel> channelOf = batch.deliveries().stream()
+                .collect(Collectors.toMap(DeliveryRequest::deviceId, DeliveryRequest::channel));
+        String job = provider.submit(batch);
+        Map<Channel, Set<Integer>> seen = new EnumMap<>(Channel.class);
         for (int second = 0; second < 30; second++) {
             clock.advance(Duration.ofSeconds(1));
-            provider.poll(job).stream().map(DeviceReport::outcome).filter(DeviceOutcome.Call.class::isInstance)
-                    .forEach(o -> seen.add(((DeviceOutcome.Call) o).code().code()));
+            provider.poll(job).stream().filter(r -> r.outcome() instanceof DeviceOutcome.Call)
+                    .forEach(r -> seen.computeIfAbsent(channelOf.get(r.deviceId()), c -> new HashSet<>())
+                            .add(((DeviceOutcome.Call) r.outcome()).code().code()));
         }
+        Set<Integer> all = new HashSet<>();
+        seen.values().forEach(all::addAll);
         Set<Integer> expected = CallStatusCode.table().stream().map(CallStatusCode::code).collect(Collectors.toSet());
         expected.add(42);
-        assertThat(seen).isEqualTo(expected);
+        assertThat(all).isEqualTo(expected);
+        // written out here, not taken from CallStatusCode.occursOn: call progress codes are 0 to 17, SMS codes -27 to -40
+        assertThat(seen.get(Channel.TEXT)).noneMatch(c -> c >= 0 && c <= 17).contains(42, -2);
+        assertThat(seen.get(Channel.VOICE)).noneMatch(c -> c <= -27 && c >= -40).contains(42, -2);
     }
 
     @Test

@@ -34,7 +34,12 @@ enum Fault {
     UNKNOWN_JOB_ANSWERED("DP-F1"),
     ADDRESS_IN_MESSAGE("DP-F2"),
     RACY_JOB_IDS("DP-T1"),
-    PUSHES_UNDER_ANOTHER_NAME("DP-B1");
+    PUSHES_UNDER_ANOTHER_NAME("DP-B1"),
+    /**
+     * Keeps the contract, but never pushes and never reports a confirmed call: the kit must skip
+     * DP-B1 and DP-P10 (aborted by an assumption), not pass them.
+     */
+    PULL_ONLY_NO_CONFIRMATION();
 
     private final Set<String> broken;
 

@@ -51,8 +51,25 @@ class KitSelfTest {
                 .hasSize(29);
     }
 
+    @Test
+    @DisplayName("DP-B1 and DP-P10 are skipped with a reason, not passed, for a provider that never pushes or confirms")
+    void pushAndConfirmationClausesAreSkippedWhenNothingHappens() {
+        Events tests = runKit(Fault.PULL_ONLY_NO_CONFIRMATION);
+
+        assertThat(failures(tests)).isEmpty();
+        Map<String, String> aborted = new TreeMap<>();
+        for (Event event : tests.aborted().list()) {
+            aborted.put(clauseOfTest(event), event.getPayload(TestExecutionResult.class)
+                    .flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse(""));
+        }
+        assertThat(aborted).containsOnlyKeys("DP-B1", "DP-P10");
+        assertThat(aborted.get("DP-B1")).contains("DP-B1 not checked", "pushed no report");
+        assertThat(aborted.get("DP-P10")).contains("DP-P10 not checked", "no confirmed Voice device");
+        assertThat(tests.succeeded().count()).isEqualTo(28);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "NONE")
+    @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"NONE", "PULL_ONLY_NO_CONFIRMATION"})
     @DisplayName("a provider that breaks the contract fails the kit, each failure naming the clause it broke")
     void brokenProviderFailsTheKit(Fault fault) {
         Map<String, String> failures = failures(runKit(fault));

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A small clock-driven provider for Email, Voice and Text whose whole behaviour is a script: device
@@ -28,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * later still) and ends 10 seconds later
  * (Email SENT, Voice 5 Live Person, Text -28 SMS Delivered); person-0's Voice call is confirmed.
  * With {@link Fault#NONE} it keeps the whole contract; any other fault breaks it in one place.
- * It pushes every new report to a bound sink when it is polled.
+ * It pushes every new report to a bound sink when it is polled, except under
+ * {@link Fault#PULL_ONLY_NO_CONFIRMATION}, which also confirms no call.
  */
 final class ScriptedProvider implements DeliveryProvider {
 
@@ -43,6 +46,10 @@ final class ScriptedProvider implements DeliveryProvider {
     private volatile boolean reachable = true;
     private volatile DeviceReportSink sink;
     private int counter;
+    /** {@link Fault#RACY_JOB_IDS}: the thread that created the provider, and the two racing readers. */
+    private final Thread creator = Thread.currentThread();
+    private final CountDownLatch racyReaders = new CountDownLatch(2);
+    private static final long RACE_TIMEOUT_SECONDS = 60;
 
     ScriptedProvider(Fault fault, Clock clock) {
         this.fault = fault;
@@ -99,17 +106,34 @@ final class ScriptedProvider implements DeliveryProvider {
         }
         if (fault == Fault.RACY_JOB_IDS) {
             int n = counter;
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            bothReadTheCounter();
             counter = n + 1;
             return "job-" + n;
         }
         synchronized (this) {
             counter++;
             return "job-" + (fault == Fault.REUSED_JOB_ID ? counter % 2 : counter);
+        }
+    }
+
+    /**
+     * The race of {@link Fault#RACY_JOB_IDS}, made certain: the first two submits from threads other
+     * than the one that created the provider (the kit's concurrent submits) both read the counter
+     * before either writes it, so they answer the same job id. Single-threaded submits never wait.
+     */
+    private void bothReadTheCounter() {
+        if (Thread.currentThread() == creator || racyReaders.getCount() == 0) {
+            return;
+        }
+        racyReaders.countDown();
+        try {
+            // a safety net only: the kit's concurrent submit test starts four threads at once
+            if (!racyReaders.await(RACE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no second thread submitted within " + RACE_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a second submitting thread", e);
         }
     }
 
@@ -141,7 +165,7 @@ final class ScriptedProvider implements DeliveryProvider {
 
     private void push(String jobId, List<DeviceReport> reports) {
         DeviceReportSink target = sink;
-        if (target == null) {
+        if (target == null || fault == Fault.PULL_ONLY_NO_CONFIRMATION) {
             return;
         }
         List<DeviceReport> fresh = new ArrayList<>();
@@ -197,7 +221,8 @@ final class ScriptedProvider implements DeliveryProvider {
         }
 
         private boolean confirmed(int d) {
-            return devices.get(d).channel() == Channel.VOICE && devices.get(d).personId().equals("person-0");
+            return fault != Fault.PULL_ONLY_NO_CONFIRMATION && devices.get(d).channel() == Channel.VOICE
+                    && devices.get(d).personId().equals("person-0");
         }
 
         private void stopPhonesOfPerson(int confirming) {
