@@ -1,6 +1,6 @@
 package dev.sentlog.report;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import java.util.Collections;

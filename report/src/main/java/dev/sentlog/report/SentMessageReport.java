@@ -1,6 +1,6 @@
 package dev.sentlog.report;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.ApplicableReportOptions;

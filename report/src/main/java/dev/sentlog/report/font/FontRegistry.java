@@ -1,7 +1,7 @@
 package dev.sentlog.report.font;
 
 import dev.sentlog.core.SentlogException;
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.sentlog.report.font;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.sentlog.report.model;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;

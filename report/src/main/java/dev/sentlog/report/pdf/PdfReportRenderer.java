@@ -8,7 +8,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.FilterTable;
 import dev.sentlog.report.font.FontRegistry;
