@@ -159,6 +159,16 @@ public final class SentMessageLog implements AutoCloseable {
         return zone;
     }
 
+    /**
+     * The settings the log selects and shows messages with (zone, clock, classifier, file check):
+     * build the printed report from them so that screen and printout agree.
+     *
+     * @return the log's presentation settings
+     */
+    public PresentationSettings settings() {
+        return new PresentationSettings(zone, clock, classifier, files);
+    }
+
     // ---------------------------------------------------------------- recording and housekeeping
 
     /**
@@ -723,7 +733,7 @@ public final class SentMessageLog implements AutoCloseable {
         private MessageStore store;
         private final ProviderRegistry providers = new ProviderRegistry();
         private Clock clock = Clock.systemUTC();
-        private ZoneId zone = ZoneId.of("UTC");
+        private ZoneId zone = PresentationSettings.DEFAULT_ZONE;
         private Duration reportingWindow = DEFAULT_REPORTING_WINDOW;
         private int searchCap = DEFAULT_SEARCH_CAP;
         private OutcomeClassifier classifier = OutcomeClassifier.standard();

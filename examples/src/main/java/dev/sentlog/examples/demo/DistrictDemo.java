@@ -2,6 +2,7 @@ package dev.sentlog.examples.demo;
 
 import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.log.Caller;
+import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.log.ToolRight;
 import dev.sentlog.core.message.Cancellation;
@@ -24,7 +25,6 @@ import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,9 +113,10 @@ public final class DistrictDemo {
      * @param main       the main message as the log holds it at the end
      * @param canceled   the message canceled in flight, as the log holds it at the end
      * @param finishedAt the demo clock's time at the end
-     * @param clock      the demo clock, standing at {@code finishedAt}
+     * @param settings   the log's presentation settings (its zone, classifier, file check and the
+     *                   demo clock, standing at {@code finishedAt}): print the reports with them
      */
-    public record Outcome(Message main, Message canceled, Instant finishedAt, Clock clock) {
+    public record Outcome(Message main, Message canceled, Instant finishedAt, PresentationSettings settings) {
     }
 
     /**
@@ -164,7 +165,7 @@ public final class DistrictDemo {
             DeliverySummary summary = log.select(CALLER, MAIN_ID).summary();
             printSummary(out, log.printable(CALLER, MAIN_ID), summary);
             return new Outcome(log.printable(CALLER, MAIN_ID), log.printable(CALLER, CANCELED_ID), clock.instant(),
-                    clock);
+                    log.settings());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.sentlog.report.model;
 
-import dev.sentlog.report.internal.Checks;
+import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;
@@ -11,6 +11,7 @@ import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
@@ -99,7 +100,7 @@ public final class ReportModel {
         this.summary = summary(DeliverySummary.of(message, analysis), noDeviceRows, zone);
         boolean all = b.detail == ReportDetail.ALL;
         this.filterCriteria = all && message.messageTypeKind().hasFilterCriteria() ? message.filterCriteria() : null;
-        this.messageDetail = all ? messageDetail(message, zone, b.fileAvailable) : null;
+        this.messageDetail = all ? messageDetail(message, zone, b.fileAvailability) : null;
         this.deliveryDetail = b.detail != ReportDetail.SUMMARY;
         this.failedPersons = b.detail == ReportDetail.FAILED_DELIVERY ? failedPersons() : null;
     }
@@ -157,7 +158,7 @@ public final class ReportModel {
         return LabeledValue.of(label, Integer.toString(value));
     }
 
-    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, FileAvailability fileAvailable) {
+    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, FileAvailability fileAvailability) {
         List<LabeledValue> lines = new ArrayList<>();
         // SPEC S8: the schedule name comes before the message type, only for scheduler-sent messages
         if (m.isSchedulerSent()) {
@@ -178,8 +179,8 @@ public final class ReportModel {
         lines.add(LabeledValue.of("Delivery Modes", modes.toString()));
         lines.add(LabeledValue.of("Subject", m.subject()));
         // SPEC S8: the attachment and audio file only while the host says the file still exists
-        m.attachment().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
-        m.audio().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
+        m.attachment().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
+        m.audio().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
         addIfPresent(lines, "Message Body", m.body());
         addIfPresent(lines, "Text Message", m.text());
         return List.copyOf(lines);
@@ -353,62 +354,107 @@ public final class ReportModel {
         private OutcomeClassifier classifier = OutcomeClassifier.standard();
         private Set<DeviceChoice> devices;
         private ReportDetail detail;
-        private ZoneId zone;
+        private ZoneId zone = PresentationSettings.DEFAULT_ZONE;
         private Instant generatedAt;
-        private FileAvailability fileAvailable = f -> true;
+        private FileAvailability fileAvailability = FileAvailability.always();
 
         private Builder() {
         }
 
         /**
-         * @param v whether the host still has a file: the Message Detail names the attachment and
-         *          audio file only when it does (SPEC S8; default: always)
+         * Sets the file check: the Message Detail names the attachment and audio file only while
+         * the host still has the file (SPEC S8; default: always).
+         *
+         * @param v whether the host still has a file
          * @return this builder
+         * @throws NullPointerException when v is null
          */
-        public Builder fileAvailable(FileAvailability v) {
-            fileAvailable = v;
+        public Builder fileAvailability(FileAvailability v) {
+            fileAvailability = Checks.requireNonNull(v, "fileAvailability");
             return this;
         }
 
-        /** @param v the message @return this builder */
+        /**
+         * Sets the message.
+         *
+         * @param v the message
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder message(Message v) {
-            message = v;
+            message = Checks.requireNonNull(v, "message");
             return this;
         }
 
-        /** @param v the message's analysis, made with the same classifier @return this builder */
+        /**
+         * Sets the message's analysis, made with the same classifier.
+         *
+         * @param v the message's analysis, made with the same classifier
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder analysis(DeliveryAnalysis v) {
-            analysis = v;
+            analysis = Checks.requireNonNull(v, "analysis");
             return this;
         }
 
-        /** @param v the outcome classification (default: standard) @return this builder */
+        /**
+         * Sets the outcome classification (default: standard).
+         *
+         * @param v the outcome classification (default: standard)
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder classifier(OutcomeClassifier v) {
-            classifier = v;
+            classifier = Checks.requireNonNull(v, "classifier");
             return this;
         }
 
-        /** @param v the device choices, already validated against the message @return this builder */
+        /**
+         * Sets the device choices, already validated against the message.
+         *
+         * @param v the device choices, already validated against the message
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder devices(Set<DeviceChoice> v) {
-            devices = v;
+            devices = Checks.requireNonNull(v, "devices");
             return this;
         }
 
-        /** @param v the detail level @return this builder */
+        /**
+         * Sets the detail level.
+         *
+         * @param v the detail level
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder detail(ReportDetail v) {
-            detail = v;
+            detail = Checks.requireNonNull(v, "detail");
             return this;
         }
 
-        /** @param v the district's time zone @return this builder */
+        /**
+         * Sets the district's time zone.
+         *
+         * @param v the district's time zone
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder zone(ZoneId v) {
-            zone = v;
+            zone = Checks.requireNonNull(v, "zone");
             return this;
         }
 
-        /** @param v the "Generated on" instant @return this builder */
+        /**
+         * Sets the "Generated on" instant.
+         *
+         * @param v the "Generated on" instant
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
         public Builder generatedAt(Instant v) {
-            generatedAt = v;
+            generatedAt = Checks.requireNonNull(v, "generatedAt");
             return this;
         }
 
@@ -426,7 +472,7 @@ public final class ReportModel {
             Checks.requireNonNull(detail, "detail");
             Checks.requireNonNull(zone, "zone");
             Checks.requireNonNull(generatedAt, "generatedAt");
-            Checks.requireNonNull(fileAvailable, "fileAvailable");
+            Checks.requireNonNull(fileAvailability, "fileAvailability");
             Checks.requireArgument(analysis.entryCount() == message.recipients().size(),
                     "the analysis covers %d entries but message %s has %d", analysis.entryCount(), message.id(),
                     message.recipients().size());
