@@ -18,6 +18,7 @@ import dev.sentlog.report.pdf.PdfReportRenderer;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -155,7 +156,10 @@ public final class SentMessageReport {
      * @param out     where to write; flushed, not closed
      * @throws InvalidReportOptionsException when the options do not apply to the message (nothing is
      *                                       written then)
-     * @throws ReportWriteException          when writing fails
+     * @throws ReportWriteException          when writing fails with an I/O error (or the PDF library
+     *                                       refuses the document); a programming error (a
+     *                                       {@code NullPointerException}, {@code IllegalArgumentException}
+     *                                       or {@code IllegalStateException}) is not wrapped
      */
     public void write(Message message, ReportOptions options, OutputStream out) {
         Checks.requireNonNull(out, "out");
@@ -165,7 +169,9 @@ public final class SentMessageReport {
         try {
             renderer.render(model, out);
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // only I/O failures: a NullPointerException, IllegalArgumentException or
+            // IllegalStateException from a bug propagates as it is
             throw new ReportWriteException(message.id(), options.format(), e);
         }
         LOG.debug("wrote the {} {} report of message {} ({} devices) in {} ms", options.format(),

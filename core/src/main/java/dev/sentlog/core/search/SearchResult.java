@@ -3,6 +3,7 @@ package dev.sentlog.core.search;
 import dev.sentlog.core.internal.Checks;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
      *
      * @param filters the column filters, all of which must pass
      * @param sort    the order
-     * @return the rows
+     * @return the rows, an unmodifiable list
      */
     public List<MessageRow> view(List<ColumnFilter> filters, Sort sort) {
         Checks.requireNonNull(filters, "filters");
@@ -80,6 +81,6 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
             }
         }
         out.sort(sort.comparator());
-        return out;
+        return Collections.unmodifiableList(out);
     }
 }
