@@ -14,7 +14,7 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
-import dev.sentlog.core.provider.simulated.SimulatedProvider;
+import dev.sentlog.examples.provider.simulated.SimulatedProvider;
 import dev.sentlog.core.search.Column;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;

@@ -11,7 +11,7 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
-import dev.sentlog.core.provider.simulated.SimulatedProvider;
+import dev.sentlog.examples.provider.simulated.SimulatedProvider;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.search.SearchCriteria;
