@@ -41,8 +41,8 @@ class ReportFromLogTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** Not the standard classification: no email counts as attempted. */
     private static final OutcomeClassifier EMAILS_NOT_ATTEMPTED = (channel, outcome, confirmed) ->
-            channel == Channel.EMAIL ? OutcomeClass.NOT_ATTEMPTED : OutcomeClassifier.standard().classify(channel, outcome,
-                    confirmed);
+            channel == Channel.EMAIL ? OutcomeClass.NOT_ATTEMPTED
+                    : OutcomeClassifier.standard().classify(channel, outcome, confirmed);
     /** Not the default file check: audio files are gone. */
     private static final FileAvailability NO_AUDIO = f -> !f.uri().startsWith("cdr://audio/");
     private static final Caller ADMIN = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class),
@@ -73,10 +73,10 @@ class ReportFromLogTest {
                     .containsEntry("Total Voice Attempted", Integer.toString(shown.totalVoiceAttempted()))
                     .containsEntry("Recipients contacted successfully by phone",
                             Integer.toString(shown.contactedByPhone()))
-                    .containsEntry("Start Time", minute(view.summary().startedAt()));
+                    .containsEntry("Start Time", minute(view.summary().startedAt().orElseThrow()));
             Map<String, String> detail = map(model.messageDetail().orElseThrow());
-            assertThat(view.detail().attachment()).isPresent();
-            assertThat(view.detail().audio()).as("the log's file check hides the audio file").isEmpty();
+            assertThat(view.detail().emailAttachment()).isPresent();
+            assertThat(view.detail().audioFile()).as("the log's file check hides the audio file").isEmpty();
             assertThat(detail).containsEntry("Email Attachment", "closure-notice.pdf").doesNotContainKey("Audio File");
             assertThat(model.generatedOn()).contains("12/03/2019");
         }

@@ -418,7 +418,7 @@ public final class DeliveryAnalysis {
                     currentBlank[d] = blank;
                     int outcome = outcomeBits(channel, device.outcome(), device.confirmed());
                     bits[k] = outcome & VOICE_MASK;
-                    Instant t = device.reachedAt();
+                    Instant t = device.time().orElse(null);
                     if (t != null && !blank) {
                         if ((outcome & ATTEMPTED) != 0 && (first == null || t.isBefore(first))) {
                             first = t;

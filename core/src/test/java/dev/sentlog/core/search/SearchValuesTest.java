@@ -76,7 +76,7 @@ class SearchValuesTest {
             for (int i = 0; i < list.size(); i++) {
                 MessageRow r = list.get(i);
                 out.add(new MessageRow("m-" + i, r.status(), r.messageType(), r.districtOrSchool(), r.subject(),
-                        r.senderId(), r.senderName(), r.createdAt(), r.scheduledAt(), r.scheduleId()));
+                        r.senderId(), r.senderName(), r.createdAt(), r.scheduledAt().orElse(null), r.scheduleId()));
             }
             return out;
         });

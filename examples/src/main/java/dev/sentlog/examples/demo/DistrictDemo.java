@@ -242,11 +242,11 @@ public final class DistrictDemo {
         }
         table.row("Recipients contacted successfully by phone", t.contactedByPhone());
         table.row("Recipients not contacted by phone", t.notContactedByPhone());
-        table.row("Start Time", summary.startTime().map(this::shown).orElse(""));
-        table.row("End Time", summary.endTime().map(this::shown).orElse(""));
+        table.row("Start Time", summary.startedAt().map(this::shown).orElse(""));
+        table.row("End Time", summary.endedAt().map(this::shown).orElse(""));
         table.row("Duration", summary.durationMinutes().isPresent()
                 ? summary.durationMinutes().getAsLong() + " minutes" : "");
-        summary.canceled().ifPresent(c -> table.row("Canceled", c.by().name() + ", " + shown(c.at())));
+        summary.cancellation().ifPresent(c -> table.row("Canceled", c.by().name() + ", " + shown(c.at())));
         out.println(table.render());
     }
 

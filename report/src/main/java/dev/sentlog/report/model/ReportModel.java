@@ -5,6 +5,7 @@ import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
@@ -130,8 +131,8 @@ public final class ReportModel {
     private static List<LabeledValue> summary(DeliverySummary s, boolean noDevice, ZoneId zone) {
         DeliveryTotals t = s.totals();
         List<LabeledValue> lines = new ArrayList<>();
-        lines.add(LabeledValue.of("Start Time", ReportTexts.minute(s.startedAt(), zone)));
-        lines.add(LabeledValue.of("End Time", ReportTexts.minute(s.endedAt(), zone)));
+        lines.add(LabeledValue.of("Start Time", ReportTexts.minute(s.startedAt().orElse(null), zone)));
+        lines.add(LabeledValue.of("End Time", ReportTexts.minute(s.endedAt().orElse(null), zone)));
         lines.add(LabeledValue.of("Duration",
                 s.durationMinutes().isPresent() ? ReportTexts.minutes(s.durationMinutes().getAsLong()) : ""));
         lines.add(figure("Total Recipients", t.totalRecipients()));
@@ -147,7 +148,7 @@ public final class ReportModel {
         lines.add(figure("Total Text Messages Attempted", t.totalTextAttempted()));
         lines.add(figure("Recipients contacted successfully by phone", t.contactedByPhone()));
         lines.add(figure("Recipients not contacted by phone", t.notContactedByPhone()));
-        s.canceled().ifPresent(c -> {
+        s.cancellation().ifPresent(c -> {
             lines.add(LabeledValue.of("Canceled By", c.by().name()));
             lines.add(LabeledValue.of("Canceled On", ReportTexts.minute(c.at(), zone)));
         });
@@ -170,7 +171,7 @@ public final class ReportModel {
         addIfPresent(lines, "Reply To Email", m.replyToEmail());
         addIfPresent(lines, "Caller ID", m.callerId());
         lines.add(LabeledValue.of("Date Created", ReportTexts.minute(m.createdAt(), zone)));
-        m.scheduledTime().ifPresent(t -> lines.add(LabeledValue.of("Date Scheduled", ReportTexts.minute(t, zone))));
+        m.scheduledAt().ifPresent(t -> lines.add(LabeledValue.of("Date Scheduled", ReportTexts.minute(t, zone))));
         addIfPresent(lines, "Schedule ID", m.displayedScheduleId());
         StringJoiner modes = new StringJoiner(", ");
         for (Channel c : m.deliveryModes()) {
@@ -179,8 +180,8 @@ public final class ReportModel {
         lines.add(LabeledValue.of("Delivery Modes", modes.toString()));
         lines.add(LabeledValue.of("Subject", m.subject()));
         // SPEC S8: the attachment and audio file only while the host says the file still exists
-        m.attachment().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
-        m.audio().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
+        m.emailAttachment().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
+        m.audioFile().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
         addIfPresent(lines, "Message Body", m.body());
         addIfPresent(lines, "Text Message", m.text());
         return List.copyOf(lines);
@@ -312,7 +313,7 @@ public final class ReportModel {
                     if (included(dev)) {
                         return new DetailRow(e.person().name(), studentName(e),
                                 dev.channel().label() + ": " + dev.address(), status(dev),
-                                times.format(dev.reachedAt()), mark, analysis.isDuplicate(entry, d));
+                                times.format(dev.time().orElse(null)), mark, analysis.isDuplicate(entry, d));
                     }
                 }
                 advanceEntry();
@@ -321,7 +322,7 @@ public final class ReportModel {
         }
 
         private String studentName(RecipientEntry e) {
-            return e.studentPerson() == null ? "" : e.studentPerson().name();
+            return e.student().map(Person::name).orElse("");
         }
 
         private String status(Device d) {

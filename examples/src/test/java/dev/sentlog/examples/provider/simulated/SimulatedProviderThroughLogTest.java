@@ -40,11 +40,12 @@ class SimulatedProviderThroughLogTest {
                 .textMessagingEnabled(true)
                 .callerId("(987)999-9876")
                 .recipients(List.of(
-                        RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-1", "Student, Calvin"), List.of(
-                                Device.of(Channel.INBOX, "heather.portal", DeviceStatus.PENDING),
-                                Device.of(Channel.EMAIL, " Heather@NoMail.com ", DeviceStatus.PENDING),
-                                Device.of(Channel.VOICE, "(555) 123-4567", DeviceStatus.PENDING),
-                                Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.PENDING))),
+                        RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-1", "Student, Calvin"),
+                                List.of(
+                                        Device.of(Channel.INBOX, "heather.portal", DeviceStatus.PENDING),
+                                        Device.of(Channel.EMAIL, " Heather@NoMail.com ", DeviceStatus.PENDING),
+                                        Device.of(Channel.VOICE, "(555) 123-4567", DeviceStatus.PENDING),
+                                        Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.PENDING))),
                         RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-2", "Student, Hobbes"),
                                 List.of(Device.of(Channel.VOICE, "555.123.4567", DeviceStatus.PENDING))),
                         RecipientEntry.of(Person.of("p-2", "Parent, Tom"), null, List.of(
@@ -87,7 +88,7 @@ class SimulatedProviderThroughLogTest {
             assertThat(v.row().status()).isEqualTo(MessageStatus.SENT);
             Message m = log.printable(admin(), "m-1");
             assertThat(allFinal(m)).isTrue();
-            assertThat(v.summary().endTime()).isPresent();
+            assertThat(v.summary().endedAt()).isPresent();
         }
     }
 
