@@ -3,7 +3,7 @@
  * message format, and example host and provider code.
  */
 module dev.sentlog.examples {
-    requires dev.sentlog.report;
+    requires transitive dev.sentlog.report;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 

@@ -26,6 +26,10 @@ public record PresentationSettings(ZoneId zone, Clock clock, OutcomeClassifier c
     /**
      * Checks the components.
      *
+     * @param zone             the district's time zone
+     * @param clock            where every time comes from
+     * @param classifier       the outcome classification
+     * @param fileAvailability the host's file check
      * @throws NullPointerException naming the missing setting
      */
     public PresentationSettings {

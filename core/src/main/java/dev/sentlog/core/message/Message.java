@@ -172,12 +172,20 @@ public final class Message {
         return Collections.unmodifiableSet(EnumSet.copyOf(modes));
     }
 
-    /** A builder for a new message. */
+    /**
+     * A builder for a new message.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this message's fields, to derive a changed copy. */
+    /**
+     * A builder holding this message's fields, to derive a changed copy.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -474,7 +482,11 @@ public final class Message {
         return recipients;
     }
 
-    /** Whether the message used Voice or Text. */
+    /**
+     * Whether the message used Voice or Text.
+     *
+     * @return true when its delivery modes include Voice or Text
+     */
     public boolean usesPhone() {
         return deliveryModes.contains(Channel.VOICE) || deliveryModes.contains(Channel.TEXT);
     }
@@ -488,13 +500,21 @@ public final class Message {
         return usesPhone() ? scheduleId : "";
     }
 
-    /** Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2). */
+    /**
+     * Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2).
+     *
+     * @return true when the schedule name is not blank
+     */
     @JsonIgnore
     public boolean isSchedulerSent() {
         return !scheduleName.isBlank();
     }
 
-    /** The number of devices over all recipient entries. */
+    /**
+     * The number of devices over all recipient entries.
+     *
+     * @return the device count
+     */
     public int deviceCount() {
         int n = 0;
         for (RecipientEntry e : recipients) {
@@ -605,151 +625,277 @@ public final class Message {
             recipients = m.recipients;
         }
 
-        /** @param v the message id @return this builder */
+        /**
+         * Sets the message id.
+         *
+         * @param v the message id
+         * @return this builder
+         */
         public Builder id(String v) {
             id = v;
             return this;
         }
 
-        /** @param v the message type (the sending tool) @return this builder */
+        /**
+         * Sets the message type (the sending tool).
+         *
+         * @param v the message type (the sending tool)
+         * @return this builder
+         */
         public Builder messageType(String v) {
             messageType = v;
             return this;
         }
 
-        /** @param v the message type's kind @return this builder */
+        /**
+         * Sets the message type's kind.
+         *
+         * @param v the message type's kind
+         * @return this builder
+         */
         public Builder messageTypeKind(MessageTypeKind v) {
             messageTypeKind = v;
             return this;
         }
 
-        /** @param v the district or school @return this builder */
+        /**
+         * Sets the district or school.
+         *
+         * @param v the district or school
+         * @return this builder
+         */
         public Builder districtOrSchool(String v) {
             districtOrSchool = v;
             return this;
         }
 
-        /** @param v the subject @return this builder */
+        /**
+         * Sets the subject.
+         *
+         * @param v the subject
+         * @return this builder
+         */
         public Builder subject(String v) {
             subject = v;
             return this;
         }
 
-        /** @param v the sender @return this builder */
+        /**
+         * Sets the sender.
+         *
+         * @param v the sender
+         * @return this builder
+         */
         public Builder sender(Sender v) {
             sender = v;
             return this;
         }
 
-        /** @param v the reply-to email @return this builder */
+        /**
+         * Sets the reply-to email.
+         *
+         * @param v the reply-to email
+         * @return this builder
+         */
         public Builder replyToEmail(String v) {
             replyToEmail = v;
             return this;
         }
 
-        /** @param v the caller ID @return this builder */
+        /**
+         * Sets the caller ID.
+         *
+         * @param v the caller ID
+         * @return this builder
+         */
         public Builder callerId(String v) {
             callerId = v;
             return this;
         }
 
-        /** @param v when created @return this builder */
+        /**
+         * Sets when created.
+         *
+         * @param v when created
+         * @return this builder
+         */
         public Builder createdAt(Instant v) {
             createdAt = v;
             return this;
         }
 
-        /** @param v when scheduled, or null @return this builder */
+        /**
+         * Sets when scheduled, or null.
+         *
+         * @param v when scheduled, or null
+         * @return this builder
+         */
         public Builder scheduledAt(Instant v) {
             scheduledAt = v;
             return this;
         }
 
-        /** @param v the schedule id @return this builder */
+        /**
+         * Sets the schedule id.
+         *
+         * @param v the schedule id
+         * @return this builder
+         */
         public Builder scheduleId(String v) {
             scheduleId = v;
             return this;
         }
 
-        /** @param v the schedule name (scheduler-sent messages) @return this builder */
+        /**
+         * Sets the schedule name (scheduler-sent messages).
+         *
+         * @param v the schedule name (scheduler-sent messages)
+         * @return this builder
+         */
         public Builder scheduleName(String v) {
             scheduleName = v;
             return this;
         }
 
-        /** @param v the status @return this builder */
+        /**
+         * Sets the status.
+         *
+         * @param v the status
+         * @return this builder
+         */
         public Builder status(MessageStatus v) {
             status = v;
             return this;
         }
 
-        /** @param v the delivery modes @return this builder */
+        /**
+         * Sets the delivery modes.
+         *
+         * @param v the delivery modes
+         * @return this builder
+         */
         public Builder deliveryModes(Set<Channel> v) {
             deliveryModes = v;
             return this;
         }
 
-        /** @param first a delivery mode @param rest more delivery modes @return this builder */
+        /**
+         * Sets the delivery modes.
+         *
+         * @param first a delivery mode
+         * @param rest  more delivery modes
+         * @return this builder
+         */
         public Builder deliveryModes(Channel first, Channel... rest) {
             deliveryModes = EnumSet.of(first, rest);
             return this;
         }
 
-        /** @param v whether the district uses text messaging @return this builder */
+        /**
+         * Sets whether the district uses text messaging.
+         *
+         * @param v whether the district uses text messaging
+         * @return this builder
+         */
         public Builder textMessagingEnabled(boolean v) {
             textMessagingEnabled = v;
             return this;
         }
 
-        /** @param v the email body @return this builder */
+        /**
+         * Sets the email body.
+         *
+         * @param v the email body
+         * @return this builder
+         */
         public Builder body(String v) {
             body = v;
             return this;
         }
 
-        /** @param v the text-message text @return this builder */
+        /**
+         * Sets the text-message text.
+         *
+         * @param v the text-message text
+         * @return this builder
+         */
         public Builder text(String v) {
             text = v;
             return this;
         }
 
-        /** @param v the email attachment, or null @return this builder */
+        /**
+         * Sets the email attachment, or null.
+         *
+         * @param v the email attachment, or null
+         * @return this builder
+         */
         public Builder emailAttachment(FileRef v) {
             emailAttachment = v;
             return this;
         }
 
-        /** @param v the audio file, or null @return this builder */
+        /**
+         * Sets the audio file, or null.
+         *
+         * @param v the audio file, or null
+         * @return this builder
+         */
         public Builder audioFile(FileRef v) {
             audioFile = v;
             return this;
         }
 
-        /** @param v the filter criteria @return this builder */
+        /**
+         * Sets the filter criteria.
+         *
+         * @param v the filter criteria
+         * @return this builder
+         */
         public Builder filterCriteria(List<FilterCriterion> v) {
             filterCriteria = v;
             return this;
         }
 
-        /** @param v when delivery started, or null @return this builder */
+        /**
+         * Sets when delivery started, or null.
+         *
+         * @param v when delivery started, or null
+         * @return this builder
+         */
         public Builder startedAt(Instant v) {
             startedAt = v;
             return this;
         }
 
-        /** @param v when delivery ended, or null @return this builder */
+        /**
+         * Sets when delivery ended, or null.
+         *
+         * @param v when delivery ended, or null
+         * @return this builder
+         */
         public Builder endedAt(Instant v) {
             endedAt = v;
             return this;
         }
 
-        /** @param v the cancel request, or null @return this builder */
+        /**
+         * Sets the cancel request, or null.
+         *
+         * @param v the cancel request, or null
+         * @return this builder
+         */
         public Builder cancellation(Cancellation v) {
             cancellation = v;
             return this;
         }
 
-        /** @param v the recipient list @return this builder */
+        /**
+         * Sets the recipient list.
+         *
+         * @param v the recipient list
+         * @return this builder
+         */
         public Builder recipients(List<RecipientEntry> v) {
             recipients = v;
             return this;

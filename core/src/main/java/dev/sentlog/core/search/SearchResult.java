@@ -24,6 +24,10 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
     /**
      * Validates and copies the components.
      *
+     * @param rows         the rows, newest created first; kept as an unmodifiable copy
+     * @param totalMatched how many messages matched the criteria in all
+     * @param cap          the configured cap
+     * @param zone         the district's zone, for the date columns
      * @throws IllegalArgumentException when there are more rows than the cap or the total
      */
     public SearchResult {
@@ -34,7 +38,11 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
                 totalMatched);
     }
 
-    /** Whether more messages matched than the rows hold (SPEC S2). */
+    /**
+     * Whether more messages matched than the rows hold (SPEC S2).
+     *
+     * @return true when the rows were cut
+     */
     public boolean isCut() {
         return totalMatched > rows.size();
     }

@@ -117,7 +117,11 @@ public final class MessageHeader {
                 scheduledAt, scheduleId, scheduleName, deliveryModes, deviceCount, next);
     }
 
-    /** Whether a Messenger Scheduler created the message (its schedule name is not blank; SPEC V2). */
+    /**
+     * Whether a Messenger Scheduler created the message (its schedule name is not blank; SPEC V2).
+     *
+     * @return true for a scheduler-created message
+     */
     public boolean isSchedulerSent() {
         return !scheduleName.isBlank();
     }
@@ -133,7 +137,11 @@ public final class MessageHeader {
         return !isSchedulerSent() || scheduledAt == null || !scheduledAt.isAfter(now);
     }
 
-    /** The Schedule ID as shown: blank unless the message uses Voice or Text (SPEC M6). */
+    /**
+     * The Schedule ID as shown: blank unless the message uses Voice or Text (SPEC M6).
+     *
+     * @return the schedule id, or blank
+     */
     public String displayedScheduleId() {
         boolean phone = deliveryModes.contains(Channel.VOICE) || deliveryModes.contains(Channel.TEXT);
         return phone ? scheduleId : "";
