@@ -15,7 +15,6 @@ module dev.sentlog.core {
     exports dev.sentlog.core.totals;
     exports dev.sentlog.core.clock;
     exports dev.sentlog.core.reportoptions;
-    exports dev.sentlog.core.provider.simulated;
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;

@@ -1,8 +1,8 @@
 package dev.sentlog.report;
 
-import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
+import dev.sentlog.report.internal.Checks;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.sentlog.report;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.log.PresentationSettings;
+import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.ApplicableReportOptions;
@@ -10,12 +11,14 @@ import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.report.csv.CsvReportRenderer;
 import dev.sentlog.report.docx.DocxReportRenderer;
 import dev.sentlog.report.font.FontRegistry;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.report.model.ReportModel;
 import dev.sentlog.report.model.ReportRenderer;
 import dev.sentlog.report.pdf.PdfReportRenderer;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -28,10 +31,8 @@ import org.slf4j.LoggerFactory;
  * Writes the Sent Message Report of a message (SPEC section 9) as PDF, CSV or DOCX.
  *
  * <pre>{@code
- * SentMessageReport reports = SentMessageReport.builder()
- *         .zone(ZoneId.of("America/Chicago"))
- *         .clock(Clock.systemUTC())
- *         .build();
+ * SentMessageReport reports = SentMessageReport.forLog(log);   // prints as log.select() shows
+ * // or SentMessageReport.builder().zone(ZoneId.of("America/Chicago")).clock(clock).build()
  * try (OutputStream out = Files.newOutputStream(Path.of("report.pdf"))) {
  *     reports.write(message, new ReportOptions(Set.of(DeviceChoice.EMAIL, DeviceChoice.NO_DEVICE),
  *             ReportDetail.ALL, ReportFormat.PDF), out);
@@ -53,19 +54,44 @@ public final class SentMessageReport {
     private final Clock clock;
     private final FontRegistry fonts;
     private final OutcomeClassifier classifier;
-    private final FileAvailability fileAvailable;
+    private final FileAvailability fileAvailability;
 
     private SentMessageReport(Builder b) {
-        this.fileAvailable = b.fileAvailable;
+        this.fileAvailability = b.fileAvailability;
         this.zone = b.zone;
         this.clock = b.clock;
         this.fonts = b.fonts;
         this.classifier = b.classifier;
     }
 
-    /** A builder; the zone and clock are required. */
+    /**
+     * A builder with the defaults of {@link PresentationSettings#defaults()} and the bundled fonts.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A report writer that prints exactly as the log shows: the log's zone, clock, classifier and
+     * file check ({@link SentMessageLog#settings()}), and the bundled fonts.
+     *
+     * @param log the log whose messages are printed
+     * @return the writer
+     * @throws NullPointerException when log is null
+     */
+    public static SentMessageReport forLog(SentMessageLog log) {
+        return builder().settings(Checks.requireNonNull(log, "log").settings()).build();
+    }
+
+    /**
+     * The presentation settings this writer prints with.
+     *
+     * @return the zone, clock, classifier and file check
+     */
+    public PresentationSettings settings() {
+        return new PresentationSettings(zone, clock, classifier, fileAvailability);
     }
 
     /**
@@ -118,7 +144,7 @@ public final class SentMessageReport {
                 .detail(options.detail())
                 .zone(zone)
                 .generatedAt(clock.instant())
-                .fileAvailable(fileAvailable)
+                .fileAvailability(fileAvailability)
                 .build();
     }
 
@@ -130,7 +156,10 @@ public final class SentMessageReport {
      * @param out     where to write; flushed, not closed
      * @throws InvalidReportOptionsException when the options do not apply to the message (nothing is
      *                                       written then)
-     * @throws ReportWriteException          when writing fails
+     * @throws ReportWriteException          when writing fails with an I/O error (or the PDF library
+     *                                       refuses the document); a programming error (a
+     *                                       {@code NullPointerException}, {@code IllegalArgumentException}
+     *                                       or {@code IllegalStateException}) is not wrapped
      */
     public void write(Message message, ReportOptions options, OutputStream out) {
         Checks.requireNonNull(out, "out");
@@ -140,7 +169,9 @@ public final class SentMessageReport {
         try {
             renderer.render(model, out);
             out.flush();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // only I/O failures: a NullPointerException, IllegalArgumentException or
+            // IllegalStateException from a bug propagates as it is
             throw new ReportWriteException(message.id(), options.format(), e);
         }
         LOG.debug("wrote the {} {} report of message {} ({} devices) in {} ms", options.format(),
@@ -159,68 +190,97 @@ public final class SentMessageReport {
         }
     }
 
-    /** Builds a {@link SentMessageReport}. Not thread-safe. */
+    /**
+     * Builds a {@link SentMessageReport}. It starts from {@link PresentationSettings#defaults()}, the
+     * log builder's defaults (UTC, the system UTC clock, the standard classification, every file
+     * exists). Each setter refuses null, naming the setting. Not thread-safe.
+     */
     public static final class Builder {
         private ZoneId zone;
         private Clock clock;
+        private OutcomeClassifier classifier;
+        private FileAvailability fileAvailability;
         private FontRegistry fonts = FontRegistry.bundled();
-        private OutcomeClassifier classifier = OutcomeClassifier.standard();
-        private FileAvailability fileAvailable = FileAvailability.always();
 
         private Builder() {
+            settings(PresentationSettings.defaults());
         }
 
         /**
-         * @param v whether the host still has a file; the Message Detail names the email attachment
-         *          and audio file only while it does (SPEC S8). Default: always. Must be thread-safe.
+         * Takes every presentation setting (zone, clock, classifier, file check) from one value,
+         * typically {@link SentMessageLog#settings()}.
+         *
+         * @param v the settings
          * @return this builder
+         * @throws NullPointerException when v is null
          */
-        public Builder fileAvailable(FileAvailability v) {
-            fileAvailable = v;
+        public Builder settings(PresentationSettings v) {
+            Checks.requireNonNull(v, "settings");
+            zone = v.zone();
+            clock = v.clock();
+            classifier = v.classifier();
+            fileAvailability = v.fileAvailability();
             return this;
         }
 
         /**
-         * Sets the district's time zone: every time is printed in it.
+         * Sets the file check: the Message Detail names the email attachment and audio file only
+         * while the host still has the file (SPEC S8). Default: always. Must be thread-safe.
          *
-         * @param v the district's time zone: every time is printed in it
+         * @param v whether the host still has a file
          * @return this builder
+         * @throws NullPointerException when v is null
+         */
+        public Builder fileAvailability(FileAvailability v) {
+            fileAvailability = Checks.requireNonNull(v, "fileAvailability");
+            return this;
+        }
+
+        /**
+         * Sets the district's time zone: every time is printed in it (default UTC).
+         *
+         * @param v the zone
+         * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder zone(ZoneId v) {
-            zone = v;
+            zone = Checks.requireNonNull(v, "zone");
             return this;
         }
 
         /**
-         * Sets the clock of the "Generated on" stamp.
+         * Sets the clock of the "Generated on" stamp (default: the system UTC clock).
          *
-         * @param v the clock of the "Generated on" stamp
+         * @param v the clock
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder clock(Clock v) {
-            clock = v;
+            clock = Checks.requireNonNull(v, "clock");
             return this;
         }
 
         /**
          * Sets the PDF fonts (default: the bundled DejaVu Sans only).
          *
-         * @param v the PDF fonts (default: the bundled DejaVu Sans only)
+         * @param v the fonts
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder fonts(FontRegistry v) {
-            fonts = v;
+            fonts = Checks.requireNonNull(v, "fonts");
             return this;
         }
 
         /**
          * Sets the outcome classification (default: the standard one, SPEC K3-K6).
          *
-         * @param v the outcome classification (default: the standard one, SPEC K3-K6)
+         * @param v the classification
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder classifier(OutcomeClassifier v) {
-            classifier = v;
+            classifier = Checks.requireNonNull(v, "classifier");
             return this;
         }
 
@@ -228,14 +288,8 @@ public final class SentMessageReport {
          * Builds the report writer.
          *
          * @return the writer
-         * @throws NullPointerException when the zone or clock is missing
          */
         public SentMessageReport build() {
-            Checks.requireNonNull(zone, "zone");
-            Checks.requireNonNull(clock, "clock");
-            Checks.requireNonNull(fonts, "fonts");
-            Checks.requireNonNull(classifier, "classifier");
-            Checks.requireNonNull(fileAvailable, "fileAvailable");
             return new SentMessageReport(this);
         }
     }

@@ -199,13 +199,13 @@ class ReportContentTest {
         assertThat(map(model(withFiles, ReportDetail.ALL).messageDetail().orElseThrow()))
                 .containsEntry("Email Attachment", "closure-notice.pdf").containsEntry("Audio File", "closure.wav");
         SentMessageReport audioGone = SentMessageReport.builder().zone(ReportFixtures.ZONE).clock(ReportFixtures.CLOCK)
-                .fileAvailable(f -> !f.uri().startsWith("cdr://audio/")).build();
+                .fileAvailability(f -> !f.uri().startsWith("cdr://audio/")).build();
         assertThat(map(audioGone.model(withFiles, ReportFixtures.applicable(withFiles, ReportDetail.ALL,
                 ReportFormat.CSV)).messageDetail().orElseThrow()))
                 .as("S8: no link to a file the host no longer has")
                 .containsEntry("Email Attachment", "closure-notice.pdf").doesNotContainKey("Audio File");
         SentMessageReport checkFails = SentMessageReport.builder().zone(ReportFixtures.ZONE).clock(ReportFixtures.CLOCK)
-                .fileAvailable(f -> {
+                .fileAvailability(f -> {
                     throw new IllegalStateException("file server down");
                 }).build();
         assertThat(map(checkFails.model(withFiles, ReportFixtures.applicable(withFiles, ReportDetail.ALL,

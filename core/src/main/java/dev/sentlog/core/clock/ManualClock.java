@@ -10,20 +10,27 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock moved by hand, so that tests, demos and examples control time and run fast and
- * repeatably; a host passes {@link Clock#systemUTC()} instead. Its zone is UTC: Sentlog takes the
- * district's zone separately. Thread-safe.
+ * repeatably; a host passes {@link Clock#systemUTC()} instead. A new clock's zone is UTC (Sentlog
+ * takes the district's zone separately); {@link #withZone} gives a view in another zone on the same
+ * instant. Thread-safe.
  */
 public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     /**
-     * A clock standing at an instant.
+     * A clock in UTC standing at an instant.
      *
      * @param start the first instant
      */
     public ManualClock(Instant start) {
-        this.now = new AtomicReference<>(Checks.requireNonNull(start, "start"));
+        this(new AtomicReference<>(Checks.requireNonNull(start, "start")), ZoneOffset.UTC);
+    }
+
+    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     /**
@@ -52,11 +59,19 @@ public final class ManualClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /**
+     * The same clock seen in another zone: it shares this clock's instant, so moving either moves
+     * both (as {@link Clock#withZone} requires of a copy).
+     *
+     * @param otherZone the zone of the copy
+     * @return a clock in {@code otherZone} on this clock's instant source
+     */
     @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+    public ManualClock withZone(ZoneId otherZone) {
+        Checks.requireNonNull(otherZone, "zone");
+        return otherZone.equals(zone) ? this : new ManualClock(now, otherZone);
     }
 }

@@ -4,6 +4,11 @@ import java.util.Locale;
 
 /**
  * Argument checks with formatted messages. Internal: not part of the API.
+ *
+ * <p>They guard against programming errors of the caller (a null, a blank id, a value out of range),
+ * so they throw {@link NullPointerException} and {@link IllegalArgumentException}, never a
+ * {@code SentlogException}: a failure a host should handle (an unknown message, a refused cancel, a
+ * malformed provider report) has its own {@code SentlogException} subclass.
  */
 public final class Checks {
 

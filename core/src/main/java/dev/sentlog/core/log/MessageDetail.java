@@ -4,34 +4,49 @@ import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.Message;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The Message Detail area of a selected message (SPEC S8).
  *
- * @param scheduleName     the schedule name, shown before the message type; blank unless a Messenger
- *                         Scheduler sent the message
- * @param messageType      the message type
- * @param districtOrSchool the district or school
- * @param callerId         the caller ID, blank when none
- * @param senderEmail      the sender's email (the "from" of emails), blank when none
- * @param replyToEmail     the reply-to email, blank when none
- * @param subject          the subject
- * @param body             the email body, blank when none
- * @param text             the text-message text, blank when none
- * @param attachmentLink   the email attachment, or null when none or no longer available
- * @param audioLink        the audio file, or null when none or no longer available
+ * <p>A class rather than a record so that each optional field has one accessor, returning
+ * {@code Optional}.
  */
-public record MessageDetail(String scheduleName, String messageType, String districtOrSchool, String callerId,
-                            String senderEmail, String replyToEmail, String subject, String body, String text,
-                            FileRef attachmentLink, FileRef audioLink) {
+public final class MessageDetail {
+
+    private final String scheduleName;
+    private final String messageType;
+    private final String districtOrSchool;
+    private final String callerId;
+    private final String senderEmail;
+    private final String replyToEmail;
+    private final String subject;
+    private final String body;
+    private final String text;
+    private final FileRef emailAttachment;
+    private final FileRef audioFile;
 
     /**
-     * Validates the components.
+     * Creates the value.
      *
+     * @param scheduleName the schedule name, shown before the message type; blank unless a Messenger
+     *                     Scheduler sent the message
+     * @param messageType the message type
+     * @param districtOrSchool the district or school
+     * @param callerId the caller ID, blank when none
+     * @param senderEmail the sender's email (the "from" of emails), blank when none
+     * @param replyToEmail the reply-to email, blank when none
+     * @param subject the subject
+     * @param body the email body, blank when none
+     * @param text the text-message text, blank when none
+     * @param emailAttachment the email attachment, or null when none or no longer available
+     * @param audioFile the audio file, or null when none or no longer available
      * @throws NullPointerException when a text component is null
      */
-    public MessageDetail {
+    public MessageDetail(String scheduleName, String messageType, String districtOrSchool, String callerId,
+            String senderEmail, String replyToEmail, String subject, String body, String text,
+            FileRef emailAttachment, FileRef audioFile) {
         Checks.requireNonNull(scheduleName, "detail.scheduleName");
         Checks.requireNonNull(messageType, "detail.messageType");
         Checks.requireNonNull(districtOrSchool, "detail.districtOrSchool");
@@ -41,6 +56,17 @@ public record MessageDetail(String scheduleName, String messageType, String dist
         Checks.requireNonNull(subject, "detail.subject");
         Checks.requireNonNull(body, "detail.body");
         Checks.requireNonNull(text, "detail.text");
+        this.scheduleName = scheduleName;
+        this.messageType = messageType;
+        this.districtOrSchool = districtOrSchool;
+        this.callerId = callerId;
+        this.senderEmail = senderEmail;
+        this.replyToEmail = replyToEmail;
+        this.subject = subject;
+        this.body = body;
+        this.text = text;
+        this.emailAttachment = emailAttachment;
+        this.audioFile = audioFile;
     }
 
     /**
@@ -53,20 +79,147 @@ public record MessageDetail(String scheduleName, String messageType, String dist
     static MessageDetail of(Message m, FileAvailability files) {
         return new MessageDetail(m.isSchedulerSent() ? m.scheduleName() : "", m.messageType(), m.districtOrSchool(),
                 m.callerId(), m.sender().email(), m.replyToEmail(), m.subject(), m.body(), m.text(),
-                available(m.emailAttachment(), files), available(m.audioFile(), files));
+                available(m.emailAttachment().orElse(null), files), available(m.audioFile().orElse(null), files));
     }
 
     private static FileRef available(FileRef f, FileAvailability files) {
         return FileAvailability.shows(files, f) ? f : null;
     }
 
-    /** The attachment link, while the file exists. */
-    public Optional<FileRef> attachment() {
-        return Optional.ofNullable(attachmentLink);
+    /**
+     * Returns the schedule name, shown before the message type; blank unless a Messenger Scheduler sent the message.
+     *
+     * @return the value
+     */
+    public String scheduleName() {
+        return scheduleName;
     }
 
-    /** The audio link, while the file exists. */
-    public Optional<FileRef> audio() {
-        return Optional.ofNullable(audioLink);
+    /**
+     * Returns the message type.
+     *
+     * @return the value
+     */
+    public String messageType() {
+        return messageType;
+    }
+
+    /**
+     * Returns the district or school.
+     *
+     * @return the value
+     */
+    public String districtOrSchool() {
+        return districtOrSchool;
+    }
+
+    /**
+     * Returns the caller ID, blank when none.
+     *
+     * @return the value
+     */
+    public String callerId() {
+        return callerId;
+    }
+
+    /**
+     * Returns the sender's email (the "from" of emails), blank when none.
+     *
+     * @return the value
+     */
+    public String senderEmail() {
+        return senderEmail;
+    }
+
+    /**
+     * Returns the reply-to email, blank when none.
+     *
+     * @return the value
+     */
+    public String replyToEmail() {
+        return replyToEmail;
+    }
+
+    /**
+     * Returns the subject.
+     *
+     * @return the value
+     */
+    public String subject() {
+        return subject;
+    }
+
+    /**
+     * Returns the email body, blank when none.
+     *
+     * @return the value
+     */
+    public String body() {
+        return body;
+    }
+
+    /**
+     * Returns the text-message text, blank when none.
+     *
+     * @return the value
+     */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The email attachment, while the host still has the file.
+     *
+     * @return the value, or empty
+     */
+    public Optional<FileRef> emailAttachment() {
+        return Optional.ofNullable(emailAttachment);
+    }
+
+    /**
+     * The audio file, while the host still has the file.
+     *
+     * @return the value, or empty
+     */
+    public Optional<FileRef> audioFile() {
+        return Optional.ofNullable(audioFile);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof MessageDetail o
+                && Objects.equals(scheduleName, o.scheduleName)
+                && Objects.equals(messageType, o.messageType)
+                && Objects.equals(districtOrSchool, o.districtOrSchool)
+                && Objects.equals(callerId, o.callerId)
+                && Objects.equals(senderEmail, o.senderEmail)
+                && Objects.equals(replyToEmail, o.replyToEmail)
+                && Objects.equals(subject, o.subject)
+                && Objects.equals(body, o.body)
+                && Objects.equals(text, o.text)
+                && Objects.equals(emailAttachment, o.emailAttachment)
+                && Objects.equals(audioFile, o.audioFile);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(scheduleName, messageType, districtOrSchool, callerId, senderEmail, replyToEmail, subject,
+                body, text, emailAttachment, audioFile);
+    }
+
+    @Override
+    public String toString() {
+        return "MessageDetail[scheduleName=" + scheduleName
+                + ", messageType=" + messageType
+                + ", districtOrSchool=" + districtOrSchool
+                + ", callerId=" + callerId
+                + ", senderEmail=" + senderEmail
+                + ", replyToEmail=" + replyToEmail
+                + ", subject=" + subject
+                + ", body=" + body
+                + ", text=" + text
+                + ", emailAttachment=" + emailAttachment
+                + ", audioFile=" + audioFile
+                + "]";
     }
 }

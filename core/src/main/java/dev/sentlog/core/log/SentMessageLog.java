@@ -159,6 +159,16 @@ public final class SentMessageLog implements AutoCloseable {
         return zone;
     }
 
+    /**
+     * The settings the log selects and shows messages with (zone, clock, classifier, file check):
+     * build the printed report from them so that screen and printout agree.
+     *
+     * @return the log's presentation settings
+     */
+    public PresentationSettings settings() {
+        return new PresentationSettings(zone, clock, classifier, files);
+    }
+
     // ---------------------------------------------------------------- recording and housekeeping
 
     /**
@@ -181,14 +191,14 @@ public final class SentMessageLog implements AutoCloseable {
             List<Device> devices = entries.get(e).devices();
             for (int d = 0; d < devices.size(); d++) {
                 Device dev = devices.get(d);
-                if (!dev.outcome().equals(PENDING) || dev.confirmed() || dev.reachedAt() != null) {
+                if (!dev.outcome().equals(PENDING) || dev.confirmed() || dev.time().isPresent()) {
                     throw new MessageNotRecordableException(message.id(), "device " + DeviceIds.of(e, d)
                             + " already has an outcome (" + dev.outcome().display() + ")");
                 }
             }
         }
         store.insert(message, MessageState.initial(MessageStatus.WAITING));
-        if (isDue(message.scheduledAt(), clock.instant())) {
+        if (isDue(message.scheduledAt().orElse(null), clock.instant())) {
             dispatch(message.id());
         }
         return header(message.id()).state().status();
@@ -205,7 +215,7 @@ public final class SentMessageLog implements AutoCloseable {
         Instant now = clock.instant();
         for (MessageHeader h : store.active(Integer.MAX_VALUE)) {
             MessageStatus before = h.state().status();
-            if (before == MessageStatus.WAITING && isDue(h.scheduledAt(), now)) {
+            if (before == MessageStatus.WAITING && isDue(h.scheduledAt().orElse(null), now)) {
                 dispatch(h.id());
             } else if (before == MessageStatus.IN_PROGRESS) {
                 derive(h.id());
@@ -251,7 +261,7 @@ public final class SentMessageLog implements AutoCloseable {
             LOG.warn("message {} failed: no device could be handed to a provider", id);
             return;
         }
-        if (after.state().cancellation() != null) {
+        if (after.state().cancellation().isPresent()) {
             stopThroughProviders(id);
         }
         derive(id);
@@ -353,10 +363,10 @@ public final class SentMessageLog implements AutoCloseable {
                 return null;
             }
             if (progress[0] == 0) {
-                MessageStatus target = s.cancellation() != null ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
+                MessageStatus target = s.cancellation().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
                 return s.withStatus(st.moveTo(id, target)).withEndedAt(now);
             }
-            Instant base = s.startedAt();
+            Instant base = s.startedAt().orElse(null);
             if (progress[1] != Long.MIN_VALUE) {
                 Instant last = Instant.ofEpochMilli(progress[1]);
                 base = base == null || last.isAfter(base) ? last : base;
@@ -563,7 +573,7 @@ public final class SentMessageLog implements AutoCloseable {
         visible(caller, messageId);
         Cancellation request = new Cancellation(caller.asPerson(), clock.instant());
         MessageHeader after = update(messageId, s -> {
-            if (s.cancellation() != null && !s.status().isFinal()) {
+            if (s.cancellation().isPresent() && !s.status().isFinal()) {
                 return null;
             }
             if (!s.status().isCancelable()) {
@@ -575,8 +585,8 @@ public final class SentMessageLog implements AutoCloseable {
             }
             return s.withCancellation(request);
         });
-        if (after.state().cancellation() != request) {
-            return after.state().cancellation();
+        if (after.state().cancellation().orElse(null) != request) {
+            return after.state().cancellation().orElse(null);
         }
         if (after.state().status() == MessageStatus.CANCELED) {
             Set<Channel> modes = after.deliveryModes();
@@ -664,7 +674,7 @@ public final class SentMessageLog implements AutoCloseable {
     public MessageView refresh(Caller caller, String messageId) {
         requireRight(caller, ToolRight.read(caller.log()));
         MessageHeader h = visible(caller, messageId);
-        if (h.state().status() == MessageStatus.WAITING && isDue(h.scheduledAt(), clock.instant())) {
+        if (h.state().status() == MessageStatus.WAITING && isDue(h.scheduledAt().orElse(null), clock.instant())) {
             dispatch(messageId);
         }
         h = header(messageId);
@@ -684,7 +694,7 @@ public final class SentMessageLog implements AutoCloseable {
                 apply(messageId, job, valid, false);
             }
         }
-        if (header(messageId).state().cancellation() != null && !header(messageId).state().status().isFinal()) {
+        if (header(messageId).state().cancellation().isPresent() && !header(messageId).state().status().isFinal()) {
             stopThroughProviders(messageId);
         }
         derive(messageId);
@@ -723,7 +733,7 @@ public final class SentMessageLog implements AutoCloseable {
         private MessageStore store;
         private final ProviderRegistry providers = new ProviderRegistry();
         private Clock clock = Clock.systemUTC();
-        private ZoneId zone = ZoneId.of("UTC");
+        private ZoneId zone = PresentationSettings.DEFAULT_ZONE;
         private Duration reportingWindow = DEFAULT_REPORTING_WINDOW;
         private int searchCap = DEFAULT_SEARCH_CAP;
         private OutcomeClassifier classifier = OutcomeClassifier.standard();

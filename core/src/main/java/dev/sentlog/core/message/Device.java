@@ -11,11 +11,12 @@ import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One delivery device of a recipient for one message: a channel, an address as the host holds it,
- * the outcome so far and when it was reached.
+ * the outcome so far and when it was reached. Immutable; equal when every field is.
  *
  * <p>The address is kept as given; comparisons use its normalised form (SPEC D1). A blank address
  * is no device.
@@ -24,25 +25,30 @@ import java.util.Optional;
  * {@code callStatus} code; {@code callStatus} wins when both are present. {@code confirmed} is
  * written only when true and {@code time} only when known.
  *
- * @param channel     the channel
- * @param address     the address as given (portal account id, email, phone number)
- * @param outcome     the device status, or the call status code (Voice and Text only)
- * @param confirmed   the recipient confirmed by pressing 0 (Voice; SPEC K3, R3)
- * @param reachedAt   when the device was reached, or null; see {@link #time()}
+ * <p>A class rather than a record so that the optional time has one accessor, {@link #time()}.
  */
 @JsonPropertyOrder({"channel", "address", "status", "callStatus", "confirmed", "time"})
-public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome outcome,
-                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean confirmed,
-                     @JsonProperty("time") @JsonInclude(JsonInclude.Include.NON_NULL) Instant reachedAt) {
+public final class Device {
+
+    private final Channel channel;
+    private final String address;
+    private final DeviceOutcome outcome;
+    private final boolean confirmed;
+    private final Instant time;
 
     /**
-     * Validates the components.
+     * A device.
      *
+     * @param channel   the channel
+     * @param address   the address as given (portal account id, email, phone number)
+     * @param outcome   the device status, or the call status code (Voice and Text only)
+     * @param confirmed the recipient confirmed by pressing 0 (Voice; SPEC K3, R3)
+     * @param time      when the device was reached, or null when not known
      * @throws NullPointerException     when channel, address or outcome is null
      * @throws IllegalArgumentException when a call status code or confirmation is on an Inbox or Email
      *                                  device, or OPTED_OUT on a device other than Text (SPEC K1)
      */
-    public Device {
+    public Device(Channel channel, String address, DeviceOutcome outcome, boolean confirmed, Instant time) {
         Checks.requireNonNull(channel, "device.channel");
         Checks.requireNonNull(address, "device.address");
         Checks.requireNonNull(outcome, "device.outcome");
@@ -54,6 +60,11 @@ public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome 
         if (outcome instanceof DeviceOutcome.Status s && s.status() == DeviceStatus.OPTED_OUT) {
             Checks.requireArgument(channel == Channel.TEXT, "only a Text device can be OPTED_OUT, not %s", channel);
         }
+        this.channel = channel;
+        this.address = address;
+        this.outcome = outcome;
+        this.confirmed = confirmed;
+        this.time = time;
     }
 
     /**
@@ -74,7 +85,8 @@ public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome 
         if (!channel.isPhone()) {
             Checks.requireArgument(callStatus == null, "device.callStatus is only for VOICE and TEXT devices, not %s",
                     channel);
-            Checks.requireArgument(!isConfirmed, "device.confirmed is only for VOICE and TEXT devices, not %s", channel);
+            Checks.requireArgument(!isConfirmed, "device.confirmed is only for VOICE and TEXT devices, not %s",
+                    channel);
         }
         if (callStatus != null) {
             return new Device(channel, address, DeviceOutcome.call(callStatus), isConfirmed, time);
@@ -127,9 +139,78 @@ public record Device(Channel channel, String address, @JsonIgnore DeviceOutcome 
         return new Device(channel, address, newOutcome, newConfirmed, at);
     }
 
-    /** When the device was reached, if known. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Device d && channel == d.channel && address.equals(d.address)
+                && outcome.equals(d.outcome) && confirmed == d.confirmed && Objects.equals(time, d.time);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(channel, address, outcome, confirmed, time);
+    }
+
+    /** The channel, outcome and time; not the address, which is personal data. */
+    @Override
+    public String toString() {
+        return "Device[" + channel + ", " + outcome.display() + (confirmed ? ", confirmed" : "")
+                + (time == null ? "" : ", " + time) + "]";
+    }
+
+    /**
+     * The channel.
+     *
+     * @return the channel
+     */
+    @JsonProperty("channel")
+    public Channel channel() {
+        return channel;
+    }
+
+    /**
+     * The address as given (portal account id, email, phone number).
+     *
+     * @return the address
+     */
+    @JsonProperty("address")
+    public String address() {
+        return address;
+    }
+
+    /**
+     * The device status, or the call status code (Voice and Text only).
+     *
+     * @return the outcome
+     */
+    public DeviceOutcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Whether the recipient confirmed by pressing 0 (Voice; SPEC K3, R3).
+     *
+     * @return true when confirmed
+     */
+    @JsonProperty("confirmed")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean confirmed() {
+        return confirmed;
+    }
+
+    /**
+     * When the device was reached, if known.
+     *
+     * @return the time, or empty
+     */
     public Optional<Instant> time() {
-        return Optional.ofNullable(reachedAt);
+        return Optional.ofNullable(time);
+    }
+
+    /** The {@code time} field of the interchange format: the time, or null when not known. */
+    @JsonProperty("time")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Instant jsonTime() {
+        return time;
     }
 
     /**

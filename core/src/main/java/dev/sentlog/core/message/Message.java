@@ -12,85 +12,62 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One send (a "campaign"): what was sent, by whom, to whom, and how each device fared.
  *
- * <p>Immutable. Optional text fields are blank (never null) when absent; optional times and
- * references are null when absent and have {@code Optional}-returning accessors
- * ({@link #scheduledTime()}, {@link #startTime()}, {@link #endTime()}, {@link #canceled()},
- * {@link #attachment()}, {@link #audio()}). Build one with {@link #builder()}.
+ * <p>Immutable; equal when every field is. Optional text fields are blank (never null) when absent;
+ * optional times and references have one accessor each, returning {@code Optional}
+ * ({@link #scheduledAt()}, {@link #startedAt()}, {@link #endedAt()}, {@link #cancellation()},
+ * {@link #emailAttachment()}, {@link #audioFile()}). Build one with {@link #builder()}: there is no
+ * public constructor, so every message passes the builder's checks.
  *
  * <p>The Jackson annotations define the interchange format {@value #JSON_FORMAT} (SPEC J0, J1): field
  * names are the component names, a {@code format} field comes first, blank optional texts and absent
  * optional values are left out. Core depends on jackson-annotations only; a host reads and writes the
  * format with jackson-databind (the examples module has a ready codec, which also writes times in the
  * district's zone).
- *
- * @param id                   the message id, non-blank
- * @param messageType          the tool that sent it, e.g. {@code "Staff Messenger"}
- * @param messageTypeKind      the tool's kind (SPEC S7)
- * @param districtOrSchool     the district or school the message went to (SPEC T3 scopes by it)
- * @param subject              the subject
- * @param sender               the user who sent it
- * @param replyToEmail         the reply-to email, blank when none
- * @param callerId             the caller ID of phone calls, blank when none
- * @param createdAt            when the message was created
- * @param scheduledAt          when it is or was scheduled, or null
- * @param scheduleId           the dialer's schedule id, blank when none (shown only with Voice/Text, SPEC M6)
- * @param scheduleName         the scheduler's schedule name, blank unless sent by a Messenger Scheduler
- * @param status               the message status
- * @param deliveryModes        the channels the message used, non-empty
- * @param textMessagingEnabled whether the district uses text messaging (SPEC D5)
- * @param body                 the email body, blank when none
- * @param text                 the text-message text, blank when none
- * @param emailAttachment      the email attachment, or null
- * @param audioFile            the audio file of phone calls, or null
- * @param filterCriteria       the filter criteria lines, in order
- * @param startedAt            when delivery started, or null
- * @param endedAt              when delivery ended, or null
- * @param cancellation         the cancel request, or null
- * @param recipients           the recipient list, in order
  */
 @JsonPropertyOrder({"format", "id", "messageType", "messageTypeKind", "districtOrSchool", "subject", "sender",
     "replyToEmail", "callerId", "createdAt", "scheduledAt", "scheduleId", "scheduleName", "status", "deliveryModes",
     "textMessagingEnabled", "body", "text", "emailAttachment", "audioFile", "filterCriteria", "startedAt", "endedAt",
     "cancellation", "recipients"})
-public record Message(
-        String id,
-        String messageType,
-        MessageTypeKind messageTypeKind,
-        String districtOrSchool,
-        String subject,
-        Sender sender,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String replyToEmail,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String callerId,
-        Instant createdAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant scheduledAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String scheduleId,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String scheduleName,
-        MessageStatus status,
-        Set<Channel> deliveryModes,
-        boolean textMessagingEnabled,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String body,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String text,
-        @JsonInclude(JsonInclude.Include.NON_NULL) FileRef emailAttachment,
-        @JsonInclude(JsonInclude.Include.NON_NULL) FileRef audioFile,
-        List<FilterCriterion> filterCriteria,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant startedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant endedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Cancellation cancellation,
-        List<RecipientEntry> recipients) {
+public final class Message {
 
-    /**
-     * Validates and copies the components.
-     *
-     * @throws NullPointerException     when a required component is null
-     * @throws IllegalArgumentException when the id is blank or there are no delivery modes
-     */
-    public Message {
+    private final String id;
+    private final String messageType;
+    private final MessageTypeKind messageTypeKind;
+    private final String districtOrSchool;
+    private final String subject;
+    private final Sender sender;
+    private final String replyToEmail;
+    private final String callerId;
+    private final Instant createdAt;
+    private final Instant scheduledAt;
+    private final String scheduleId;
+    private final String scheduleName;
+    private final MessageStatus status;
+    private final Set<Channel> deliveryModes;
+    private final boolean textMessagingEnabled;
+    private final String body;
+    private final String text;
+    private final FileRef emailAttachment;
+    private final FileRef audioFile;
+    private final List<FilterCriterion> filterCriteria;
+    private final Instant startedAt;
+    private final Instant endedAt;
+    private final Cancellation cancellation;
+    private final List<RecipientEntry> recipients;
+
+    private Message(String id, String messageType, MessageTypeKind messageTypeKind, String districtOrSchool,
+            String subject, Sender sender, String replyToEmail, String callerId, Instant createdAt,
+            Instant scheduledAt, String scheduleId, String scheduleName, MessageStatus status,
+            Set<Channel> deliveryModes, boolean textMessagingEnabled, String body, String text,
+            FileRef emailAttachment, FileRef audioFile, List<FilterCriterion> filterCriteria, Instant startedAt,
+            Instant endedAt, Cancellation cancellation, List<RecipientEntry> recipients) {
         Checks.requireNonBlank(id, "message.id");
         Checks.requireNonNull(messageType, "message.messageType");
         Checks.requireNonNull(messageTypeKind, "message.messageTypeKind");
@@ -109,6 +86,30 @@ public record Message(
         filterCriteria = filterCriteria == null ? List.of() : Checks.copyWithoutNulls(filterCriteria,
                 "message.filterCriteria");
         recipients = Checks.copyWithoutNulls(recipients, "message.recipients");
+            this.id = id;
+        this.messageType = messageType;
+        this.messageTypeKind = messageTypeKind;
+        this.districtOrSchool = districtOrSchool;
+        this.subject = subject;
+        this.sender = sender;
+        this.replyToEmail = replyToEmail;
+        this.callerId = callerId;
+        this.createdAt = createdAt;
+        this.scheduledAt = scheduledAt;
+        this.scheduleId = scheduleId;
+        this.scheduleName = scheduleName;
+        this.status = status;
+        this.deliveryModes = deliveryModes;
+        this.textMessagingEnabled = textMessagingEnabled;
+        this.body = body;
+        this.text = text;
+        this.emailAttachment = emailAttachment;
+        this.audioFile = audioFile;
+        this.filterCriteria = filterCriteria;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+        this.cancellation = cancellation;
+        this.recipients = recipients;
     }
 
     /** The value of the interchange format's {@code format} field (SPEC section 10). */
@@ -171,12 +172,20 @@ public record Message(
         return Collections.unmodifiableSet(EnumSet.copyOf(modes));
     }
 
-    /** A builder for a new message. */
+    /**
+     * A builder for a new message.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this message's fields, to derive a changed copy. */
+    /**
+     * A builder holding this message's fields, to derive a changed copy.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -191,37 +200,293 @@ public record Message(
         return toBuilder().status(newStatus).build();
     }
 
-    /** When the message is or was scheduled, if known. */
-    public Optional<Instant> scheduledTime() {
+    /**
+     * The message id, non-blank.
+     *
+     * @return the value
+     */
+    @JsonProperty("id")
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The tool that sent it, e.g. {@code "Staff Messenger"}.
+     *
+     * @return the value
+     */
+    @JsonProperty("messageType")
+    public String messageType() {
+        return messageType;
+    }
+
+    /**
+     * The tool's kind (SPEC S7).
+     *
+     * @return the value
+     */
+    @JsonProperty("messageTypeKind")
+    public MessageTypeKind messageTypeKind() {
+        return messageTypeKind;
+    }
+
+    /**
+     * The district or school the message went to (SPEC T3 scopes by it).
+     *
+     * @return the value
+     */
+    @JsonProperty("districtOrSchool")
+    public String districtOrSchool() {
+        return districtOrSchool;
+    }
+
+    /**
+     * The subject.
+     *
+     * @return the value
+     */
+    @JsonProperty("subject")
+    public String subject() {
+        return subject;
+    }
+
+    /**
+     * The user who sent it.
+     *
+     * @return the value
+     */
+    @JsonProperty("sender")
+    public Sender sender() {
+        return sender;
+    }
+
+    /**
+     * The reply-to email, blank when none.
+     *
+     * @return the value
+     */
+    @JsonProperty("replyToEmail")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String replyToEmail() {
+        return replyToEmail;
+    }
+
+    /**
+     * The caller ID of phone calls, blank when none.
+     *
+     * @return the value
+     */
+    @JsonProperty("callerId")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String callerId() {
+        return callerId;
+    }
+
+    /**
+     * When the message was created.
+     *
+     * @return the value
+     */
+    @JsonProperty("createdAt")
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * When the message is or was scheduled, if known.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> scheduledAt() {
         return Optional.ofNullable(scheduledAt);
     }
 
-    /** When delivery started, if it has. */
-    public Optional<Instant> startTime() {
-        return Optional.ofNullable(startedAt);
+    /** The {@code scheduledAt} field of the interchange format, or null when absent. */
+    @JsonProperty("scheduledAt")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Instant jsonScheduledAt() {
+        return scheduledAt;
     }
 
-    /** When delivery ended, if it has. */
-    public Optional<Instant> endTime() {
-        return Optional.ofNullable(endedAt);
+    /**
+     * The dialer's schedule id, blank when none (shown only with Voice/Text, SPEC M6).
+     *
+     * @return the value
+     */
+    @JsonProperty("scheduleId")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String scheduleId() {
+        return scheduleId;
     }
 
-    /** The cancel request, if there is one. */
-    public Optional<Cancellation> canceled() {
-        return Optional.ofNullable(cancellation);
+    /**
+     * The scheduler's schedule name, blank unless sent by a Messenger Scheduler.
+     *
+     * @return the value
+     */
+    @JsonProperty("scheduleName")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String scheduleName() {
+        return scheduleName;
     }
 
-    /** The email attachment, if any. */
-    public Optional<FileRef> attachment() {
+    /**
+     * The message status.
+     *
+     * @return the value
+     */
+    @JsonProperty("status")
+    public MessageStatus status() {
+        return status;
+    }
+
+    /**
+     * The channels the message used, non-empty.
+     *
+     * @return the value
+     */
+    @JsonProperty("deliveryModes")
+    public Set<Channel> deliveryModes() {
+        return deliveryModes;
+    }
+
+    /**
+     * Whether the district uses text messaging (SPEC D5).
+     *
+     * @return the value
+     */
+    @JsonProperty("textMessagingEnabled")
+    public boolean textMessagingEnabled() {
+        return textMessagingEnabled;
+    }
+
+    /**
+     * The email body, blank when none.
+     *
+     * @return the value
+     */
+    @JsonProperty("body")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String body() {
+        return body;
+    }
+
+    /**
+     * The text-message text, blank when none.
+     *
+     * @return the value
+     */
+    @JsonProperty("text")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The email attachment, if any.
+     *
+     * @return the value, or empty
+     */
+    public Optional<FileRef> emailAttachment() {
         return Optional.ofNullable(emailAttachment);
     }
 
-    /** The audio file, if any. */
-    public Optional<FileRef> audio() {
+    /** The {@code emailAttachment} field of the interchange format, or null when absent. */
+    @JsonProperty("emailAttachment")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    FileRef jsonEmailAttachment() {
+        return emailAttachment;
+    }
+
+    /**
+     * The audio file of phone calls, if any.
+     *
+     * @return the value, or empty
+     */
+    public Optional<FileRef> audioFile() {
         return Optional.ofNullable(audioFile);
     }
 
-    /** Whether the message used Voice or Text. */
+    /** The {@code audioFile} field of the interchange format, or null when absent. */
+    @JsonProperty("audioFile")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    FileRef jsonAudioFile() {
+        return audioFile;
+    }
+
+    /**
+     * The filter criteria lines, in order.
+     *
+     * @return the value
+     */
+    @JsonProperty("filterCriteria")
+    public List<FilterCriterion> filterCriteria() {
+        return filterCriteria;
+    }
+
+    /**
+     * When delivery started, if it has.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** The {@code startedAt} field of the interchange format, or null when absent. */
+    @JsonProperty("startedAt")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Instant jsonStartedAt() {
+        return startedAt;
+    }
+
+    /**
+     * When delivery ended, if it has.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /** The {@code endedAt} field of the interchange format, or null when absent. */
+    @JsonProperty("endedAt")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Instant jsonEndedAt() {
+        return endedAt;
+    }
+
+    /**
+     * The cancel request, if there is one.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Cancellation> cancellation() {
+        return Optional.ofNullable(cancellation);
+    }
+
+    /** The {@code cancellation} field of the interchange format, or null when absent. */
+    @JsonProperty("cancellation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Cancellation jsonCancellation() {
+        return cancellation;
+    }
+
+    /**
+     * The recipient list, in order.
+     *
+     * @return the value
+     */
+    @JsonProperty("recipients")
+    public List<RecipientEntry> recipients() {
+        return recipients;
+    }
+
+    /**
+     * Whether the message used Voice or Text.
+     *
+     * @return true when its delivery modes include Voice or Text
+     */
     public boolean usesPhone() {
         return deliveryModes.contains(Channel.VOICE) || deliveryModes.contains(Channel.TEXT);
     }
@@ -235,19 +500,71 @@ public record Message(
         return usesPhone() ? scheduleId : "";
     }
 
-    /** Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2). */
+    /**
+     * Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2).
+     *
+     * @return true when the schedule name is not blank
+     */
     @JsonIgnore
     public boolean isSchedulerSent() {
         return !scheduleName.isBlank();
     }
 
-    /** The number of devices over all recipient entries. */
+    /**
+     * The number of devices over all recipient entries.
+     *
+     * @return the device count
+     */
     public int deviceCount() {
         int n = 0;
         for (RecipientEntry e : recipients) {
             n += e.devices().size();
         }
         return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Message m
+                && Objects.equals(id, m.id)
+                && Objects.equals(messageType, m.messageType)
+                && messageTypeKind == m.messageTypeKind
+                && Objects.equals(districtOrSchool, m.districtOrSchool)
+                && Objects.equals(subject, m.subject)
+                && Objects.equals(sender, m.sender)
+                && Objects.equals(replyToEmail, m.replyToEmail)
+                && Objects.equals(callerId, m.callerId)
+                && Objects.equals(createdAt, m.createdAt)
+                && Objects.equals(scheduledAt, m.scheduledAt)
+                && Objects.equals(scheduleId, m.scheduleId)
+                && Objects.equals(scheduleName, m.scheduleName)
+                && status == m.status
+                && Objects.equals(deliveryModes, m.deliveryModes)
+                && textMessagingEnabled == m.textMessagingEnabled
+                && Objects.equals(body, m.body)
+                && Objects.equals(text, m.text)
+                && Objects.equals(emailAttachment, m.emailAttachment)
+                && Objects.equals(audioFile, m.audioFile)
+                && Objects.equals(filterCriteria, m.filterCriteria)
+                && Objects.equals(startedAt, m.startedAt)
+                && Objects.equals(endedAt, m.endedAt)
+                && Objects.equals(cancellation, m.cancellation)
+                && Objects.equals(recipients, m.recipients);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail,
+                callerId, createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes,
+                textMessagingEnabled, body, text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt,
+                cancellation, recipients);
+    }
+
+    /** The id, type, status and size; no personal data. */
+    @Override
+    public String toString() {
+        return "Message[" + id + ", " + messageType + ", " + status + ", " + recipients.size() + " entries, "
+                + deviceCount() + " devices]";
     }
 
     /** Builds a {@link Message}; required: id, type and kind, district/school, subject, sender,
@@ -463,9 +780,10 @@ public record Message(
         }
 
         /**
-         * Sets a delivery mode @param rest more delivery modes.
+         * Sets the delivery modes.
          *
-         * @param first a delivery mode @param rest more delivery modes
+         * @param first a delivery mode
+         * @param rest  more delivery modes
          * @return this builder
          */
         public Builder deliveryModes(Channel first, Channel... rest) {

@@ -3,6 +3,7 @@ package dev.sentlog.core.search;
 import dev.sentlog.core.internal.Checks;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,10 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
     /**
      * Validates and copies the components.
      *
+     * @param rows         the rows, newest created first; kept as an unmodifiable copy
+     * @param totalMatched how many messages matched the criteria in all
+     * @param cap          the configured cap
+     * @param zone         the district's zone, for the date columns
      * @throws IllegalArgumentException when there are more rows than the cap or the total
      */
     public SearchResult {
@@ -33,7 +38,11 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
                 totalMatched);
     }
 
-    /** Whether more messages matched than the rows hold (SPEC S2). */
+    /**
+     * Whether more messages matched than the rows hold (SPEC S2).
+     *
+     * @return true when the rows were cut
+     */
     public boolean isCut() {
         return totalMatched > rows.size();
     }
@@ -61,7 +70,7 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
      *
      * @param filters the column filters, all of which must pass
      * @param sort    the order
-     * @return the rows
+     * @return the rows, an unmodifiable list
      */
     public List<MessageRow> view(List<ColumnFilter> filters, Sort sort) {
         Checks.requireNonNull(filters, "filters");
@@ -80,6 +89,6 @@ public record SearchResult(List<MessageRow> rows, long totalMatched, int cap, Zo
             }
         }
         out.sort(sort.comparator());
-        return out;
+        return Collections.unmodifiableList(out);
     }
 }

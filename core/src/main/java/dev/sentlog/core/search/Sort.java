@@ -60,7 +60,7 @@ public record Sort(Column column, boolean ascending) {
                 primary = Comparator.comparing(MessageRow::createdAt);
                 break;
             case DATE_SCHEDULED:
-                primary = Comparator.comparing(MessageRow::scheduledAt, Comparator.nullsFirst(
+                primary = Comparator.comparing((MessageRow r) -> r.scheduledAt().orElse(null), Comparator.nullsFirst(
                         Comparator.<Instant>naturalOrder()));
                 break;
             case STATUS:

@@ -61,7 +61,7 @@ final class InMemoryDeviceTable implements DeviceTable {
                     firstRowOfPerson.put(person, row);
                 }
                 outcomes[row] = d.outcome();
-                reachedAt[row] = d.reachedAt();
+                reachedAt[row] = d.time().orElse(null);
                 sequences[row] = -1;
                 flags[row] = d.confirmed() ? CONFIRMED : 0;
                 row++;
@@ -202,10 +202,10 @@ final class InMemoryDeviceTable implements DeviceTable {
             for (int r = entryStart[e]; r < entryStart[e + 1]; r++) {
                 Device d = recorded[r];
                 boolean same = d.outcome() == outcomes[r] && d.confirmed() == confirmed(r)
-                        && d.reachedAt() == reachedAt[r];
+                        && d.time().orElse(null) == reachedAt[r];
                 devices.add(same ? d : d.withOutcome(outcomes[r], confirmed(r), reachedAt[r]));
             }
-            out.add(RecipientEntry.of(entry.person(), entry.studentPerson(), devices));
+            out.add(RecipientEntry.of(entry.person(), entry.student().orElse(null), devices));
         }
         return out;
     }

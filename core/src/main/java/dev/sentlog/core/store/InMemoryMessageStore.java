@@ -86,8 +86,8 @@ final class InMemoryMessageStore implements MessageStore {
             all.add(slot.createdKey, slot.number);
             bySender.computeIfAbsent(message.sender().id(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
             bySchool.computeIfAbsent(message.districtOrSchool(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
-            if (header.isSchedulerSent() && message.scheduledAt() != null) {
-                schedulerMessages.put(new ScheduledKey(TimeIndex.key(message.scheduledAt()), slot.number), slot);
+            if (header.isSchedulerSent() && message.scheduledAt().isPresent()) {
+                schedulerMessages.put(new ScheduledKey(TimeIndex.key(message.scheduledAt().get()), slot.number), slot);
             }
             indexJobs(message.id(), state);
             if (!state.status().isFinal()) {
@@ -155,9 +155,9 @@ final class InMemoryMessageStore implements MessageStore {
             MessageState state = slot.header.get().state();
             Message.Builder b = slot.recorded.toBuilder()
                     .status(state.status())
-                    .startedAt(state.startedAt())
-                    .endedAt(state.endedAt())
-                    .cancellation(state.cancellation());
+                    .startedAt(state.startedAt().orElse(null))
+                    .endedAt(state.endedAt().orElse(null))
+                    .cancellation(state.cancellation().orElse(null));
             if (slot.devices != null) {
                 b.recipients(slot.devices.recipients(slot.recorded.recipients()));
             }

@@ -6,32 +6,48 @@ import dev.sentlog.core.message.MessageStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The changing part of a stored message, replaced as a whole by
  * {@link MessageStore#compareAndSet(String, long, MessageState)}.
  *
- * @param status       the message status
- * @param version      the store's version; increases by one with every successful change
- * @param startedAt    when the message was handed to providers, or null
- * @param endedAt      when the message reached a final status, or null
- * @param cancellation the cancel request, or null
- * @param jobs         the provider jobs holding the message's devices
+ * <p>A class rather than a record so that each optional field has one accessor, returning
+ * {@code Optional}.
  */
-public record MessageState(MessageStatus status, long version, Instant startedAt, Instant endedAt,
-                           Cancellation cancellation, List<ProviderJob> jobs) {
+public final class MessageState {
+
+    private final MessageStatus status;
+    private final long version;
+    private final Instant startedAt;
+    private final Instant endedAt;
+    private final Cancellation cancellation;
+    private final List<ProviderJob> jobs;
 
     /**
-     * Validates and copies the components.
+     * Creates the value.
      *
+     * @param status the message status
+     * @param version the store's version; increases by one with every successful change
+     * @param startedAt when the message was handed to providers, or null
+     * @param endedAt when the message reached a final status, or null
+     * @param cancellation the cancel request, or null
+     * @param jobs the provider jobs holding the message's devices
      * @throws NullPointerException     when the status or job list is null
      * @throws IllegalArgumentException when the version is negative
      */
-    public MessageState {
+    public MessageState(MessageStatus status, long version, Instant startedAt, Instant endedAt,
+            Cancellation cancellation, List<ProviderJob> jobs) {
         Checks.requireNonNull(status, "state.status");
         Checks.requireArgument(version >= 0, "state version is negative: %d", version);
         jobs = List.copyOf(Checks.requireNonNull(jobs, "state.jobs"));
+        this.status = status;
+        this.version = version;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+        this.cancellation = cancellation;
+        this.jobs = jobs;
     }
 
     /**
@@ -121,13 +137,84 @@ public record MessageState(MessageStatus status, long version, Instant startedAt
         return new MessageState(status, version, startedAt, endedAt, cancellation, all);
     }
 
-    /** The cancel request, if any. */
-    public Optional<Cancellation> canceled() {
+    /**
+     * Returns the message status.
+     *
+     * @return the value
+     */
+    public MessageStatus status() {
+        return status;
+    }
+
+    /**
+     * Returns the store's version; increases by one with every successful change.
+     *
+     * @return the value
+     */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * When the message was handed to providers, if it has been.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /**
+     * When the message reached a final status, if it has.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /**
+     * The cancel request, if there is one.
+     *
+     * @return the value, or empty
+     */
+    public Optional<Cancellation> cancellation() {
         return Optional.ofNullable(cancellation);
     }
 
-    /** When delivery started, if it has. */
-    public Optional<Instant> startTime() {
-        return Optional.ofNullable(startedAt);
+    /**
+     * Returns the provider jobs holding the message's devices.
+     *
+     * @return the value
+     */
+    public List<ProviderJob> jobs() {
+        return jobs;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof MessageState o
+                && Objects.equals(status, o.status)
+                && version == o.version
+                && Objects.equals(startedAt, o.startedAt)
+                && Objects.equals(endedAt, o.endedAt)
+                && Objects.equals(cancellation, o.cancellation)
+                && Objects.equals(jobs, o.jobs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, version, startedAt, endedAt, cancellation, jobs);
+    }
+
+    @Override
+    public String toString() {
+        return "MessageState[status=" + status
+                + ", version=" + version
+                + ", startedAt=" + startedAt
+                + ", endedAt=" + endedAt
+                + ", cancellation=" + cancellation
+                + ", jobs=" + jobs
+                + "]";
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -419,7 +420,7 @@ public final class DeliveryAnalysis {
                     currentBlank[d] = blank;
                     int outcome = outcomeBits(channel, device.outcome(), device.confirmed());
                     bits[k] = outcome & VOICE_MASK;
-                    Instant t = device.reachedAt();
+                    Instant t = device.time().orElse(null);
                     if (t != null && !blank) {
                         if ((outcome & ATTEMPTED) != 0 && (first == null || t.isBefore(first))) {
                             first = t;
@@ -577,10 +578,16 @@ public final class DeliveryAnalysis {
      * @param entry  the recipient entry's index in the list
      * @param device the device's index in the entry
      * @return true for a second or later occurrence of its address on its channel
+     * @throws IndexOutOfBoundsException when there is no such entry or device, naming the index and
+     *                                   the size
      */
     public boolean isDuplicate(int entry, int device) {
-        Checks.requireArgument(device >= 0 && deviceOffsets[entry] + device < deviceOffsets[entry + 1],
-                "entry %d has no device %d", entry, device);
+        checkEntry(entry);
+        int devices = deviceOffsets[entry + 1] - deviceOffsets[entry];
+        if (device < 0 || device >= devices) {
+            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+                    "device index %d is out of bounds: entry %d has %d device(s)", device, entry, devices));
+        }
         int bit = deviceOffsets[entry] + device;
         return bit >>> 6 < duplicates.length && (duplicates[bit >>> 6] & (1L << bit)) != 0;
     }
@@ -591,8 +598,10 @@ public final class DeliveryAnalysis {
      *
      * @param entry the recipient entry's index
      * @return true when the person has a successful Voice or Text address
+     * @throws IndexOutOfBoundsException when there is no such entry, naming the index and the size
      */
     public boolean isContactedByPhone(int entry) {
+        checkEntry(entry);
         return personContacted.get(personOfRun[entryRun[entry]]);
     }
 
@@ -602,9 +611,18 @@ public final class DeliveryAnalysis {
      *
      * @param entry the recipient entry's index
      * @return true when the person has a device
+     * @throws IndexOutOfBoundsException when there is no such entry, naming the index and the size
      */
     public boolean personHasDevice(int entry) {
+        checkEntry(entry);
         return personHasDevice.get(personOfRun[entryRun[entry]]);
+    }
+
+    private void checkEntry(int entry) {
+        if (entry < 0 || entry >= entryRun.length) {
+            throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+                    "entry index %d is out of bounds: the analysis has %d entries", entry, entryRun.length));
+        }
     }
 
     /** When the first device was attempted, as far as device times tell (SPEC D6). */

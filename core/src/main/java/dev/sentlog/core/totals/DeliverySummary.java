@@ -5,6 +5,7 @@ import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -13,26 +14,42 @@ import java.util.OptionalLong;
  * on screen when the district uses text messaging (D5), start, end and duration (D6), and the
  * cancel request (C4).
  *
- * @param totals                  the D4 figures
- * @param totalVoiceText          distinct numbers over Voice and Text together (D5)
- * @param totalVoiceTextAttempted distinct numbers attempted over Voice and Text together (D5)
- * @param textMessagingEnabled    whether the district uses text messaging: the screen then shows
- *                                the combined Voice/Text figures
- * @param startedAt               when the first device was attempted, or null
- * @param endedAt                 when the last final outcome arrived, or null
- * @param cancellation            the cancel request, or null
+ * <p>A class rather than a record so that each optional field has one accessor, returning
+ * {@code Optional}.
  */
-public record DeliverySummary(DeliveryTotals totals, int totalVoiceText, int totalVoiceTextAttempted,
-                              boolean textMessagingEnabled, Instant startedAt, Instant endedAt,
-                              Cancellation cancellation) {
+public final class DeliverySummary {
+
+    private final DeliveryTotals totals;
+    private final int totalVoiceText;
+    private final int totalVoiceTextAttempted;
+    private final boolean textMessagingEnabled;
+    private final Instant startedAt;
+    private final Instant endedAt;
+    private final Cancellation cancellation;
 
     /**
-     * Validates the components.
+     * Creates the value.
      *
+     * @param totals the D4 figures
+     * @param totalVoiceText distinct numbers over Voice and Text together (D5)
+     * @param totalVoiceTextAttempted distinct numbers attempted over Voice and Text together (D5)
+     * @param textMessagingEnabled whether the district uses text messaging: the screen then shows the combined
+     *                             Voice/Text figures
+     * @param startedAt when the first device was attempted, or null
+     * @param endedAt when the last final outcome arrived, or null
+     * @param cancellation the cancel request, or null
      * @throws NullPointerException when the totals are null
      */
-    public DeliverySummary {
+    public DeliverySummary(DeliveryTotals totals, int totalVoiceText, int totalVoiceTextAttempted,
+            boolean textMessagingEnabled, Instant startedAt, Instant endedAt, Cancellation cancellation) {
         Checks.requireNonNull(totals, "totals");
+        this.totals = totals;
+        this.totalVoiceText = totalVoiceText;
+        this.totalVoiceTextAttempted = totalVoiceTextAttempted;
+        this.textMessagingEnabled = textMessagingEnabled;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -57,10 +74,10 @@ public record DeliverySummary(DeliveryTotals totals, int totalVoiceText, int tot
      * @return the summary
      */
     public static DeliverySummary of(Message message, DeliveryAnalysis analysis) {
-        Instant start = earlier(message.startedAt(), analysis.firstAttempt().orElse(null));
-        Instant end = later(message.endedAt(), analysis.lastFinalOutcome().orElse(null));
+        Instant start = earlier(message.startedAt().orElse(null), analysis.firstAttempt().orElse(null));
+        Instant end = later(message.endedAt().orElse(null), analysis.lastFinalOutcome().orElse(null));
         return new DeliverySummary(analysis.totals(), analysis.totalVoiceText(), analysis.totalVoiceTextAttempted(),
-                message.textMessagingEnabled(), start, end, message.cancellation());
+                message.textMessagingEnabled(), start, end, message.cancellation().orElse(null));
     }
 
     private static Instant earlier(Instant a, Instant b) {
@@ -77,16 +94,6 @@ public record DeliverySummary(DeliveryTotals totals, int totalVoiceText, int tot
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    /** Start Time, if delivery has started. */
-    public Optional<Instant> startTime() {
-        return Optional.ofNullable(startedAt);
-    }
-
-    /** End Time, if a final outcome has arrived. */
-    public Optional<Instant> endTime() {
-        return Optional.ofNullable(endedAt);
-    }
-
     /**
      * Duration in whole minutes (rounded down) between Start and End Time (SPEC D6).
      *
@@ -99,8 +106,96 @@ public record DeliverySummary(DeliveryTotals totals, int totalVoiceText, int tot
         return OptionalLong.of(Math.max(0, Duration.between(startedAt, endedAt).toMinutes()));
     }
 
-    /** The cancel request, if any. */
-    public Optional<Cancellation> canceled() {
+    /**
+     * Returns the D4 figures.
+     *
+     * @return the value
+     */
+    public DeliveryTotals totals() {
+        return totals;
+    }
+
+    /**
+     * Returns distinct numbers over Voice and Text together (D5).
+     *
+     * @return the value
+     */
+    public int totalVoiceText() {
+        return totalVoiceText;
+    }
+
+    /**
+     * Returns distinct numbers attempted over Voice and Text together (D5).
+     *
+     * @return the value
+     */
+    public int totalVoiceTextAttempted() {
+        return totalVoiceTextAttempted;
+    }
+
+    /**
+     * Returns whether the district uses text messaging: the screen then shows the combined Voice/Text figures.
+     *
+     * @return the value
+     */
+    public boolean textMessagingEnabled() {
+        return textMessagingEnabled;
+    }
+
+    /**
+     * Start Time, if delivery has started (SPEC D6).
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /**
+     * End Time, if a final outcome has arrived (SPEC D6).
+     *
+     * @return the value, or empty
+     */
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    /**
+     * The cancel request, if there is one (SPEC C4).
+     *
+     * @return the value, or empty
+     */
+    public Optional<Cancellation> cancellation() {
         return Optional.ofNullable(cancellation);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DeliverySummary o
+                && Objects.equals(totals, o.totals)
+                && totalVoiceText == o.totalVoiceText
+                && totalVoiceTextAttempted == o.totalVoiceTextAttempted
+                && textMessagingEnabled == o.textMessagingEnabled
+                && Objects.equals(startedAt, o.startedAt)
+                && Objects.equals(endedAt, o.endedAt)
+                && Objects.equals(cancellation, o.cancellation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(totals, totalVoiceText, totalVoiceTextAttempted, textMessagingEnabled, startedAt, endedAt,
+                cancellation);
+    }
+
+    @Override
+    public String toString() {
+        return "DeliverySummary[totals=" + totals
+                + ", totalVoiceText=" + totalVoiceText
+                + ", totalVoiceTextAttempted=" + totalVoiceTextAttempted
+                + ", textMessagingEnabled=" + textMessagingEnabled
+                + ", startedAt=" + startedAt
+                + ", endedAt=" + endedAt
+                + ", cancellation=" + cancellation
+                + "]";
     }
 }

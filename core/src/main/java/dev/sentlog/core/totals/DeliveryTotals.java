@@ -1,5 +1,6 @@
 package dev.sentlog.core.totals;
 
+import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
 
 /**
@@ -33,6 +34,36 @@ public record DeliveryTotals(
         int totalTextAttempted,
         int contactedByPhone,
         int notContactedByPhone) {
+
+    /**
+     * Checks that the figures are consistent.
+     *
+     * @throws IllegalArgumentException naming the figure when one is negative, when an attempted
+     *                                  figure exceeds its total, when Total No Device exceeds Total
+     *                                  Recipients, or when the contacted and not contacted persons do
+     *                                  not add up to Total Recipients
+     */
+    public DeliveryTotals {
+        int[] figures = {totalRecipients, totalNoDevice, totalInbox, totalEmails, totalEmailsAttempted, totalVoice,
+            totalVoiceAttempted, totalText, totalTextAttempted, contactedByPhone, notContactedByPhone};
+        String[] names = {"totalRecipients", "totalNoDevice", "totalInbox", "totalEmails", "totalEmailsAttempted",
+            "totalVoice", "totalVoiceAttempted", "totalText", "totalTextAttempted", "contactedByPhone",
+            "notContactedByPhone"};
+        for (int i = 0; i < figures.length; i++) {
+            Checks.requireArgument(figures[i] >= 0, "%s must not be negative, was %d", names[i], figures[i]);
+        }
+        atMost("totalNoDevice", totalNoDevice, "totalRecipients", totalRecipients);
+        atMost("totalEmailsAttempted", totalEmailsAttempted, "totalEmails", totalEmails);
+        atMost("totalVoiceAttempted", totalVoiceAttempted, "totalVoice", totalVoice);
+        atMost("totalTextAttempted", totalTextAttempted, "totalText", totalText);
+        Checks.requireArgument(contactedByPhone + notContactedByPhone == totalRecipients,
+                "contactedByPhone (%d) + notContactedByPhone (%d) must equal totalRecipients (%d)",
+                contactedByPhone, notContactedByPhone, totalRecipients);
+    }
+
+    private static void atMost(String name, int value, String limitName, int limit) {
+        Checks.requireArgument(value <= limit, "%s (%d) must not exceed %s (%d)", name, value, limitName, limit);
+    }
 
     /**
      * The totals of a message under the standard classification.

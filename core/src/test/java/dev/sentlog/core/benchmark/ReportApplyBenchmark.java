@@ -165,7 +165,7 @@ public class ReportApplyBenchmark {
             RecipientEntry e = entries.get(entry);
             List<Device> devices = new ArrayList<>(e.devices());
             devices.set(device, devices.get(device).withOutcome(r.outcome(), r.confirmed(), r.at()));
-            entries.set(entry, RecipientEntry.of(e.person(), e.studentPerson(), devices));
+            entries.set(entry, RecipientEntry.of(e.person(), e.student().orElse(null), devices));
             m = m.toBuilder().recipients(entries).build();
         }
         message = m;

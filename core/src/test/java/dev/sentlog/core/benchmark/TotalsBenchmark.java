@@ -126,7 +126,7 @@ public class TotalsBenchmark {
                     List<Device> copies = new ArrayList<>(devices.size());
                     for (Device d : devices) {
                         copies.add(new Device(d.channel(), new String(d.address().toCharArray()), d.outcome(),
-                                d.confirmed(), d.reachedAt()));
+                                d.confirmed(), d.time().orElse(null)));
                     }
                     list.add(RecipientEntry.of(guardian, student, copies));
                     count += copies.size();

@@ -65,7 +65,7 @@ class CancelTest {
             assertThat(c).isEqualTo(new Cancellation(Person.of("u-1", "Administrator, System"), T0));
             Message m = h.snapshot("m-1");
             assertThat(m.status()).isEqualTo(MessageStatus.CANCELED);
-            assertThat(m.canceled()).contains(c);
+            assertThat(m.cancellation()).contains(c);
             assertThat(LogHarness.device(m, "0.1").outcome()).isEqualTo(CANCELED);
             assertThat(LogHarness.device(m, "2.0").outcome()).as("a blank address is no delivery")
                     .isEqualTo(DeviceOutcome.of(DeviceStatus.PENDING));
@@ -106,7 +106,7 @@ class CancelTest {
 
             MessageView pending = h.log.select(admin(), "m-1");
             assertThat(pending.row().status()).isEqualTo(MessageStatus.IN_PROGRESS);
-            assertThat(pending.summary().canceled()).contains(first);
+            assertThat(pending.summary().cancellation()).contains(first);
             h.clock.advance(Duration.ofMinutes(1));
             Caller other = Caller.of("u-7", "Other, Olga", TestMessages.ALL_RIGHTS, java.util.Set.of())
                     .inAdministrationLog();
@@ -117,7 +117,7 @@ class CancelTest {
             h.provider.onCancel = ScriptedProvider.Behaviour.ANSWER;
             MessageView done = h.log.refresh(admin(), "m-1");
             assertThat(done.row().status()).isEqualTo(MessageStatus.CANCELED_IP);
-            assertThat(done.summary().canceled()).contains(first);
+            assertThat(done.summary().cancellation()).contains(first);
         }
     }
 

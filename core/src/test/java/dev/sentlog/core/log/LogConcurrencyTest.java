@@ -133,7 +133,7 @@ class LogConcurrencyTest {
                     DeviceOutcome want = expected.getOrDefault(m + "/" + d, DeviceOutcome.of(DeviceStatus.CANCELED));
                     assertThat(stored).as("m-%d device %s", m, d).isEqualTo(want);
                 }
-                MessageStatus want = msg.canceled().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
+                MessageStatus want = msg.cancellation().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
                 assertThat(msg.status()).as("m-%d", m).isEqualTo(want);
             }
             assertThat(store.illegal).as("M2").isEmpty();

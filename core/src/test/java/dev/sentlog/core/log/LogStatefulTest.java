@@ -215,7 +215,7 @@ class LogStatefulTest {
             if (!scheduler.contains(id)) {
                 return true;
             }
-            return !store.header(id).orElseThrow().scheduledAt().isAfter(h.clock.instant());
+            return !store.header(id).orElseThrow().scheduledAt().orElseThrow().isAfter(h.clock.instant());
         }
 
         private void checkMessage(Message m) {
@@ -249,10 +249,10 @@ class LogStatefulTest {
                         !STANDARD.classify(d.channel(), d.outcome(), d.confirmed()).attempted());
             }
             if (s == MessageStatus.CANCELED || s == MessageStatus.CANCELED_IP) {
-                assertThat(m.canceled()).as("C4: a canceled message shows its request").isPresent();
+                assertThat(m.cancellation()).as("C4: a canceled message shows its request").isPresent();
             }
             if (s == MessageStatus.CANCELED_IP) {
-                assertThat(m.startTime()).as("C3: Canceled IP only after the handover").isPresent();
+                assertThat(m.startedAt()).as("C3: Canceled IP only after the handover").isPresent();
             }
             if (s == MessageStatus.SENT || s == MessageStatus.CANCELED_IP) {
                 assertThat(deliverable).as("M3: every handed-over device final").allMatch(d ->

@@ -78,7 +78,7 @@ class RecordAndDispatchTest {
             Message m = h.snapshot("m-1");
             assertThat(LogHarness.device(m, "0.1").outcome()).isEqualTo(DeviceOutcome.of(DeviceStatus.IN_PROGRESS));
             assertThat(LogHarness.device(m, "2.0").outcome()).isEqualTo(DeviceOutcome.of(DeviceStatus.PENDING));
-            assertThat(m.startTime()).contains(T0);
+            assertThat(m.startedAt()).contains(T0);
         }
     }
 
@@ -100,7 +100,7 @@ class RecordAndDispatchTest {
 
             Message m = h.snapshot("m-1");
             assertThat(m.status()).isEqualTo(MessageStatus.SENT);
-            assertThat(m.endTime()).contains(T0);
+            assertThat(m.endedAt()).contains(T0);
             assertThat(LogHarness.device(m, "0.1").outcome()).isEqualTo(DeviceOutcome.of(DeviceStatus.FAILED));
         }
     }

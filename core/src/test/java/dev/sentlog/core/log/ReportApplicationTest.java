@@ -208,7 +208,7 @@ class ReportApplicationTest {
             MessageView v = h.log.refresh(admin(), "m-1");
 
             assertThat(v.row().status()).isEqualTo(MessageStatus.SENT);
-            assertThat(v.summary().endTime()).contains(T0.plus(Duration.ofMinutes(3)));
+            assertThat(v.summary().endedAt()).contains(T0.plus(Duration.ofMinutes(3)));
         }
     }
 

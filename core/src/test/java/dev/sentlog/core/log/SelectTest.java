@@ -39,7 +39,7 @@ class SelectTest {
             assertThat(t.totalVoice()).isEqualTo(2);
             assertThat(t.totalText()).isEqualTo(2);
             assertThat(t.contactedByPhone()).isEqualTo(1);
-            assertThat(v.summary().startTime()).contains(T0);
+            assertThat(v.summary().startedAt()).contains(T0);
             assertThat(v.reportOptions().devices()).containsExactlyInAnyOrder(DeviceChoice.values());
             assertThat(v.reportOptions().details()).as("P2: no Failed Delivery while In-Progress")
                     .containsExactlyInAnyOrder(ReportDetail.ALL, ReportDetail.SUMMARY);
@@ -50,7 +50,7 @@ class SelectTest {
             assertThat(d.callerId()).isEqualTo("(987)999-9876");
             assertThat(d.senderEmail()).isEqualTo("sysadmin@nomail.com");
             assertThat(d.body()).isEqualTo("School is cancelled due to weather.");
-            assertThat(d.attachment()).contains(new FileRef("closure-notice.pdf", "cdr://attachments/9912"));
+            assertThat(d.emailAttachment()).contains(new FileRef("closure-notice.pdf", "cdr://attachments/9912"));
         }
     }
 
@@ -80,16 +80,16 @@ class SelectTest {
             MessageDetail d = h.log.select(admin(), "sched").detail();
 
             assertThat(d.scheduleName()).isEqualTo("Missing Assignment - Daily");
-            assertThat(d.attachment()).isEmpty();
-            assertThat(d.audio()).contains(new FileRef("closure.wav", "cdr://audio/311"));
+            assertThat(d.emailAttachment()).isEmpty();
+            assertThat(d.audioFile()).contains(new FileRef("closure.wav", "cdr://audio/311"));
         }
         try (LogHarness h = new LogHarness(ScriptedProvider.all("sim"), b -> b.fileAvailability(f -> {
             throw new IllegalStateException("file server down");
         }))) {
             h.log.record(message("m-1").build());
             MessageDetail d = h.log.select(admin(), "m-1").detail();
-            assertThat(d.attachment()).isEmpty();
-            assertThat(d.audio()).isEmpty();
+            assertThat(d.emailAttachment()).isEmpty();
+            assertThat(d.audioFile()).isEmpty();
         }
     }
 

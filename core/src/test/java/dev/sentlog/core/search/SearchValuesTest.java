@@ -76,7 +76,7 @@ class SearchValuesTest {
             for (int i = 0; i < list.size(); i++) {
                 MessageRow r = list.get(i);
                 out.add(new MessageRow("m-" + i, r.status(), r.messageType(), r.districtOrSchool(), r.subject(),
-                        r.senderId(), r.senderName(), r.createdAt(), r.scheduledAt(), r.scheduleId()));
+                        r.senderId(), r.senderName(), r.createdAt(), r.scheduledAt().orElse(null), r.scheduleId()));
             }
             return out;
         });
@@ -134,5 +134,16 @@ class SearchValuesTest {
                 .hasMessageContaining("Date Created");
         assertThatThrownBy(() -> ColumnFilter.of(Column.SCHEDULE_ID, "1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Schedule ID");
+    }
+
+    @Property(tries = 50)
+    void S2_S5_aResultAndItsViewsAreImmutable(@ForAll("rows") List<MessageRow> rows) {
+        SearchResult r = new SearchResult(new ArrayList<>(rows), rows.size(), 4000, CHICAGO);
+        MessageRow extra = new MessageRow("m-x", MessageStatus.SENT, "Class Messages", "Harrison High", "Picnic",
+                "u", "Teacher, Tina", BASE, null, "");
+        List<MessageRow> view = r.view(List.of(), Sort.newestFirst());
+        assertThatThrownBy(() -> view.add(extra)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.rows().add(extra)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.values(Column.STATUS).add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -54,7 +54,7 @@ class DeliveryAnalysisPropertiesTest {
             for (Device d : e.devices()) {
                 devices.add(d.channel().isPhone() && random.nextBoolean()
                         ? new Device(d.channel(), d.address(), DeviceOutcome.call(random.nextInt(2001) - 1000),
-                                d.confirmed(), d.reachedAt())
+                                d.confirmed(), d.time().orElse(null))
                         : d);
             }
             recoded.add(RecipientEntry.of(e.person(), e.student().orElse(null), devices));
@@ -130,7 +130,7 @@ class DeliveryAnalysisPropertiesTest {
                     Device x = devices.get(d);
                     devices.set(d, new Device(x.channel(), new String(x.address().toCharArray()),
                             random.nextBoolean() ? x.outcome() : MessageArbitraries.outcome(x.channel()).sample(),
-                            x.confirmed(), x.reachedAt()));
+                            x.confirmed(), x.time().orElse(null)));
                 }
                 repeated.add(RecipientEntry.of(e.person(), Person.of("s-" + copies, "Student, " + copies), devices));
             }
@@ -182,14 +182,14 @@ class DeliveryAnalysisPropertiesTest {
         RecipientEntry owner = entries.get(at[0]);
         Device original = owner.devices().get(at[1]);
         Device again = new Device(original.channel(), reformat(original), original.outcome(), original.confirmed(),
-                original.reachedAt());
+                original.time().orElse(null));
         List<RecipientEntry> grown = new ArrayList<>(entries);
         if (asNewEntry) {
             grown.add(RecipientEntry.of(owner.person(), Person.of("s-new", "Student, New"), List.of(again)));
         } else {
             List<Device> more = new ArrayList<>(owner.devices());
             more.add(again);
-            grown.set(at[0], RecipientEntry.of(owner.person(), owner.studentPerson(), more));
+            grown.set(at[0], RecipientEntry.of(owner.person(), owner.student().orElse(null), more));
         }
         assertThat(DeliveryAnalysis.of(grown, modes, K).totals()).isEqualTo(DeliveryAnalysis.of(entries, modes, K).totals());
     }

@@ -68,7 +68,7 @@ public final class ReferenceTotals {
                 }
                 OutcomeClass cls = classifier.classify(device.channel(), device.outcome(), device.confirmed());
                 byAddress.computeIfAbsent(key, k -> new ArrayList<>()).add(cls);
-                Instant t = device.reachedAt();
+                Instant t = device.time().orElse(null);
                 if (t != null && cls.attempted() && (first == null || t.isBefore(first))) {
                     first = t;
                 }

@@ -102,8 +102,8 @@ class SeedExamplesTest {
                 .deliveryModes(Channel.INBOX, Channel.EMAIL).startedAt(T0).recipients(entries).build();
         DeliverySummary s = DeliverySummary.of(m);
         assertThat(s.totals()).isEqualTo(new DeliveryTotals(127, 34, 93, 3, 3, 0, 0, 0, 0, 0, 127));
-        assertThat(s.startTime()).contains(T0);
-        assertThat(s.endTime()).contains(T0);
+        assertThat(s.startedAt()).contains(T0);
+        assertThat(s.endedAt()).contains(T0);
         assertThat(s.durationMinutes()).hasValue(0);
     }
 
@@ -225,8 +225,8 @@ class SeedExamplesTest {
                         new Device(Channel.VOICE, "555-999-1111", DeviceOutcome.of(DeviceStatus.CANCELED), false, t1.plusSeconds(3600))))))
                 .build();
         DeliverySummary s = DeliverySummary.of(m);
-        assertThat(s.startTime()).contains(t1);
-        assertThat(s.endTime()).contains(t1.plusSeconds(719));
+        assertThat(s.startedAt()).contains(t1);
+        assertThat(s.endedAt()).contains(t1.plusSeconds(719));
         assertThat(s.durationMinutes()).hasValue(11);
         Message notStarted = m.toBuilder().recipients(List.of(RecipientEntry.of(Person.of("p", "P"), null,
                 List.of(Device.of(Channel.EMAIL, "a@x.org", DeviceStatus.PENDING))))).build();

@@ -75,7 +75,7 @@ final class DemoCommand implements Command {
         Message main = outcome.main();
         Set<DeviceChoice> devices = EnumSet.of(DeviceChoice.NO_DEVICE);
         main.deliveryModes().forEach(c -> devices.add(DeviceChoice.of(c)));
-        SentMessageReport reports = SentMessageReport.builder().zone(zone).clock(outcome.clock()).build();
+        SentMessageReport reports = SentMessageReport.builder().settings(outcome.settings()).build();
         out.println();
         for (ReportFormat format : ReportFormat.values()) {
             Path file = dir.resolve("report." + format.extension());

@@ -2,6 +2,7 @@ package dev.sentlog.examples.demo;
 
 import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.log.Caller;
+import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.log.ToolRight;
 import dev.sentlog.core.message.Cancellation;
@@ -13,7 +14,7 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
-import dev.sentlog.core.provider.simulated.SimulatedProvider;
+import dev.sentlog.examples.provider.simulated.SimulatedProvider;
 import dev.sentlog.core.search.Column;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
@@ -24,7 +25,6 @@ import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,9 +115,10 @@ public final class DistrictDemo {
      * @param main       the main message as the log holds it at the end
      * @param canceled   the message canceled in flight, as the log holds it at the end
      * @param finishedAt the demo clock's time at the end
-     * @param clock      the demo clock, standing at {@code finishedAt}
+     * @param settings   the log's presentation settings (its zone, classifier, file check and the
+     *                   demo clock, standing at {@code finishedAt}): print the reports with them
      */
-    public record Outcome(Message main, Message canceled, Instant finishedAt, Clock clock) {
+    public record Outcome(Message main, Message canceled, Instant finishedAt, PresentationSettings settings) {
     }
 
     /**
@@ -166,7 +167,7 @@ public final class DistrictDemo {
             DeliverySummary summary = log.select(CALLER, MAIN_ID).summary();
             printSummary(out, log.printable(CALLER, MAIN_ID), summary);
             return new Outcome(log.printable(CALLER, MAIN_ID), log.printable(CALLER, CANCELED_ID), clock.instant(),
-                    clock);
+                    log.settings());
         }
     }
 
@@ -249,11 +250,11 @@ public final class DistrictDemo {
         }
         table.row("Recipients contacted successfully by phone", t.contactedByPhone());
         table.row("Recipients not contacted by phone", t.notContactedByPhone());
-        table.row("Start Time", summary.startTime().map(this::shown).orElse(""));
-        table.row("End Time", summary.endTime().map(this::shown).orElse(""));
+        table.row("Start Time", summary.startedAt().map(this::shown).orElse(""));
+        table.row("End Time", summary.endedAt().map(this::shown).orElse(""));
         table.row("Duration", summary.durationMinutes().isPresent()
                 ? summary.durationMinutes().getAsLong() + " minutes" : "");
-        summary.canceled().ifPresent(c -> table.row("Canceled", c.by().name() + ", " + shown(c.at())));
+        summary.cancellation().ifPresent(c -> table.row("Canceled", c.by().name() + ", " + shown(c.at())));
         out.println(table.render());
     }
 

@@ -11,7 +11,7 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
-import dev.sentlog.core.provider.simulated.SimulatedProvider;
+import dev.sentlog.examples.provider.simulated.SimulatedProvider;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.search.SearchCriteria;
@@ -92,7 +92,7 @@ public final class EmbeddingExample {
             MessageStatus canceled = log.select(admin, "m-2").row().status();
 
             // 6. Print the Sent Message Report of the sent message.
-            SentMessageReport reports = SentMessageReport.builder().zone(district).clock(clock).build();
+            SentMessageReport reports = SentMessageReport.forLog(log); // the log's zone, clock, classifier, files
             reports.write(log.printable(admin, "m-1"),
                     ReportOptions.of(EnumSet.of(DeviceChoice.EMAIL, DeviceChoice.NO_DEVICE), ReportDetail.ALL,
                             ReportFormat.CSV), report);

@@ -159,7 +159,7 @@ class DemoCommandTest {
 
         Message canceled = outcome.canceled();
         assertThat(canceled.status()).isEqualTo(MessageStatus.CANCELED_IP);
-        assertThat(canceled.canceled()).isPresent();
+        assertThat(canceled.cancellation()).isPresent();
         List<Device> devices = canceled.recipients().stream().flatMap(e -> e.devices().stream()).toList();
         assertThat(devices).anyMatch(d -> d.outcome().equals(DeviceOutcome.of(DeviceStatus.CANCELED)));
         assertThat(devices).anyMatch(d -> !d.outcome().equals(DeviceOutcome.of(DeviceStatus.CANCELED)));

@@ -53,16 +53,16 @@ class MessageJsonTest {
         assertThat(m.status()).isEqualTo(MessageStatus.IN_PROGRESS);
         assertThat(m.deliveryModes()).containsExactly(Channel.INBOX, Channel.EMAIL, Channel.VOICE, Channel.TEXT);
         assertThat(m.textMessagingEnabled()).isTrue();
-        assertThat(m.emailAttachment().uri()).isEqualTo("cdr://attachments/9912");
-        assertThat(m.audioFile().name()).isEqualTo("closure.wav");
+        assertThat(m.emailAttachment().orElseThrow().uri()).isEqualTo("cdr://attachments/9912");
+        assertThat(m.audioFile().orElseThrow().name()).isEqualTo("closure.wav");
         assertThat(m.filterCriteria()).hasSize(2);
         assertThat(m.filterCriteria().get(0).value()).contains("Union");
         assertThat(m.filterCriteria().get(1).table()).contains(new FilterTable(
                 List.of("Grade", "Event Type", "Involvement Role"),
                 List.of(List.of("All Grades", "Car: Parking Violation", "Offender"))));
-        assertThat(m.startedAt()).isEqualTo(Instant.parse("2019-12-02T14:54:00Z"));
-        assertThat(m.endTime()).isEmpty();
-        assertThat(m.canceled()).isEmpty();
+        assertThat(m.startedAt()).contains(Instant.parse("2019-12-02T14:54:00Z"));
+        assertThat(m.endedAt()).isEmpty();
+        assertThat(m.cancellation()).isEmpty();
 
         RecipientEntry entry = m.recipients().get(0);
         assertThat(entry.person()).isEqualTo(Person.of("p-1", "Parent, Heather"));
@@ -164,9 +164,9 @@ class MessageJsonTest {
         Message m = json.read(PLAIN.writeValueAsString(doc)).message();
 
         assertThat(m.scheduleId()).isEmpty();
-        assertThat(m.scheduledTime()).isEmpty();
-        assertThat(m.attachment()).isEmpty();
-        assertThat(m.audio()).isEmpty();
+        assertThat(m.scheduledAt()).isEmpty();
+        assertThat(m.emailAttachment()).isEmpty();
+        assertThat(m.audioFile()).isEmpty();
         assertThat(m.body()).isEmpty();
         assertThat(m.filterCriteria()).isEmpty();
         assertThat(m.recipients().get(0).student()).isEmpty();

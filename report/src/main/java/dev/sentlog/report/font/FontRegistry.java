@@ -1,7 +1,6 @@
 package dev.sentlog.report.font;
 
-import dev.sentlog.core.SentlogException;
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,7 +69,9 @@ public final class FontRegistry {
         private static FontSource load(String file) {
             try (InputStream in = FontRegistry.class.getResourceAsStream(RESOURCE_DIR + file)) {
                 if (in == null) {
-                    throw new SentlogException("the bundled font " + RESOURCE_DIR + file + " is missing from the class path");
+                    // a broken build of this module, not the host's doing
+                    throw new IllegalStateException("the bundled font " + RESOURCE_DIR + file
+                            + " is missing from the sentlog-report jar");
                 }
                 return FontSource.of(file, in.readAllBytes());
             } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.sentlog.report.font;
 
-import dev.sentlog.core.internal.Checks;
 import com.lowagie.text.pdf.BaseFont;
+import dev.sentlog.report.internal.Checks;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.sentlog.report.model;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.report.internal.Checks;
 
 /**
  * One "label: value" line of a report block (header, Delivery Summary, Message Detail).

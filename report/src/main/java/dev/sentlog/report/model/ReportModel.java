@@ -1,16 +1,18 @@
 package dev.sentlog.report.model;
 
-import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
@@ -99,7 +101,7 @@ public final class ReportModel {
         this.summary = summary(DeliverySummary.of(message, analysis), noDeviceRows, zone);
         boolean all = b.detail == ReportDetail.ALL;
         this.filterCriteria = all && message.messageTypeKind().hasFilterCriteria() ? message.filterCriteria() : null;
-        this.messageDetail = all ? messageDetail(message, zone, b.fileAvailable) : null;
+        this.messageDetail = all ? messageDetail(message, zone, b.fileAvailability) : null;
         this.deliveryDetail = b.detail != ReportDetail.SUMMARY;
         this.failedPersons = b.detail == ReportDetail.FAILED_DELIVERY ? failedPersons() : null;
     }
@@ -129,8 +131,8 @@ public final class ReportModel {
     private static List<LabeledValue> summary(DeliverySummary s, boolean noDevice, ZoneId zone) {
         DeliveryTotals t = s.totals();
         List<LabeledValue> lines = new ArrayList<>();
-        lines.add(LabeledValue.of("Start Time", ReportTexts.minute(s.startedAt(), zone)));
-        lines.add(LabeledValue.of("End Time", ReportTexts.minute(s.endedAt(), zone)));
+        lines.add(LabeledValue.of("Start Time", ReportTexts.minute(s.startedAt().orElse(null), zone)));
+        lines.add(LabeledValue.of("End Time", ReportTexts.minute(s.endedAt().orElse(null), zone)));
         lines.add(LabeledValue.of("Duration",
                 s.durationMinutes().isPresent() ? ReportTexts.minutes(s.durationMinutes().getAsLong()) : ""));
         lines.add(figure("Total Recipients", t.totalRecipients()));
@@ -146,7 +148,7 @@ public final class ReportModel {
         lines.add(figure("Total Text Messages Attempted", t.totalTextAttempted()));
         lines.add(figure("Recipients contacted successfully by phone", t.contactedByPhone()));
         lines.add(figure("Recipients not contacted by phone", t.notContactedByPhone()));
-        s.canceled().ifPresent(c -> {
+        s.cancellation().ifPresent(c -> {
             lines.add(LabeledValue.of("Canceled By", c.by().name()));
             lines.add(LabeledValue.of("Canceled On", ReportTexts.minute(c.at(), zone)));
         });
@@ -157,7 +159,7 @@ public final class ReportModel {
         return LabeledValue.of(label, Integer.toString(value));
     }
 
-    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, FileAvailability fileAvailable) {
+    private static List<LabeledValue> messageDetail(Message m, ZoneId zone, FileAvailability fileAvailability) {
         List<LabeledValue> lines = new ArrayList<>();
         // SPEC S8: the schedule name comes before the message type, only for scheduler-sent messages
         if (m.isSchedulerSent()) {
@@ -169,7 +171,7 @@ public final class ReportModel {
         addIfPresent(lines, "Reply To Email", m.replyToEmail());
         addIfPresent(lines, "Caller ID", m.callerId());
         lines.add(LabeledValue.of("Date Created", ReportTexts.minute(m.createdAt(), zone)));
-        m.scheduledTime().ifPresent(t -> lines.add(LabeledValue.of("Date Scheduled", ReportTexts.minute(t, zone))));
+        m.scheduledAt().ifPresent(t -> lines.add(LabeledValue.of("Date Scheduled", ReportTexts.minute(t, zone))));
         addIfPresent(lines, "Schedule ID", m.displayedScheduleId());
         StringJoiner modes = new StringJoiner(", ");
         for (Channel c : m.deliveryModes()) {
@@ -178,8 +180,8 @@ public final class ReportModel {
         lines.add(LabeledValue.of("Delivery Modes", modes.toString()));
         lines.add(LabeledValue.of("Subject", m.subject()));
         // SPEC S8: the attachment and audio file only while the host says the file still exists
-        m.attachment().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
-        m.audio().filter(f -> FileAvailability.shows(fileAvailable, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
+        m.emailAttachment().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Email Attachment", f.name())));
+        m.audioFile().filter(f -> FileAvailability.shows(fileAvailability, f)).ifPresent(f -> lines.add(LabeledValue.of("Audio File", f.name())));
         addIfPresent(lines, "Message Body", m.body());
         addIfPresent(lines, "Text Message", m.text());
         return List.copyOf(lines);
@@ -311,7 +313,7 @@ public final class ReportModel {
                     if (included(dev)) {
                         return new DetailRow(e.person().name(), studentName(e),
                                 dev.channel().label() + ": " + dev.address(), status(dev),
-                                times.format(dev.reachedAt()), mark, analysis.isDuplicate(entry, d));
+                                times.format(dev.time().orElse(null)), mark, analysis.isDuplicate(entry, d));
                     }
                 }
                 advanceEntry();
@@ -320,7 +322,7 @@ public final class ReportModel {
         }
 
         private String studentName(RecipientEntry e) {
-            return e.studentPerson() == null ? "" : e.studentPerson().name();
+            return e.student().map(Person::name).orElse("");
         }
 
         private String status(Device d) {
@@ -353,20 +355,23 @@ public final class ReportModel {
         private OutcomeClassifier classifier = OutcomeClassifier.standard();
         private Set<DeviceChoice> devices;
         private ReportDetail detail;
-        private ZoneId zone;
+        private ZoneId zone = PresentationSettings.DEFAULT_ZONE;
         private Instant generatedAt;
-        private FileAvailability fileAvailable = f -> true;
+        private FileAvailability fileAvailability = FileAvailability.always();
 
         private Builder() {
         }
 
         /**
-         * @param v whether the host still has a file: the Message Detail names the attachment and
-         *          audio file only when it does (SPEC S8; default: always)
+         * Sets the file check: the Message Detail names the attachment and audio file only while
+         * the host still has the file (SPEC S8; default: always).
+         *
+         * @param v whether the host still has a file
          * @return this builder
+         * @throws NullPointerException when v is null
          */
-        public Builder fileAvailable(FileAvailability v) {
-            fileAvailable = v;
+        public Builder fileAvailability(FileAvailability v) {
+            fileAvailability = Checks.requireNonNull(v, "fileAvailability");
             return this;
         }
 
@@ -375,9 +380,10 @@ public final class ReportModel {
          *
          * @param v the message
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder message(Message v) {
-            message = v;
+            message = Checks.requireNonNull(v, "message");
             return this;
         }
 
@@ -386,9 +392,10 @@ public final class ReportModel {
          *
          * @param v the message's analysis, made with the same classifier
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder analysis(DeliveryAnalysis v) {
-            analysis = v;
+            analysis = Checks.requireNonNull(v, "analysis");
             return this;
         }
 
@@ -397,9 +404,10 @@ public final class ReportModel {
          *
          * @param v the outcome classification (default: standard)
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder classifier(OutcomeClassifier v) {
-            classifier = v;
+            classifier = Checks.requireNonNull(v, "classifier");
             return this;
         }
 
@@ -408,9 +416,10 @@ public final class ReportModel {
          *
          * @param v the device choices, already validated against the message
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder devices(Set<DeviceChoice> v) {
-            devices = v;
+            devices = Checks.requireNonNull(v, "devices");
             return this;
         }
 
@@ -419,9 +428,10 @@ public final class ReportModel {
          *
          * @param v the detail level
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder detail(ReportDetail v) {
-            detail = v;
+            detail = Checks.requireNonNull(v, "detail");
             return this;
         }
 
@@ -430,9 +440,10 @@ public final class ReportModel {
          *
          * @param v the district's time zone
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder zone(ZoneId v) {
-            zone = v;
+            zone = Checks.requireNonNull(v, "zone");
             return this;
         }
 
@@ -441,9 +452,10 @@ public final class ReportModel {
          *
          * @param v the "Generated on" instant
          * @return this builder
+         * @throws NullPointerException when v is null
          */
         public Builder generatedAt(Instant v) {
-            generatedAt = v;
+            generatedAt = Checks.requireNonNull(v, "generatedAt");
             return this;
         }
 
@@ -461,7 +473,7 @@ public final class ReportModel {
             Checks.requireNonNull(detail, "detail");
             Checks.requireNonNull(zone, "zone");
             Checks.requireNonNull(generatedAt, "generatedAt");
-            Checks.requireNonNull(fileAvailable, "fileAvailable");
+            Checks.requireNonNull(fileAvailability, "fileAvailability");
             Checks.requireArgument(analysis.entryCount() == message.recipients().size(),
                     "the analysis covers %d entries but message %s has %d", analysis.entryCount(), message.id(),
                     message.recipients().size());

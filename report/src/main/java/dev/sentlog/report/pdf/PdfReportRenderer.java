@@ -1,6 +1,8 @@
 package dev.sentlog.report.pdf;
 
 import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.ExceptionConverter;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -8,10 +10,10 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.FilterTable;
 import dev.sentlog.report.font.FontRegistry;
+import dev.sentlog.report.internal.Checks;
 import dev.sentlog.report.model.DetailRow;
 import dev.sentlog.report.model.LabeledValue;
 import dev.sentlog.report.model.ReportModel;
@@ -60,8 +62,30 @@ public final class PdfReportRenderer implements ReportRenderer {
         this.fonts = Checks.requireNonNull(fonts, "fonts");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>OpenPDF reports an I/O failure as an unchecked {@link ExceptionConverter} and a document it
+     * cannot lay out as a {@link DocumentException}; both become an {@link IOException} here, so a
+     * caller tells a write failure apart from a programming error. An unchecked exception OpenPDF
+     * wrapped is thrown as it is.
+     */
     @Override
     public void render(ReportModel model, OutputStream out) throws IOException {
+        try {
+            renderDocument(model, out);
+        } catch (ExceptionConverter e) {
+            if (e.getException() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw e.getException() instanceof IOException io ? io
+                    : new IOException("the PDF library could not write the document", e.getException());
+        } catch (DocumentException e) {
+            throw new IOException("the PDF library refused the document", e);
+        }
+    }
+
+    private void renderDocument(ReportModel model, OutputStream out) throws IOException {
         FontSet fs = new FontSet(fonts);
         Styles st = new Styles(fs);
         Document doc = new Document(PageSize.LETTER, 36, 36, 40, 52);

@@ -1,6 +1,7 @@
 package dev.sentlog.report.benchmark;
 
 import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.report.ReportFixtures;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +21,9 @@ final class BenchmarkMessages {
     /** A plain writer's five cells for one device: the same rows as the report, without marks. */
     static void cells(RecipientEntry e, Device d, String[] into) {
         into[0] = e.person().name();
-        into[1] = e.studentPerson() == null ? "" : e.studentPerson().name();
+        into[1] = e.student().map(Person::name).orElse("");
         into[2] = d.channel().label() + ": " + d.address();
         into[3] = d.outcome().display();
-        into[4] = d.reachedAt() == null ? "" : TIME.format(d.reachedAt().atZone(ReportFixtures.ZONE));
+        into[4] = d.time().map(t -> TIME.format(t.atZone(ReportFixtures.ZONE))).orElse("");
     }
 }

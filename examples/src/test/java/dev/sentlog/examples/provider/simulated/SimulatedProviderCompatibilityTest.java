@@ -1,4 +1,4 @@
-package dev.sentlog.core.provider.simulated;
+package dev.sentlog.examples.provider.simulated;
 
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryProvider;

@@ -1,4 +1,4 @@
-package dev.sentlog.core.provider.simulated;
+package dev.sentlog.examples.provider.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -239,7 +239,7 @@ class SimulatedProviderTest {
     }
 
     @Test
-    @DisplayName("a host with core on its class path does not discover the simulator by ServiceLoader")
+    @DisplayName("a host with the examples on its class path does not discover the simulator by ServiceLoader")
     void notDiscoverable() {
         assertThat(ServiceLoader.load(DeliveryProvider.class).stream().map(p -> p.type().getName()))
                 .doesNotContain(SimulatedProvider.class.getName());

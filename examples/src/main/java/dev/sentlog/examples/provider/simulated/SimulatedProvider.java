@@ -1,6 +1,5 @@
-package dev.sentlog.core.provider.simulated;
+package dev.sentlog.examples.provider.simulated;
 
-import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
@@ -16,6 +15,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -127,7 +128,7 @@ public final class SimulatedProvider implements DeliveryProvider {
      */
     @Override
     public String submit(DeliveryBatch batch) {
-        Checks.requireNonNull(batch, "batch");
+        Objects.requireNonNull(batch, "batch");
         Set<String> seen = new HashSet<>();
         for (DeliveryRequest request : batch.deliveries()) {
             if (!channels.contains(request.channel())) {
@@ -183,7 +184,7 @@ public final class SimulatedProvider implements DeliveryProvider {
      * @throws IllegalArgumentException when count is negative
      */
     public void failNextSubmits(int count) {
-        Checks.requireArgument(count >= 0, "count of failing submits must not be negative: %d", count);
+        requireArgument(count >= 0, "count of failing submits must not be negative: %d", count);
         failNext.set(count);
     }
 
@@ -229,7 +230,7 @@ public final class SimulatedProvider implements DeliveryProvider {
          * @return this builder
          */
         public Builder name(String name) {
-            this.name = Checks.requireNonBlank(name, "name");
+            this.name = requireNonBlank(name);
             return this;
         }
 
@@ -241,7 +242,7 @@ public final class SimulatedProvider implements DeliveryProvider {
          * @return this builder
          */
         public Builder channels(Channel first, Channel... more) {
-            this.channels = EnumSet.of(Checks.requireNonNull(first, "channel"), more);
+            this.channels = EnumSet.of(Objects.requireNonNull(first, "channel"), more);
             return this;
         }
 
@@ -264,7 +265,7 @@ public final class SimulatedProvider implements DeliveryProvider {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Checks.requireNonNull(clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -277,7 +278,7 @@ public final class SimulatedProvider implements DeliveryProvider {
          */
         public Builder attemptDelay(Duration min, Duration max) {
             checkRange(min, max, "attemptDelay");
-            Checks.requireArgument(min.compareTo(Duration.ofSeconds(1)) >= 0,
+            requireArgument(min.compareTo(Duration.ofSeconds(1)) >= 0,
                     "attemptDelay min must be at least one second (DP-S3): %s", min);
             this.attemptMin = min;
             this.attemptMax = max;
@@ -443,21 +444,32 @@ public final class SimulatedProvider implements DeliveryProvider {
         }
 
         private static void checkRange(Duration min, Duration max, String what) {
-            Checks.requireNonNull(min, what + ".min");
-            Checks.requireNonNull(max, what + ".max");
-            Checks.requireArgument(!min.isNegative() && min.compareTo(max) <= 0,
+            Objects.requireNonNull(min, what + ".min");
+            Objects.requireNonNull(max, what + ".max");
+            requireArgument(!min.isNegative() && min.compareTo(max) <= 0,
                     "%s must satisfy 0 <= min <= max, was %s .. %s", what, min, max);
         }
 
         private static double checkRate(double rate, String what) {
-            Checks.requireArgument(rate >= 0 && rate <= 1, "%s must be between 0 and 1, was %s", what, rate);
+            requireArgument(rate >= 0 && rate <= 1, "%s must be between 0 and 1, was %s", what, rate);
             return rate;
         }
 
         private static int[] checkCodes(int[] codes, String what) {
-            Checks.requireNonNull(codes, what);
-            Checks.requireArgument(codes.length > 0, "%s needs at least one code", what);
+            Objects.requireNonNull(codes, what);
+            requireArgument(codes.length > 0, "%s needs at least one code", what);
             return codes.clone();
         }
+    }
+
+    private static void requireArgument(boolean condition, String format, Object... args) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
+        }
+    }
+
+    private static String requireNonBlank(String name) {
+        requireArgument(!Objects.requireNonNull(name, "name").isBlank(), "name must not be blank");
+        return name;
     }
 }

@@ -5,4 +5,4 @@
  * the reporting window, submit failures). It is not declared for {@link java.util.ServiceLoader}
  * discovery: a host registers it explicitly.
  */
-package dev.sentlog.core.provider.simulated;
+package dev.sentlog.examples.provider.simulated;

@@ -1,0 +1,19 @@
+/**
+ * Sentlog examples: the command line ({@code demo}, {@code totals}, {@code report}), the JSON
+ * message format, and example host and provider code.
+ */
+module dev.sentlog.examples {
+    requires transitive dev.sentlog.report;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports dev.sentlog.examples.cli;
+    exports dev.sentlog.examples.demo;
+    exports dev.sentlog.examples.host;
+    exports dev.sentlog.examples.json;
+    exports dev.sentlog.examples.provider;
+    exports dev.sentlog.examples.provider.simulated;
+
+    // the same registration as META-INF/services/dev.sentlog.spi.DeliveryProvider, for the module path
+    provides dev.sentlog.spi.DeliveryProvider with dev.sentlog.examples.provider.SmtpRelayProvider;
+}
