@@ -78,9 +78,12 @@ import org.slf4j.LoggerFactory;
  *       report of the message.</li>
  *   <li>A batch that cannot be handed to its provider leaves its devices PENDING (not attempted);
  *       the message fails (M5) only when no batch could be handed over.</li>
- *   <li>M2 has no In-Progress → Canceled, so a message canceled after its handover ends Canceled
- *       IP even when the providers stopped every device before its first attempt; Canceled is
- *       reached from Waiting, where nothing has been handed over (C3).</li>
+ *   <li>M2 has no In-Progress → Canceled, so a message stays Waiting while it is handed over,
+ *       until a provider takes a batch: a cancel accepted before that ends it Canceled with its
+ *       devices CANCELED, even when the submit then fails (C3 before M5). A message canceled after
+ *       a provider took a batch ends Canceled IP even when the providers stopped every device
+ *       before its first attempt.</li>
+ *   <li>A derived status is stored only on the state version read before the devices (M3).</li>
  *   <li>Reports pushed through the sink are checked as a whole: an unknown job, an unknown device
  *       or a malformed outcome rejects the batch with an exception and applies nothing. Polled
  *       reports are applied leniently: bad ones are logged and skipped.</li>
@@ -89,8 +92,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * Thread-safe: every method may be called from any number of threads at once, also for the same
  * message. Status changes are compare-and-set on the stored state's version; device changes run
- * under the store's per-message lock; providers are called outside any lock, on the log's own
- * daemon threads, with a timeout. {@link #close()} stops those threads.
+ * under the store's per-message lock; providers are called outside any lock, on at most
+ * {@link Builder#providerThreads(int)} of the log's own daemon threads, with a timeout.
+ * {@link #close()} stops those threads.
  */
 public final class SentMessageLog implements AutoCloseable {
 
@@ -511,8 +515,10 @@ public final class SentMessageLog implements AutoCloseable {
      * @param providerName the reporting provider
      * @param jobId        the job
      * @param reports      the reports
-     * @return what the reports changed
-     * @throws UnknownJobException       when no message holds the job
+     * @return what the reports changed; zero counts for reports held because the job's submit has
+     *         not returned yet (they are applied, leniently, once it has)
+     * @throws UnknownJobException       when no message holds the job and no submit of the provider
+     *                                   is running
      * @throws UnknownDeviceException    when a report names a device outside the job
      * @throws MalformedReportException  when a report's outcome cannot apply to its device
      */

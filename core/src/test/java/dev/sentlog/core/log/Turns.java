@@ -6,8 +6,10 @@ import java.util.Random;
 
 /**
  * A cooperative scheduler for the log's concurrency checks: of the threads it runs, exactly one
- * runs at a time, and at every store-call boundary ({@link HookedStore.Hook}) the running thread
- * hands the turn to a thread picked by a seeded random, itself included. So one seed is one
+ * runs at a time, and at every store-call boundary ({@link HookedStore.Hook}) the running thread,
+ * with a seeded random chance, hands the turn to another thread picked by the same random. A low
+ * chance lets one thread run a long operation through while another is paused in the middle of
+ * its own (the interleavings races need); a high chance interleaves finely. So one seed is one
  * interleaving at store-call granularity, replayable, and no sleep decides anything.
  *
  * <p>No turn is handed over while the thread is inside one of the log's own short critical
@@ -16,12 +18,16 @@ import java.util.Random;
  */
 final class Turns implements HookedStore.Hook {
 
+    private static final double[] SWITCH_CHANCES = {0.5, 0.25, 0.1, 0.04};
+
     private final Random random;
+    private final double switchChance;
     private final List<Thread> live = new ArrayList<>();
     private Thread current;
 
     Turns(long seed) {
         this.random = new Random(seed);
+        this.switchChance = SWITCH_CHANCES[random.nextInt(SWITCH_CHANCES.length)];
     }
 
     /**
@@ -75,11 +81,12 @@ final class Turns implements HookedStore.Hook {
     }
 
     private synchronized void handOver() {
-        Thread next = live.get(random.nextInt(live.size()));
-        if (next == Thread.currentThread()) {
+        if (live.size() < 2 || random.nextDouble() >= switchChance) {
             return;
         }
-        current = next;
+        List<Thread> others = new ArrayList<>(live);
+        others.remove(Thread.currentThread());
+        current = others.get(random.nextInt(others.size()));
         notifyAll();
         waitTurn();
     }
