@@ -267,7 +267,6 @@ public final class SentMessageLog implements AutoCloseable {
             return s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS));
         });
         if (after.state().status() == MessageStatus.CANCELED) {
-            cancelDeliverable(id, after.deliveryModes());
             return;
         }
         if (failed) {
@@ -389,15 +388,12 @@ public final class SentMessageLog implements AutoCloseable {
     }
 
     /** Every deliverable device of a message canceled before anything was handed over becomes CANCELED (C3). */
-    private void cancelDeliverable(String id, Set<Channel> modes) {
-        store.withDevices(id, t -> {
-            for (int row = 0; row < t.size(); row++) {
-                if (isDeliverable(t, row, modes)) {
-                    ReportRules.cancel(t, row);
-                }
+    private static void cancelDeliverable(DeviceTable t, Set<Channel> modes) {
+        for (int row = 0; row < t.size(); row++) {
+            if (isDeliverable(t, row, modes)) {
+                ReportRules.cancel(t, row);
             }
-            return Boolean.TRUE;
-        });
+        }
     }
 
     private Plan plan(DeviceTable t, Set<Channel> modes) {
@@ -482,7 +478,8 @@ public final class SentMessageLog implements AutoCloseable {
     }
 
     /**
-     * Applies a state change with compare-and-set, retrying on a concurrent change.
+     * Applies a state change with compare-and-set, retrying on a concurrent change. A change to
+     * Canceled cancels the message's deliverable devices in the same store step (C3).
      *
      * @param change the new state from the current one, or null for "no change"
      * @return the header this call stored; empty when the change function declined
@@ -494,7 +491,11 @@ public final class SentMessageLog implements AutoCloseable {
             if (next == null || next.equals(h.state())) {
                 return Optional.empty();
             }
-            Optional<MessageHeader> replaced = store.compareAndSet(id, h.state().version(), next);
+            // C3: a move to Canceled cancels the deliverable devices in the same step
+            Optional<MessageHeader> replaced = next.status() == MessageStatus.CANCELED
+                    && h.state().status() != MessageStatus.CANCELED
+                    ? store.compareAndSet(id, h.state().version(), next, t -> cancelDeliverable(t, h.deliveryModes()))
+                    : store.compareAndSet(id, h.state().version(), next);
             if (replaced.isPresent()) {
                 return replaced;
             }
@@ -701,7 +702,6 @@ public final class SentMessageLog implements AutoCloseable {
             return after.state().cancellation();
         }
         if (after.state().status() == MessageStatus.CANCELED) {
-            cancelDeliverable(messageId, after.deliveryModes());
             return request;
         }
         stopThroughProviders(messageId);

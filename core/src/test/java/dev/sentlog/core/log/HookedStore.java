@@ -9,6 +9,7 @@ import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,12 @@ final class HookedStore implements MessageStore {
     @Override
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
         return around("compareAndSet", () -> delegate.compareAndSet(messageId, expectedVersion, next));
+    }
+
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
+                                                 Consumer<DeviceTable> devices) {
+        return around("compareAndSet", () -> delegate.compareAndSet(messageId, expectedVersion, next, devices));
     }
 
     @Override
