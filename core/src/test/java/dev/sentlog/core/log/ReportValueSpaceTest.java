@@ -11,7 +11,15 @@ import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +39,29 @@ class ReportValueSpaceTest {
         return DeviceReport.of(device, outcome, confirmed, "e-" + device + "-" + sequence, sequence, T0);
     }
 
-    /** Records the seed message and pushes the reports one at a time, in the given order. */
     private static Message afterPushing(List<DeviceReport> reports) {
-        try (LogHarness h = new LogHarness()) {
-            h.log.record(message("m-1").build());
-            String job = h.provider.onlyJob();
-            for (DeviceReport r : reports) {
-                h.log.acceptReports("sim", job, List.of(r));
-            }
-            return h.snapshot("m-1");
-        }
+        return LogHarness.afterPushingOneByOne(reports);
+    }
+
+    @Provide
+    Arbitrary<List<DeviceReport>> unattemptedPhonesAndConfirmations() {
+        Arbitrary<DeviceReport> one = Arbitraries.of(
+                report("0.2", DeviceOutcome.call(5), true, 20), report("2.1", DeviceOutcome.call(6), true, 21),
+                report("0.3", DeviceOutcome.call(-39), false, 3), report("2.2", DeviceOutcome.call(-39), false, 4),
+                report("1.0", IN_PROGRESS, false, 5), report("0.3", DeviceOutcome.call(-39), false, 6));
+        return one.list().ofMaxSize(8);
+    }
+
+    @Property(tries = 200)
+    @Label("R3 R2: confirmations and reports showing no attempt yet end the same in any order")
+    void r3_noAttemptYetAndConfirmationsAreOrderIndependent(
+            @ForAll("unattemptedPhonesAndConfirmations") List<DeviceReport> reports, @ForAll long seed) {
+        List<DeviceReport> shuffled = new ArrayList<>(reports);
+        Collections.shuffle(shuffled, new Random(seed));
+        Message inOrder = afterPushing(reports);
+        Message reordered = afterPushing(shuffled);
+        assertThat(LogHarness.devices(reordered)).isEqualTo(LogHarness.devices(inOrder));
+        assertThat(reordered.status()).isEqualTo(inOrder.status());
     }
 
     @Test
