@@ -38,7 +38,7 @@ public class UnknownDeviceException extends SentlogException {
         return jobId;
     }
 
-    /** The device id reported. */
+    /** The device id reported, as the provider sent it (unmasked: mask it before logging it). */
     public String deviceId() {
         return deviceId;
     }

@@ -17,6 +17,8 @@ import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.ProviderException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,6 +123,44 @@ class StatusDecisionRaceTest {
             assertThat(m.status()).as("C3: nothing was attempted").isEqualTo(MessageStatus.CANCELED);
             assertThat(recorded.get()).isEqualTo(MessageStatus.CANCELED);
             assertThat(m.canceled()).as("C4").isPresent();
+            assertThat(LogHarness.devices(m)).extracting(Device::outcome)
+                    .containsOnly(DeviceOutcome.of(DeviceStatus.CANCELED));
+        }
+    }
+
+    @Test
+    @DisplayName("C2 C3: after a cancel during the hand-over no further provider is called; nothing taken ends Canceled")
+    void c2_aCancelDuringTheHandOverStopsItBeforeTheNextProvider() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StubProvider mail = new StubProvider("relay", Set.of(Channel.EMAIL));
+        mail.onSubmit = batch -> {
+            entered.countDown();
+            await(release);
+            throw new ProviderException("relay", "service unreachable");
+        };
+        StubProvider dialer = new StubProvider("dialer", Set.of(Channel.VOICE));
+        List<String> dialed = new CopyOnWriteArrayList<>();
+        dialer.onSubmit = batch -> {
+            dialed.add(batch.messageId());
+            return dialer.nextJob();
+        };
+        try (SentMessageLog log = SentMessageLog.builder().clock(new ManualClock(T0)).provider(mail).provider(dialer)
+                .providerTimeout(Duration.ofSeconds(10)).build()) {
+            Message message = TestMessages.message("m-1").deliveryModes(Channel.EMAIL, Channel.VOICE)
+                    .recipients(List.of(RecipientEntry.of(Person.of("p-1", "Parent, Ann"), null, List.of(
+                            Device.of(Channel.EMAIL, "ann@nomail.com", DeviceStatus.PENDING),
+                            Device.of(Channel.VOICE, "555-123-4567", DeviceStatus.PENDING))))).build();
+            Thread recorder = new Thread(() -> log.record(message));
+            recorder.start();
+            await(entered);
+            log.cancel(admin(), "m-1");
+            release.countDown();
+            recorder.join(10_000);
+
+            Message m = log.printable(admin(), "m-1");
+            assertThat(dialed).as("C2: the dialer was never handed the canceled message").isEmpty();
+            assertThat(m.status()).as("C3").isEqualTo(MessageStatus.CANCELED);
             assertThat(LogHarness.devices(m)).extracting(Device::outcome)
                     .containsOnly(DeviceOutcome.of(DeviceStatus.CANCELED));
         }

@@ -12,30 +12,41 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A provider for every channel whose submit, cancel and poll a test sets as functions, to play a
- * provider that breaks its contract. By default it answers job ids {@code stub-1, stub-2, ...},
- * cancels nothing and reports nothing.
+ * A provider whose submit, cancel and poll a test sets as functions, to play a provider that
+ * breaks its contract. By default it is named {@code stub}, serves every channel, answers job ids
+ * {@code <name>-1, <name>-2, ...}, cancels nothing and reports nothing.
  */
 final class StubProvider implements DeliveryProvider {
 
+    private final String name;
+    private final Set<Channel> channels;
     private int jobs;
     volatile Function<DeliveryBatch, String> onSubmit = b -> nextJob();
     volatile Function<String, CancelResult> onCancel = j -> new CancelResult(List.of());
     volatile Function<String, List<DeviceReport>> onPoll = j -> List.of();
     volatile DeviceReportSink sink;
 
+    StubProvider() {
+        this("stub", EnumSet.allOf(Channel.class));
+    }
+
+    StubProvider(String name, Set<Channel> channels) {
+        this.name = name;
+        this.channels = EnumSet.copyOf(channels);
+    }
+
     synchronized String nextJob() {
-        return "stub-" + ++jobs;
+        return name + "-" + ++jobs;
     }
 
     @Override
     public String name() {
-        return "stub";
+        return name;
     }
 
     @Override
     public Set<Channel> channels() {
-        return EnumSet.allOf(Channel.class);
+        return channels;
     }
 
     @Override
