@@ -50,6 +50,24 @@ class StatusDecisionRaceTest {
         }
     }
 
+    /**
+     * Records the message on another thread; once a submit has {@code entered}, cancels it (as
+     * caller u-1), then {@code release}s the submit.
+     *
+     * @return what {@code record} answered
+     */
+    private static MessageStatus recordCancelingMidSubmit(SentMessageLog log, Message message, CountDownLatch entered,
+                                                          CountDownLatch release) throws InterruptedException {
+        AtomicReference<MessageStatus> recorded = new AtomicReference<>();
+        Thread recorder = new Thread(() -> recorded.set(log.record(message)));
+        recorder.start();
+        await(entered);
+        log.cancel(admin(), message.id());
+        release.countDown();
+        recorder.join(10_000);
+        return recorded.get();
+    }
+
     @Test
     @DisplayName("M3: a refresh that read the devices before a tick handed the message over does not make it Sent")
     void m3_refreshDerivingOnDevicesReadBeforeTheHandOverLeavesTheMessageInProgress() throws Exception {
@@ -111,17 +129,11 @@ class StatusDecisionRaceTest {
         try (SentMessageLog log = SentMessageLog.builder().clock(new ManualClock(T0)).provider(provider)
                 .providerTimeout(Duration.ofSeconds(10)).build()) {
             Message message = threeEmails("m-1").toBuilder().scheduledAt(T0).build();
-            AtomicReference<MessageStatus> recorded = new AtomicReference<>();
-            Thread recorder = new Thread(() -> recorded.set(log.record(message)));
-            recorder.start();
-            await(entered);
-            log.cancel(admin(), "m-1");
-            release.countDown();
-            recorder.join(10_000);
+            MessageStatus recorded = recordCancelingMidSubmit(log, message, entered, release);
 
             Message m = log.printable(admin(), "m-1");
             assertThat(m.status()).as("C3: nothing was attempted").isEqualTo(MessageStatus.CANCELED);
-            assertThat(recorded.get()).isEqualTo(MessageStatus.CANCELED);
+            assertThat(recorded).isEqualTo(MessageStatus.CANCELED);
             assertThat(m.canceled()).as("C4").isPresent();
             assertThat(LogHarness.devices(m)).extracting(Device::outcome)
                     .containsOnly(DeviceOutcome.of(DeviceStatus.CANCELED));
@@ -151,12 +163,7 @@ class StatusDecisionRaceTest {
                     .recipients(List.of(RecipientEntry.of(Person.of("p-1", "Parent, Ann"), null, List.of(
                             Device.of(Channel.EMAIL, "ann@nomail.com", DeviceStatus.PENDING),
                             Device.of(Channel.VOICE, "555-123-4567", DeviceStatus.PENDING))))).build();
-            Thread recorder = new Thread(() -> log.record(message));
-            recorder.start();
-            await(entered);
-            log.cancel(admin(), "m-1");
-            release.countDown();
-            recorder.join(10_000);
+            recordCancelingMidSubmit(log, message, entered, release);
 
             Message m = log.printable(admin(), "m-1");
             assertThat(dialed).as("C2: the dialer was never handed the canceled message").isEmpty();
