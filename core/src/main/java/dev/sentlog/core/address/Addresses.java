@@ -3,6 +3,8 @@ package dev.sentlog.core.address;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Address normalisation (SPEC D1): two addresses on one channel are the same device address when
@@ -23,6 +25,16 @@ import java.util.Locale;
  * main number.
  */
 public final class Addresses {
+
+    /** Something shaped like an email address inside free text. */
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile(
+            "[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*");
+    /**
+     * Something shaped like a phone number inside free text: seven or more digits, possibly with a
+     * leading {@code +}, separated by spaces, dots, dashes or parentheses.
+     */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile(
+            "\\+?\\(?\\d(?:[\\s().-]{0,2}\\d){6,}");
 
     private Addresses() {
     }
@@ -128,5 +140,31 @@ public final class Addresses {
             default:
                 return a.charAt(0) + "***";
         }
+    }
+
+    /**
+     * Masks, inside free text a provider supplied (a device id, an exception message, a reason),
+     * everything that looks like an email address or a phone number, the way {@link #mask} masks
+     * an address; the rest of the text is kept. Use it before such text is logged or put into an
+     * exception message.
+     *
+     * @param text the text, or null
+     * @return the text with every email-like and phone-like part masked; {@code "(null)"} for null
+     */
+    public static String maskInText(String text) {
+        if (text == null) {
+            return "(null)";
+        }
+        String emailsMasked = replaceAll(EMAIL_IN_TEXT.matcher(text), Channel.EMAIL);
+        return replaceAll(PHONE_IN_TEXT.matcher(emailsMasked), Channel.VOICE);
+    }
+
+    private static String replaceAll(Matcher m, Channel channel) {
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(mask(channel, m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

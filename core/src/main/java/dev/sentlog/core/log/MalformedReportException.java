@@ -1,6 +1,7 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.SentlogException;
+import dev.sentlog.core.address.Addresses;
 
 /**
  * A report whose content cannot apply to its device: a call status code or a confirmation on an
@@ -21,7 +22,7 @@ public class MalformedReportException extends SentlogException {
      * @param problem   what is wrong
      */
     public MalformedReportException(String messageId, String deviceId, String problem) {
-        super("report for device " + deviceId + " of message " + messageId + " is malformed: " + problem);
+        super("report for device " + Addresses.maskInText(deviceId) + " of message " + messageId + " is malformed: " + problem);
         this.messageId = messageId;
         this.deviceId = deviceId;
     }

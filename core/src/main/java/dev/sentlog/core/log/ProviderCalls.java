@@ -1,5 +1,6 @@
 package dev.sentlog.core.log;
 
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.ProviderException;
 import java.time.Duration;
@@ -7,8 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls into providers on daemon threads with a timeout. A throw, a timeout or a null answer is
- * logged (without addresses: only the provider's own exception text, whose contract forbids them,
- * or the exception's class) and comes back empty.
+ * logged (without addresses: the provider's own exception text with anything that looks like an
+ * email address or a phone number masked, or the exception's class) and comes back empty.
+ *
+ * <p>At most {@code maxThreads} threads call providers at once. A timed-out call is interrupted;
+ * a provider that ignores the interrupt keeps its thread, and while every thread is held that
+ * way a new call is refused at once (logged, empty: "no answer this time") instead of starting
+ * yet another thread. A thread that comes back is reused.
  */
 final class ProviderCalls implements AutoCloseable {
 
@@ -27,23 +35,25 @@ final class ProviderCalls implements AutoCloseable {
     private final Duration timeout;
     private final ExecutorService threads;
 
-    ProviderCalls(Duration timeout) {
+    ProviderCalls(Duration timeout, int maxThreads) {
         this.timeout = timeout;
         AtomicInteger n = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sentlog-provider-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "sentlog-provider-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.threads = pool;
     }
 
     <T> Optional<T> call(DeliveryProvider provider, String what, String messageId, Callable<T> call) {
         Future<T> f;
         try {
             f = threads.submit(call);
-        } catch (RuntimeException e) {
-            LOG.warn("could not call provider {} to {} message {}: {}", provider.name(), what, messageId,
-                    e.getClass().getName());
+        } catch (RejectedExecutionException e) {
+            LOG.warn("could not call provider {} to {} message {}: no provider thread is free (each is "
+                    + "held by a call that timed out and never returned, or the log is closed)", provider.name(), what, messageId);
             return Optional.empty();
         }
         try {
@@ -58,7 +68,8 @@ final class ProviderCalls implements AutoCloseable {
                     timeout.toMillis());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String why = cause instanceof ProviderException ? cause.getMessage() : cause.getClass().getName();
+            String why = cause instanceof ProviderException ? Addresses.maskInText(cause.getMessage())
+                    : cause.getClass().getName();
             LOG.warn("provider {} failed to {} message {}: {}", provider.name(), what, messageId, why);
         } catch (InterruptedException e) {
             f.cancel(true);

@@ -1,5 +1,6 @@
 package dev.sentlog.core.log;
 
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryProvider;
 import java.util.ArrayList;
@@ -34,8 +35,18 @@ final class ProviderRegistry {
         byName.putAll(other.byName);
     }
 
+    /**
+     * Registers a provider; its name, SPI version and channels are read once, before anything is
+     * registered.
+     *
+     * @throws RuntimeException whatever the provider's {@code name()}, {@code spiVersion()} or
+     *                          {@code channels()} throws; nothing is registered then
+     */
     void register(DeliveryProvider provider, String origin) {
         String name = provider.name();
+        int spiVersion = provider.spiVersion();
+        Set<Channel> answered = provider.channels();
+        List<Channel> channels = answered == null ? List.of() : List.copyOf(answered);
         if (name == null || name.isBlank()) {
             LOG.warn("ignoring a delivery provider ({}) without a name: {}", origin, provider.getClass().getName());
             return;
@@ -45,13 +56,12 @@ final class ProviderRegistry {
                     byName.get(name).getClass().getName(), provider.getClass().getName());
             return;
         }
-        if (provider.spiVersion() != DeliveryProvider.SPI_VERSION) {
+        if (spiVersion != DeliveryProvider.SPI_VERSION) {
             LOG.warn("delivery provider {} was written for provider SPI version {}, this log speaks version {}; "
-                    + "using it anyway", name, provider.spiVersion(), DeliveryProvider.SPI_VERSION);
+                    + "using it anyway", name, spiVersion, DeliveryProvider.SPI_VERSION);
         }
-        Set<Channel> channels = provider.channels();
         boolean wonAny = false;
-        for (Channel c : channels == null ? Set.<Channel>of() : channels) {
+        for (Channel c : channels) {
             DeliveryProvider first = byChannel.get(c);
             if (first != null) {
                 LOG.warn("delivery providers {} and {} both claim channel {}; using {} (registered first)",
@@ -74,9 +84,16 @@ final class ProviderRegistry {
                 if (!it.hasNext()) {
                     return;
                 }
-                register(it.next(), "discovered");
+                DeliveryProvider p = it.next();
+                try {
+                    register(p, "discovered");
+                } catch (RuntimeException e) {
+                    LOG.warn("skipping delivery provider {}: it threw {} when asked for its name, SPI version or "
+                            + "channels", p.getClass().getName(), e.getClass().getName());
+                }
             } catch (ServiceConfigurationError e) {
-                LOG.warn("skipping a delivery provider that could not be loaded: {}", e.getMessage());
+                LOG.warn("skipping a delivery provider that could not be loaded: {}",
+                        Addresses.maskInText(e.getMessage()));
             }
         }
     }

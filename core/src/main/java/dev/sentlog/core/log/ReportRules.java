@@ -2,6 +2,7 @@ package dev.sentlog.core.log;
 
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.ProviderJob;
+import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
@@ -14,20 +15,26 @@ import java.time.Instant;
  * greatest of all its reports under the order (final, sequence, time, outcome, confirmed): a
  * final outcome beats every non-final one, then the newer report wins, and exact ties are broken
  * by the outcome itself. A maximum does not depend on the order or repetition of its inputs, so
- * applying reports is idempotent and order-independent. CANCELED set by a cancel (C2) carries the
- * greatest sequence and is never replaced. CANCELED set by a confirmation (R3) is the log's guess
- * that a device was not attempted: any final report from the provider replaces it, so the final
- * outcome of every device does not depend on whether the confirmation or the device's own report
- * arrived first.
+ * applying reports is idempotent and order-independent.
+ *
+ * <p>What the log itself sets carries a negative marker as its sequence, outside the providers'
+ * value space (a report's sequence is at least 0), so no provider sequence can imitate a marker:
+ * the hand-over's IN_PROGRESS ({@link #LOG_HANDOVER}) is replaced by every report; CANCELED set by
+ * a cancel (C2, {@link #LOG_CANCELED}) is never replaced; CANCELED set by a confirmation (R3,
+ * {@link #CONFIRMATION_CANCELED}) is the log's guess that a device was not attempted, which any
+ * final report from the provider replaces. A confirmation stops the person's phone devices that
+ * show no attempt yet: no report, a provider's IN_PROGRESS or a text still SMS Queued (-39); a
+ * later non-final report of such a device changes nothing. So the final outcome of every device
+ * does not depend on whether the confirmation or the device's own reports arrived first.
  */
 final class ReportRules {
 
-    /** The sequence of an outcome the log set to CANCELED: no report replaces it. */
-    static final long LOG_CANCELED = Long.MAX_VALUE;
-    /** The sequence of CANCELED set by a confirmation (R3): a final provider report replaces it. */
-    static final long CONFIRMATION_CANCELED = Long.MAX_VALUE - 1;
-    /** The sequence of an outcome the log set on handover (IN_PROGRESS): every report replaces it. */
+    /** The marker of an outcome the log set on handover (IN_PROGRESS): every report replaces it. */
     static final long LOG_HANDOVER = -1;
+    /** The marker of an outcome the log set to CANCELED: no report replaces it. */
+    static final long LOG_CANCELED = -2;
+    /** The marker of CANCELED set by a confirmation (R3): a final provider report replaces it. */
+    static final long CONFIRMATION_CANCELED = -3;
 
     static final DeviceOutcome CANCELED = DeviceOutcome.of(DeviceStatus.CANCELED);
     static final DeviceOutcome IN_PROGRESS = DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
@@ -55,6 +62,9 @@ final class ReportRules {
 
     /** What is wrong with a report's content for its device's channel, or null when nothing. */
     static String problem(Channel channel, DeviceReport r) {
+        if (r.outcome() instanceof DeviceOutcome.Status s && s.status() == DeviceStatus.PENDING) {
+            return "status PENDING, which only the log sets (not yet handed to a provider)";
+        }
         if (!channel.isPhone() && r.outcome() instanceof DeviceOutcome.Call) {
             return "call status " + r.outcome().display() + " on a " + channel.label() + " device";
         }
@@ -130,12 +140,19 @@ final class ReportRules {
     private static int stopPersonsPhones(DeviceTable t, int confirmedRow) {
         int stopped = 0;
         for (int q = t.nextRowOfPerson(confirmedRow); q != confirmedRow; q = t.nextRowOfPerson(q)) {
-            if (t.channel(q).isPhone() && t.submitted(q) && !t.isFinal(q) && t.sequence(q) == LOG_HANDOVER) {
+            if (t.channel(q).isPhone() && t.submitted(q) && !t.isFinal(q) && showsNoAttempt(t, q)) {
                 t.set(q, CANCELED, false, null, CONFIRMATION_CANCELED, true);
                 stopped++;
             }
         }
         return stopped;
+    }
+
+    /** No report yet, a provider's IN_PROGRESS, or a text the provider only queued (SPEC R3). */
+    private static boolean showsNoAttempt(DeviceTable t, int row) {
+        DeviceOutcome o = t.outcome(row);
+        return t.sequence(row) == LOG_HANDOVER || o.equals(IN_PROGRESS)
+                || o instanceof DeviceOutcome.Call c && c.code().code() == CallStatusCode.SMS_QUEUED;
     }
 
     /** Cancels a row the provider stopped or that was never handed over (SPEC C2). */

@@ -78,9 +78,12 @@ import org.slf4j.LoggerFactory;
  *       report of the message.</li>
  *   <li>A batch that cannot be handed to its provider leaves its devices PENDING (not attempted);
  *       the message fails (M5) only when no batch could be handed over.</li>
- *   <li>M2 has no In-Progress → Canceled, so a message canceled after its handover ends Canceled
- *       IP even when the providers stopped every device before its first attempt; Canceled is
- *       reached from Waiting, where nothing has been handed over (C3).</li>
+ *   <li>M2 has no In-Progress → Canceled, so a message stays Waiting while it is handed over,
+ *       until a provider takes a batch: a cancel accepted before that ends it Canceled with its
+ *       devices CANCELED, even when the submit then fails (C3 before M5). A message canceled after
+ *       a provider took a batch ends Canceled IP even when the providers stopped every device
+ *       before its first attempt.</li>
+ *   <li>A derived status is stored only on the state version read before the devices (M3).</li>
  *   <li>Reports pushed through the sink are checked as a whole: an unknown job, an unknown device
  *       or a malformed outcome rejects the batch with an exception and applies nothing. Polled
  *       reports are applied leniently: bad ones are logged and skipped.</li>
@@ -89,8 +92,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * Thread-safe: every method may be called from any number of threads at once, also for the same
  * message. Status changes are compare-and-set on the stored state's version; device changes run
- * under the store's per-message lock; providers are called outside any lock, on the log's own
- * daemon threads, with a timeout. {@link #close()} stops those threads.
+ * under the store's per-message lock; providers are called outside any lock, on at most
+ * {@link Builder#providerThreads(int)} of the log's own daemon threads, with a timeout.
+ * {@link #close()} stops those threads.
  */
 public final class SentMessageLog implements AutoCloseable {
 
@@ -100,6 +104,8 @@ public final class SentMessageLog implements AutoCloseable {
     public static final int DEFAULT_SEARCH_CAP = 4000;
     /** The default time a provider call may take. */
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
+    /** The default number of threads that may call providers at once. */
+    public static final int DEFAULT_PROVIDER_THREADS = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentMessageLog.class);
     private static final DeviceOutcome PENDING = DeviceOutcome.of(DeviceStatus.PENDING);
@@ -117,6 +123,10 @@ public final class SentMessageLog implements AutoCloseable {
     private final ProviderCalls calls;
     /** Messages being handed over right now (derive and cancel wait for the hand-over to finish). */
     private final Set<String> dispatching = ConcurrentHashMap.newKeySet();
+    /** Reports pushed for a job whose submit has not returned yet. */
+    private final EarlyReports early = new EarlyReports();
+    /** Guards the check that a job id is new and its storing (DP-S2). */
+    private final Object jobClaims = new Object();
 
     private SentMessageLog(Builder b) {
         store = b.store == null ? MessageStore.inMemory() : b.store;
@@ -129,7 +139,7 @@ public final class SentMessageLog implements AutoCloseable {
         deliveryOptions = b.deliveryOptions;
         rules = new ReportRules(classifier, deliveryOptions.confirmationStopsPhone());
         providers = new ProviderRegistry(b.providers);
-        calls = new ProviderCalls(b.providerTimeout);
+        calls = new ProviderCalls(b.providerTimeout, b.providerThreads);
         for (DeliveryProvider p : providers.all()) {
             try {
                 p.bind(this::acceptReports);
@@ -235,7 +245,7 @@ public final class SentMessageLog implements AutoCloseable {
                         Map<DeliveryProvider, List<Integer>> rows, List<Integer> unserved, int deliverable) {
     }
 
-    /** Hands a Waiting message to its providers (SPEC M3, M5). */
+    /** Hands a Waiting message to its providers (SPEC M3, M5, C3). */
     private void dispatch(String id) {
         Instant now = clock.instant();
         // marked before the claim, so that no derive sees the message In-Progress with nothing handed over
@@ -244,8 +254,9 @@ public final class SentMessageLog implements AutoCloseable {
         }
         boolean failed;
         try {
-            Optional<MessageHeader> won = tryUpdate(id, s -> s.status() != MessageStatus.WAITING ? null
-                    : s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)).withStartedAt(now));
+            // the claim (a start time on a Waiting message) keeps the message Waiting until a provider
+            // takes a batch, so that a cancel meanwhile can still end it Canceled (C3)
+            Optional<MessageHeader> won = tryUpdate(id, s -> isClaimable(s, now) ? s.withStartedAt(now) : null);
             if (won.isEmpty()) {
                 return;
             }
@@ -255,9 +266,23 @@ public final class SentMessageLog implements AutoCloseable {
             // here or by the cancel itself, which then stops through the providers (C2)
             dispatching.remove(id);
         }
-        MessageHeader after = update(id, s -> failed && s.status() == MessageStatus.IN_PROGRESS
-                ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
+        MessageHeader after = update(id, s -> {
+            if (s.status() != MessageStatus.WAITING) {
+                return null; // a provider took a batch: In-Progress already
+            }
+            if (s.cancellation().isPresent()) {
+                return s.withStatus(s.status().moveTo(id, MessageStatus.CANCELED)).withStartedAt(null)
+                        .withEndedAt(now);
+            }
+            return s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS));
+        });
+        if (after.state().status() == MessageStatus.CANCELED) {
+            return;
+        }
         if (failed) {
+            // a cancel that arrives after the hand-over gave up finds the failure already decided (M5)
+            update(id, s -> s.status() == MessageStatus.IN_PROGRESS && s.jobs().isEmpty()
+                    ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
             LOG.warn("message {} failed: no device could be handed to a provider", id);
             return;
         }
@@ -268,7 +293,18 @@ public final class SentMessageLog implements AutoCloseable {
     }
 
     /**
-     * Submits the message's deliverable devices, provider by provider, and records the jobs.
+     * Whether a hand-over may claim the message: Waiting and not claimed, or claimed so long ago
+     * (a reporting window) that the claiming hand-over cannot still be running.
+     */
+    private boolean isClaimable(MessageState s, Instant now) {
+        return s.status() == MessageStatus.WAITING
+                && s.startedAt().map(started -> !now.isBefore(started.plus(reportingWindow))).orElse(true);
+    }
+
+    /**
+     * Submits the message's deliverable devices, provider by provider, and records the jobs. The
+     * first job taken moves the message to In-Progress. Stops before the next provider once a
+     * cancel is recorded.
      *
      * @return true when there were devices to deliver and no provider took any (M5)
      */
@@ -283,24 +319,65 @@ public final class SentMessageLog implements AutoCloseable {
         }
         DeliveryContent content = new DeliveryContent(claimed.subject(), id, claimed.callerId(),
                 claimed.replyToEmail());
-        List<ProviderJob> jobs = new ArrayList<>();
+        int taken = 0;
         for (Map.Entry<DeliveryProvider, List<DeliveryRequest>> e : plan.requests().entrySet()) {
+            if (header(id).state().cancellation().isPresent()) {
+                break; // C2: what is not handed over yet is never handed over
+            }
             DeliveryProvider p = e.getKey();
             DeliveryBatch batch = new DeliveryBatch(id, e.getValue(), content, deliveryOptions);
-            Optional<String> jobId = calls.call(p, "submit", id, () -> p.submit(batch))
-                    .filter(j -> !j.isBlank());
-            List<Integer> rows = plan.rows().get(p);
-            if (jobId.isEmpty()) {
-                LOG.warn("message {}: provider {} did not take {} device(s), e.g. {}; they stay pending", id, p.name(),
-                        rows.size(), Addresses.mask(e.getValue().get(0).channel(), e.getValue().get(0).address()));
-                continue;
+            early.submitting(p.name());
+            Optional<String> jobId = Optional.empty();
+            boolean stored = false;
+            try {
+                jobId = calls.call(p, "submit", id, () -> p.submit(batch)).filter(j -> !j.isBlank());
+                if (jobId.isEmpty()) {
+                    LOG.warn("message {}: provider {} did not take {} device(s), e.g. {}; they stay pending", id,
+                            p.name(), e.getValue().size(),
+                            Addresses.mask(e.getValue().get(0).channel(), e.getValue().get(0).address()));
+                    continue;
+                }
+                ProviderJob job = new ProviderJob(p.name(), jobId.get(), channelsOf(e.getValue()), false);
+                stored = storeJob(id, job, plan.rows().get(p), now);
+                if (stored) {
+                    taken++;
+                }
+            } finally {
+                List<DeviceReport> held = early.submitted(p.name(), stored ? jobId.orElse(null) : null);
+                if (!held.isEmpty()) {
+                    apply(id, new ProviderJob(p.name(), jobId.orElseThrow(), channelsOf(e.getValue()), false), held,
+                            false);
+                }
             }
-            EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
-            for (DeliveryRequest r : e.getValue()) {
-                channels.add(r.channel());
+        }
+        return taken == 0 && plan.deliverable() > 0;
+    }
+
+    private static EnumSet<Channel> channelsOf(List<DeliveryRequest> requests) {
+        EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (DeliveryRequest r : requests) {
+            channels.add(r.channel());
+        }
+        return channels;
+    }
+
+    /**
+     * Marks the job's rows handed over and stores the job (the first job moves the message to
+     * In-Progress): rows first, so that reports a provider pushes from now on find both. A job id
+     * the provider already answered for another message (against DP-S2) is refused: its rows stay
+     * pending, and reports on that job keep going to the message that had it first.
+     *
+     * @return whether the job was stored
+     */
+    private boolean storeJob(String id, ProviderJob job, List<Integer> rows, Instant now) {
+        synchronized (jobClaims) {
+            Optional<String> holder = store.messageOfJob(job.providerName(), job.jobId());
+            if (holder.isPresent()) {
+                LOG.warn("message {}: provider {} answered job id {}, which it already answered for message {} "
+                        + "(job ids must be unique, DP-S2); its {} device(s) stay pending", id, job.providerName(),
+                        Addresses.maskInText(job.jobId()), holder.get(), rows.size());
+                return false;
             }
-            ProviderJob job = new ProviderJob(p.name(), jobId.get(), channels, false);
-            jobs.add(job);
             store.withDevices(id, t -> {
                 for (int row : rows) {
                     if (!t.isFinal(row)) {
@@ -311,10 +388,22 @@ public final class SentMessageLog implements AutoCloseable {
                 t.touch(now);
                 return Boolean.TRUE;
             });
-            // stored job by job, rows first: reports a provider pushes from now on find both
-            update(id, s -> s.withJobsAdded(List.of(job)));
+            update(id, s -> {
+                MessageState added = s.withJobsAdded(List.of(job));
+                return s.status() == MessageStatus.WAITING
+                        ? added.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)) : added;
+            });
+            return true;
         }
-        return jobs.isEmpty() && plan.deliverable() > 0;
+    }
+
+    /** Every deliverable device of a message canceled before anything was handed over becomes CANCELED (C3). */
+    private static void cancelDeliverable(DeviceTable t, Set<Channel> modes) {
+        for (int row = 0; row < t.size(); row++) {
+            if (isDeliverable(t, row, modes)) {
+                ReportRules.cancel(t, row);
+            }
+        }
     }
 
     private Plan plan(DeviceTable t, Set<Channel> modes) {
@@ -350,34 +439,47 @@ public final class SentMessageLog implements AutoCloseable {
      * look finished; the hand-over derives once it is done.
      */
     private void derive(String id) {
-        if (dispatching.contains(id)) {
-            return;
-        }
         Instant now = clock.instant();
-        long[] progress = store.withDevices(id, t -> new long[] {t.openCount(),
-                t.lastActivity() == null ? Long.MIN_VALUE : t.lastActivity().toEpochMilli()})
-                .orElseThrow(() -> new MessageNotFoundException(id));
-        update(id, s -> {
+        while (true) {
+            // the state first, then the hand-over mark, then the devices: the decision is stored only
+            // when the state is still the one read, so it is made on devices read under that state
+            MessageHeader h = header(id);
+            if (dispatching.contains(id)) {
+                return;
+            }
+            MessageState s = h.state();
             MessageStatus st = s.status();
             if (st != MessageStatus.IN_PROGRESS && st != MessageStatus.ERROR) {
-                return null;
+                return;
             }
-            if (progress[0] == 0) {
-                MessageStatus target = s.cancellation().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
-                return s.withStatus(st.moveTo(id, target)).withEndedAt(now);
+            long[] progress = store.withDevices(id, t -> new long[] {t.openCount(),
+                    t.lastActivity() == null ? Long.MIN_VALUE : t.lastActivity().toEpochMilli()})
+                    .orElseThrow(() -> new MessageNotFoundException(id));
+            MessageState next = derived(id, s, progress[0], progress[1], now);
+            if (next == null || store.compareAndSet(id, s.version(), next).isPresent()) {
+                return;
             }
-            Instant base = s.startedAt().orElse(null);
-            if (progress[1] != Long.MIN_VALUE) {
-                Instant last = Instant.ofEpochMilli(progress[1]);
-                base = base == null || last.isAfter(base) ? last : base;
-            }
-            if (st == MessageStatus.IN_PROGRESS && base != null && !now.isBefore(base.plus(reportingWindow))) {
-                LOG.warn("message {}: {} device status(es) not reported within {}; status Error", id, progress[0],
-                        reportingWindow);
-                return s.withStatus(st.moveTo(id, MessageStatus.ERROR));
-            }
-            return null;
-        });
+        }
+    }
+
+    /** The state M3/M4 derive from an In-Progress or Error state and its devices, or null for no change. */
+    private MessageState derived(String id, MessageState s, long open, long lastActivityMillis, Instant now) {
+        MessageStatus st = s.status();
+        if (open == 0) {
+            MessageStatus target = s.cancellation().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
+            return s.withStatus(st.moveTo(id, target)).withEndedAt(now);
+        }
+        Instant base = s.startedAt().orElse(null);
+        if (lastActivityMillis != Long.MIN_VALUE) {
+            Instant last = Instant.ofEpochMilli(lastActivityMillis);
+            base = base == null || last.isAfter(base) ? last : base;
+        }
+        if (st == MessageStatus.IN_PROGRESS && base != null && !now.isBefore(base.plus(reportingWindow))) {
+            LOG.warn("message {}: {} device status(es) not reported within {}; status Error", id, open,
+                    reportingWindow);
+            return s.withStatus(st.moveTo(id, MessageStatus.ERROR));
+        }
+        return null;
     }
 
     /** Applies a state change with compare-and-set, retrying on a concurrent change; the header after it. */
@@ -386,7 +488,8 @@ public final class SentMessageLog implements AutoCloseable {
     }
 
     /**
-     * Applies a state change with compare-and-set, retrying on a concurrent change.
+     * Applies a state change with compare-and-set, retrying on a concurrent change. A change to
+     * Canceled cancels the message's deliverable devices in the same store step (C3).
      *
      * @param change the new state from the current one, or null for "no change"
      * @return the header this call stored; empty when the change function declined
@@ -398,7 +501,11 @@ public final class SentMessageLog implements AutoCloseable {
             if (next == null || next.equals(h.state())) {
                 return Optional.empty();
             }
-            Optional<MessageHeader> replaced = store.compareAndSet(id, h.state().version(), next);
+            // C3: a move to Canceled cancels the deliverable devices in the same step
+            Optional<MessageHeader> replaced = next.status() == MessageStatus.CANCELED
+                    && h.state().status() != MessageStatus.CANCELED
+                    ? store.compareAndSet(id, h.state().version(), next, t -> cancelDeliverable(t, h.deliveryModes()))
+                    : store.compareAndSet(id, h.state().version(), next);
             if (replaced.isPresent()) {
                 return replaced;
             }
@@ -419,8 +526,10 @@ public final class SentMessageLog implements AutoCloseable {
      * @param providerName the reporting provider
      * @param jobId        the job
      * @param reports      the reports
-     * @return what the reports changed
-     * @throws UnknownJobException       when no message holds the job
+     * @return what the reports changed; zero counts for reports held because the job's submit has
+     *         not returned yet (they are applied, leniently, once it has)
+     * @throws UnknownJobException       when no message holds the job and no submit of the provider
+     *                                   is running
      * @throws UnknownDeviceException    when a report names a device outside the job
      * @throws MalformedReportException  when a report's outcome cannot apply to its device
      */
@@ -428,8 +537,21 @@ public final class SentMessageLog implements AutoCloseable {
         Checks.requireNonNull(providerName, "providerName");
         Checks.requireNonNull(jobId, "jobId");
         Checks.requireNonNull(reports, "reports");
-        String id = store.messageOfJob(providerName, jobId).orElseThrow(() -> new UnknownJobException(providerName,
-                jobId));
+        for (int i = 0; i < reports.size(); i++) {
+            Checks.requireNonNull(reports.get(i), "reports[" + i + "]");
+        }
+        Optional<String> known = store.messageOfJob(providerName, jobId);
+        if (known.isEmpty()) {
+            EarlyReports.Held held = early.hold(providerName, jobId, reports,
+                    () -> store.messageOfJob(providerName, jobId).isPresent());
+            if (held == EarlyReports.Held.UNKNOWN) {
+                throw new UnknownJobException(providerName, jobId);
+            }
+            if (held == EarlyReports.Held.HELD) {
+                return new ReportsApplied(0, 0, 0);
+            }
+        }
+        String id = store.messageOfJob(providerName, jobId).orElseThrow();
         ProviderJob job = jobOf(id, providerName, jobId);
         return apply(id, job, reports, true);
     }
@@ -460,10 +582,10 @@ public final class SentMessageLog implements AutoCloseable {
                 }
                 if (rows[i] < 0) {
                     LOG.warn("message {}: provider {} reported on device {}, which job {} does not hold; ignored", id,
-                            job.providerName(), r.deviceId(), job.jobId());
+                            job.providerName(), Addresses.maskInText(r.deviceId()), Addresses.maskInText(job.jobId()));
                 } else if (problem != null) {
                     LOG.warn("message {}: provider {} sent a malformed report for device {} ({}): {}; ignored", id,
-                            job.providerName(), r.deviceId(), Addresses.mask(t.channel(rows[i]),
+                            job.providerName(), Addresses.maskInText(r.deviceId()), Addresses.mask(t.channel(rows[i]),
                                     t.address(rows[i])), problem);
                     rows[i] = -1;
                 }
@@ -579,25 +701,17 @@ public final class SentMessageLog implements AutoCloseable {
             if (!s.status().isCancelable()) {
                 throw new MessageNotCancelableException(messageId, s.status());
             }
-            if (s.status() == MessageStatus.WAITING) {
+            if (s.status() == MessageStatus.WAITING && s.startedAt().isEmpty()) {
                 return s.withStatus(s.status().moveTo(messageId, MessageStatus.CANCELED))
                         .withCancellation(request).withEndedAt(request.at());
             }
+            // In-Progress, or Waiting while being handed over: the hand-over ends it (C3)
             return s.withCancellation(request);
         });
         if (after.state().cancellation().orElse(null) != request) {
             return after.state().cancellation().orElse(null);
         }
         if (after.state().status() == MessageStatus.CANCELED) {
-            Set<Channel> modes = after.deliveryModes();
-            store.withDevices(messageId, t -> {
-                for (int row = 0; row < t.size(); row++) {
-                    if (isDeliverable(t, row, modes)) {
-                        ReportRules.cancel(t, row);
-                    }
-                }
-                return Boolean.TRUE;
-            });
             return request;
         }
         stopThroughProviders(messageId);
@@ -636,7 +750,7 @@ public final class SentMessageLog implements AutoCloseable {
             DeliveryProvider p = providers.named(job.providerName());
             if (p == null) {
                 LOG.warn("message {}: provider {} of job {} is not registered; cannot cancel", id, job.providerName(),
-                        job.jobId());
+                        Addresses.maskInText(job.jobId()));
                 continue;
             }
             Optional<CancelResult> answer = calls.call(p, "cancel", id, () -> p.cancel(job.jobId()));
@@ -648,7 +762,7 @@ public final class SentMessageLog implements AutoCloseable {
                     int row = ReportRules.rowOf(t, job, deviceId);
                     if (row < 0) {
                         LOG.warn("message {}: provider {} canceled device {}, which job {} does not hold; ignored", id,
-                                p.name(), deviceId, job.jobId());
+                                p.name(), Addresses.maskInText(deviceId), Addresses.maskInText(job.jobId()));
                     } else {
                         ReportRules.cancel(t, row);
                     }
@@ -683,7 +797,11 @@ public final class SentMessageLog implements AutoCloseable {
             if (p == null) {
                 continue;
             }
-            Optional<List<DeviceReport>> reports = calls.call(p, "poll", messageId, () -> p.poll(job.jobId()));
+            // copied inside the guarded call: a list the provider still changes fails as the provider's call
+            Optional<List<DeviceReport>> reports = calls.call(p, "poll", messageId, () -> {
+                List<DeviceReport> answer = p.poll(job.jobId());
+                return answer == null ? null : new ArrayList<>(answer);
+            });
             if (reports.isPresent()) {
                 List<DeviceReport> valid = new ArrayList<>(reports.get().size());
                 for (DeviceReport r : reports.get()) {
@@ -738,6 +856,7 @@ public final class SentMessageLog implements AutoCloseable {
         private int searchCap = DEFAULT_SEARCH_CAP;
         private OutcomeClassifier classifier = OutcomeClassifier.standard();
         private Duration providerTimeout = DEFAULT_PROVIDER_TIMEOUT;
+        private int providerThreads = DEFAULT_PROVIDER_THREADS;
         private FileAvailability files = FileAvailability.always();
         private DeliveryOptions deliveryOptions = DeliveryOptions.defaults();
 
@@ -848,6 +967,22 @@ public final class SentMessageLog implements AutoCloseable {
          */
         public Builder providerTimeout(Duration v) {
             providerTimeout = positive(v, "provider timeout");
+            return this;
+        }
+
+        /**
+         * Sets how many threads may call providers at once (default 16), at least 1. A provider
+         * call that times out is interrupted; one that ignores the interrupt keeps its thread.
+         * While every thread is held that way, further provider calls are refused at once and
+         * logged (no answer this time: a submit leaves its devices pending, a poll or cancel is
+         * retried by the next refresh) instead of starting more threads.
+         *
+         * @param v the bound, at least 1
+         * @return this builder
+         */
+        public Builder providerThreads(int v) {
+            Checks.requireArgument(v >= 1, "the provider thread bound must be at least 1, was %d", v);
+            providerThreads = v;
             return this;
         }
 

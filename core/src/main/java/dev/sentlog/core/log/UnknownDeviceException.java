@@ -1,8 +1,10 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.SentlogException;
+import dev.sentlog.core.address.Addresses;
 
-/** A report named a device that is not in the reported job of its message. */
+/** A report named a device that is not in the reported job of its message. The message masks
+ * anything in the provider-supplied ids that looks like an email address or a phone number. */
 public class UnknownDeviceException extends SentlogException {
 
     private static final long serialVersionUID = 1L;
@@ -19,7 +21,8 @@ public class UnknownDeviceException extends SentlogException {
      * @param deviceId  the device id reported
      */
     public UnknownDeviceException(String messageId, String jobId, String deviceId) {
-        super("job " + jobId + " of message " + messageId + " has no device " + deviceId);
+        super("job " + Addresses.maskInText(jobId) + " of message " + messageId + " has no device "
+                + Addresses.maskInText(deviceId));
         this.messageId = messageId;
         this.jobId = jobId;
         this.deviceId = deviceId;
@@ -35,7 +38,7 @@ public class UnknownDeviceException extends SentlogException {
         return jobId;
     }
 
-    /** The device id reported. */
+    /** The device id reported, as the provider sent it (unmasked: mask it before logging it). */
     public String deviceId() {
         return deviceId;
     }

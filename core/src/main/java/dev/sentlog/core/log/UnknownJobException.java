@@ -1,6 +1,7 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.SentlogException;
+import dev.sentlog.core.address.Addresses;
 
 /** Reports named a provider job that no recorded message holds. */
 public class UnknownJobException extends SentlogException {
@@ -17,7 +18,8 @@ public class UnknownJobException extends SentlogException {
      * @param jobId        the job it named
      */
     public UnknownJobException(String providerName, String jobId) {
-        super("provider " + providerName + " reported on job " + jobId + ", which no recorded message holds");
+        super("provider " + providerName + " reported on job " + Addresses.maskInText(jobId)
+                + ", which no recorded message holds");
         this.providerName = providerName;
         this.jobId = jobId;
     }

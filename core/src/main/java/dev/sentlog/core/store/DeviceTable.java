@@ -102,10 +102,11 @@ public interface DeviceTable {
     Instant reachedAt(int row);
 
     /**
-     * Returns the sequence of the last applied report, -1 when none.
+     * Returns the sequence of the last applied report (at least 0), or the negative marker the
+     * log set with its own outcome; -1 when none.
      *
      * @param row a row
-     * @return the sequence of the last applied report, -1 when none
+     * @return the sequence of the last applied report, a negative marker, -1 when none
      */
     long sequence(int row);
 
@@ -132,7 +133,8 @@ public interface DeviceTable {
      * @param outcome   the outcome
      * @param confirmed whether the recipient confirmed
      * @param reachedAt when reached, or null
-     * @param sequence  the report's sequence, -1 when the log itself set the outcome
+     * @param sequence  the report's sequence (at least 0), or a negative marker when the log itself
+     *                  set the outcome
      * @param isFinal   whether the outcome is final
      */
     void set(int row, DeviceOutcome outcome, boolean confirmed, Instant reachedAt, long sequence, boolean isFinal);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -125,6 +126,22 @@ final class InMemoryMessageStore implements MessageStore {
             active.remove(messageId);
         }
         return Optional.of(replaced);
+    }
+
+    /** Atomic for snapshots: the state is replaced and the devices changed under the message's lock. */
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
+                                                 Consumer<DeviceTable> devices) {
+        Checks.requireNonNull(devices, "devices");
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            Optional<MessageHeader> replaced = compareAndSet(messageId, expectedVersion, next);
+            replaced.ifPresent(h -> devices.accept(slot.devices()));
+            return replaced;
+        }
     }
 
     private void indexJobs(String messageId, MessageState state) {

@@ -3,6 +3,7 @@ package dev.sentlog.core.store;
 import dev.sentlog.core.message.Message;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,6 +67,31 @@ public interface MessageStore {
      * @return the new header when replaced; empty when the version moved on or the id is unknown
      */
     Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next);
+
+    /**
+     * Replaces a message's state when its version is the expected one and, only then, changes its
+     * devices, as one step: a {@link #snapshot} shows both changes or neither. A relational store
+     * runs both in one transaction. The default runs {@link #compareAndSet} and then
+     * {@link #withDevices}, so a snapshot in between may show the new state with the old devices;
+     * a store that can do better overrides it.
+     *
+     * @param messageId       the id
+     * @param expectedVersion the version the caller read
+     * @param next            the new state (its version is ignored)
+     * @param devices         changes the devices; must not call the store again
+     * @return the new header when replaced; empty when the version moved on or the id is unknown
+     */
+    default Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
+                                                  Consumer<DeviceTable> devices) {
+        Optional<MessageHeader> replaced = compareAndSet(messageId, expectedVersion, next);
+        if (replaced.isPresent()) {
+            withDevices(messageId, t -> {
+                devices.accept(t);
+                return Boolean.TRUE;
+            });
+        }
+        return replaced;
+    }
 
     /**
      * Runs a callback with the devices of one message under that message's lock.

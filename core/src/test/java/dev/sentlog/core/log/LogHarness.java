@@ -52,6 +52,18 @@ final class LogHarness implements AutoCloseable {
         return r;
     }
 
+    /** Records the seed message ("m-1") on a fresh log and pushes the reports one at a time, in order. */
+    static Message afterPushingOneByOne(List<DeviceReport> reports) {
+        try (LogHarness h = new LogHarness()) {
+            h.log.record(TestMessages.message("m-1").build());
+            String job = h.provider.onlyJob();
+            for (DeviceReport r : reports) {
+                h.log.acceptReports("sim", job, List.of(r));
+            }
+            return h.snapshot("m-1");
+        }
+    }
+
     Message snapshot(String id) {
         return log.printable(TestMessages.admin(), id);
     }

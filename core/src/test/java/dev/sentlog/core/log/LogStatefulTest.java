@@ -34,6 +34,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
@@ -45,6 +46,8 @@ import net.jqwik.api.state.Transformer;
  */
 class LogStatefulTest {
 
+    /** Steps per chain: short, so that ten thousand chains run in about a minute. */
+    static final int CHAIN_LENGTH = 12;
     private static final OutcomeClassifier STANDARD = OutcomeClassifier.standard();
     private static final SearchCriteria WEEK = SearchCriteria.createdBetween(TestMessages.DAY.minusDays(1),
             TestMessages.DAY.plusDays(7));
@@ -296,7 +299,7 @@ class LogStatefulTest {
                         .map(min -> Transformer.mutate("advance " + min + " min", w -> w.advance(min))))
                 .withAction(1, (Action.Independent<World>) () -> Arbitraries.of(true, false)
                         .map(down -> Transformer.mutate("provider " + (down ? "down" : "up"), w -> w.outage(down))))
-                .withMaxTransformations(40);
+                .withMaxTransformations(CHAIN_LENGTH);
     }
 
     /** An action on one recorded message, by index. */
@@ -314,7 +317,12 @@ class LogStatefulTest {
         }
     }
 
-    @Property(tries = 60)
+    /**
+     * Ten thousand chains of up to {@value #CHAIN_LENGTH} steps per build; the seed comes from the
+     * system property {@code sentlog.test.seed} when set ({@link SeedFromSystemProperty}).
+     */
+    @Property(tries = 10_000)
+    @AddLifecycleHook(SeedFromSystemProperty.class)
     void M2_C3_C5_R2_S2_T4_D7_holdAfterEveryStepOfAnyChain(@ForAll("chains") ActionChain<World> chain) {
         World end = chain.withInvariant("M2 C3 C5 R2 S2 T4 D7", World::checkInvariants).run();
         end.h.close();

@@ -104,14 +104,14 @@ class ReportApplicationTest {
     void R3_phoneDevicesAlreadyAttemptedKeepTheirOutcome() {
         try (LogHarness h = new LogHarness()) {
             h.log.record(message("m-1").build());
-            h.push("0.3", DeviceOutcome.call(-39));
+            h.push("1.0", DeviceOutcome.call(17)); // a call tried, the line temporarily unavailable: attempted
             ReportsApplied applied = h.log.acceptReports("sim", h.provider.onlyJob(), List.of(DeviceReport.of("0.2",
                     DeviceOutcome.call(6), true, "c1", 50, T0)));
 
             assertThat(applied).isEqualTo(new ReportsApplied(1, 0, 1));
             Message m = h.snapshot("m-1");
-            assertThat(LogHarness.device(m, "0.3").outcome()).isEqualTo(DeviceOutcome.call(-39));
-            assertThat(LogHarness.device(m, "1.0").outcome()).isEqualTo(CANCELED);
+            assertThat(LogHarness.device(m, "1.0").outcome()).isEqualTo(DeviceOutcome.call(17));
+            assertThat(LogHarness.device(m, "0.3").outcome()).isEqualTo(CANCELED);
             assertThat(LogHarness.device(m, "0.2").confirmed()).isTrue();
         }
     }

@@ -1,7 +1,6 @@
 package dev.sentlog.core.log;
 
 import static dev.sentlog.core.log.TestMessages.T0;
-import static dev.sentlog.core.log.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentlog.core.message.Message;
@@ -83,13 +82,6 @@ class ReportOrderPropertyTest {
     }
 
     private static Message applied(List<DeviceReport> reports) {
-        try (LogHarness h = new LogHarness()) {
-            h.log.record(message("m-1").build());
-            String job = h.provider.onlyJob();
-            for (DeviceReport r : reports) {
-                h.log.acceptReports("sim", job, List.of(r));
-            }
-            return h.snapshot("m-1");
-        }
+        return LogHarness.afterPushingOneByOne(reports);
     }
 }

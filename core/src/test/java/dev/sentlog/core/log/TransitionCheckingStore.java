@@ -11,6 +11,7 @@ import dev.sentlog.core.store.StoreQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,12 @@ final class TransitionCheckingStore implements MessageStore {
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
         Optional<MessageHeader> before = delegate.header(messageId);
         Optional<MessageHeader> after = delegate.compareAndSet(messageId, expectedVersion, next);
+        record(messageId, expectedVersion, before, after);
+        return after;
+    }
+
+    private void record(String messageId, long expectedVersion, Optional<MessageHeader> before,
+                        Optional<MessageHeader> after) {
         if (after.isPresent() && before.isPresent() && before.get().state().version() == expectedVersion) {
             MessageStatus from = before.get().state().status();
             MessageStatus to = after.get().state().status();
@@ -49,6 +56,14 @@ final class TransitionCheckingStore implements MessageStore {
                 }
             }
         }
+    }
+
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
+                                                 Consumer<DeviceTable> devices) {
+        Optional<MessageHeader> before = delegate.header(messageId);
+        Optional<MessageHeader> after = delegate.compareAndSet(messageId, expectedVersion, next, devices);
+        record(messageId, expectedVersion, before, after);
         return after;
     }
 

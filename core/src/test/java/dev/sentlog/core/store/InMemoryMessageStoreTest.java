@@ -167,4 +167,23 @@ class InMemoryMessageStoreTest {
         assertThat(store.withDevices("m-1", DeviceTable::lastActivity)).contains(BASE);
         assertThat(store.withDevices("nope", DeviceTable::size)).isEmpty();
     }
+
+    @Test
+    void compareAndSetWithDevices_changesTheDevicesOnlyWhenTheStateIsReplaced() {
+        MessageStore store = MessageStore.inMemory();
+        store.insert(message("m-1", new Facts(0, 0, 0, false, 0)), MessageState.initial(MessageStatus.WAITING));
+        DeviceOutcome canceled = DeviceOutcome.of(DeviceStatus.CANCELED);
+        MessageState canceledState = MessageState.initial(MessageStatus.CANCELED);
+
+        assertThat(store.compareAndSet("m-1", 7, canceledState, t -> t.set(0, canceled, false, null, -2, true)))
+                .as("a stale version replaces nothing").isEmpty();
+        assertThat(store.snapshot("m-1").orElseThrow().recipients().get(0).devices().get(0).outcome())
+                .as("and changes no device").isEqualTo(DeviceOutcome.of(DeviceStatus.PENDING));
+
+        assertThat(store.compareAndSet("m-1", 0, canceledState, t -> t.set(0, canceled, false, null, -2, true)))
+                .isPresent();
+        Message after = store.snapshot("m-1").orElseThrow();
+        assertThat(after.status()).isEqualTo(MessageStatus.CANCELED);
+        assertThat(after.recipients().get(0).devices().get(0).outcome()).isEqualTo(canceled);
+    }
 }
