@@ -179,7 +179,7 @@ final class JsonErrors {
         return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();
     }
 
-    private static String path(JsonStreamContext context) {
+    static String path(JsonStreamContext context) {
         Deque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             chain.push(c);
