@@ -70,7 +70,7 @@ public final class MessageJson {
         SimpleModule times = new SimpleModule("sentlog-times");
         times.addSerializer(Instant.class, new ZonedInstantSerializer(zone));
         times.addDeserializer(Instant.class, new OffsetInstantDeserializer());
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(LimitedParser.constraints(limits)).build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(GuardedParser.constraints(limits)).build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(times)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -144,21 +144,24 @@ public final class MessageJson {
         ZoneOffset[] createdAtOffset = new ZoneOffset[1];
         Message message;
         ObjectReader withOffset = reader.withAttribute(OFFSET_ATTRIBUTE, createdAtOffset);
-        try (JsonParser parser = new LimitedParser(withOffset.createParser(LimitedParser.bounded(in, limits)), limits)) {
+        try (JsonParser parser = new GuardedParser(withOffset.createParser(GuardedParser.bounded(in, limits)), limits)) {
             message = withOffset.readValue(parser);
         } catch (JsonProcessingException e) {
-            throw limitExceeded(e).<RuntimeException>map(l -> l).orElseGet(() -> JsonErrors.translate(e));
+            throw ownError(e).orElseGet(() -> JsonErrors.translate(e));
         } catch (IOException e) {
-            throw limitExceeded(e).<RuntimeException>map(l -> l).orElseGet(() -> new UncheckedIOException(e));
+            throw ownError(e).<RuntimeException>map(m -> m).orElseGet(() -> new UncheckedIOException(e));
         }
         return new ImportedMessage(message, createdAtOffset[0]);
     }
 
-    /** Databind wraps what a parser or stream throws; a limit exceeded is reported as it was thrown. */
-    private static Optional<ReadLimitExceededException> limitExceeded(Throwable e) {
+    /**
+     * Databind wraps what the parser or the stream throws; an error of {@link GuardedParser} (a limit
+     * exceeded, a string that is not Unicode) is reported as it was thrown.
+     */
+    private static Optional<MalformedMessageException> ownError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ReadLimitExceededException limit) {
-                return Optional.of(limit);
+            if (t instanceof MalformedMessageException own) {
+                return Optional.of(own);
             }
         }
         return Optional.empty();

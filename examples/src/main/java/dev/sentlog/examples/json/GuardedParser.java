@@ -12,12 +12,14 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * A parser that enforces the {@link ReadLimits} token by token, before databind builds anything:
- * the recipients are counted as they start, addresses and texts are measured as they are read, and
- * Jackson's own {@link StreamReadConstraints} failures (string length, nesting, number and name
- * length) become {@link ReadLimitExceededException}s naming the limit and the JSON path.
+ * A parser that checks the document token by token, before databind builds anything. It enforces
+ * the {@link ReadLimits}: the recipients are counted as they start, addresses and texts are
+ * measured as they are read, and Jackson's own {@link StreamReadConstraints} failures (string
+ * length, nesting, number and name length) become {@link ReadLimitExceededException}s naming the
+ * limit and the JSON path. And it refuses a string that is not valid Unicode (an escaped UTF-16
+ * surrogate, D800 to DFFF, without its pair), which could be read but never written back as UTF-8.
  */
-final class LimitedParser extends JsonParserDelegate {
+final class GuardedParser extends JsonParserDelegate {
 
     /** Top-level fields bounded by {@link ReadLimits#maxTextLength()}. */
     private static final Set<String> TEXTS = Set.of("subject", "body", "text");
@@ -27,7 +29,7 @@ final class LimitedParser extends JsonParserDelegate {
 
     private final ReadLimits limits;
 
-    LimitedParser(JsonParser parser, ReadLimits limits) {
+    GuardedParser(JsonParser parser, ReadLimits limits) {
         super(parser);
         this.limits = limits;
     }
@@ -81,7 +83,24 @@ final class LimitedParser extends JsonParserDelegate {
                 throw new ReadLimitExceededException(JsonErrors.path(context), bound.what() + TOO_LONG, bound.name(),
                         bound.value());
             }
+            if (hasUnpairedSurrogate(delegate.getTextCharacters(), delegate.getTextOffset(), length)) {
+                throw new MalformedMessageException(JsonErrors.path(context),
+                        "is not valid Unicode: it has an unpaired surrogate (an escape in \\uD800-\\uDFFF)");
+            }
         }
+    }
+
+    private static boolean hasUnpairedSurrogate(char[] chars, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRecipients(JsonStreamContext holder) {
