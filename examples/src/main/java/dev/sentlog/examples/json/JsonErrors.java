@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,11 +60,21 @@ final class JsonErrors {
     /** Jackson names a key it saw twice: {@code Duplicate field 'id'}. */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     /**
-     * A key shown as it is in a path or an error: a field name or a likely misspelling of one. Any
-     * other key is shown as {@link #HIDDEN_KEY}, since after a missing quote a key can be the text of
-     * an address, a name or a message.
+     * A key shown as it is in the path of a field error: a field name or a likely misspelling of one.
+     * Any other key is shown as {@link #HIDDEN_KEY}, since after a missing quote a key can be the
+     * text of an address, a name or a message.
      */
     private static final Pattern SHOWN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /**
+     * The keys of "sentlog-message/1" (SPEC section 10): the only keys the path of a syntax error
+     * shows, since there the key may be a value the broken syntax turned into a key.
+     */
+    static final Set<String> FORMAT_KEYS = Set.of("format", "id", "messageType", "messageTypeKind",
+            "districtOrSchool", "subject", "sender", "name", "email", "replyToEmail", "callerId", "createdAt",
+            "scheduledAt", "scheduleId", "scheduleName", "status", "deliveryModes", "textMessagingEnabled", "body",
+            "text", "emailAttachment", "uri", "audioFile", "filterCriteria", "label", "value", "table", "columns",
+            "rows", "startedAt", "endedAt", "cancellation", "by", "at", "recipients", "person", "student", "devices",
+            "channel", "address", "callStatus", "confirmed", "time");
     /** What a path shows for a key that does not look like a field name. */
     static final String HIDDEN_KEY = "?";
     /** Jackson's note of where a structure began; the location is given separately. */
@@ -205,7 +216,8 @@ final class JsonErrors {
         message = UNRECOGNIZED.matcher(message).replaceAll("Unrecognized token");
         Matcher duplicate = DUPLICATE.matcher(message);
         if (duplicate.find()) {
-            message = message.substring(0, duplicate.start()) + "Duplicate field '" + key(duplicate.group(1)) + "'"
+            String name = FORMAT_KEYS.contains(duplicate.group(1)) ? duplicate.group(1) : HIDDEN_KEY;
+            message = message.substring(0, duplicate.start()) + "Duplicate field '" + name + "'"
                     + message.substring(duplicate.end());
         }
         return "malformed JSON" + where + ": " + message;
@@ -239,7 +251,7 @@ final class JsonErrors {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(key(c.getCurrentName()));
+                sb.append(FORMAT_KEYS.contains(c.getCurrentName()) ? c.getCurrentName() : HIDDEN_KEY);
             }
         }
         return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();

@@ -3,14 +3,18 @@ package dev.sentlog.examples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The cases {@link MessageJsonFuzzProperties} found, kept as examples (SPEC J2). */
+/** The cases {@link MessageJsonFuzzTest} found, kept as examples (SPEC J2). */
 class FuzzFindingsTest {
 
     private final MessageJson json = MessageJson.inZone(ZoneId.of("America/Chicago"));
@@ -41,6 +45,34 @@ class FuzzFindingsTest {
 
         assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("nomail").doesNotContain("sysadmin");
         assertThat(e.jsonPath()).isEqualTo(JsonErrors.HIDDEN_KEY);
+    }
+
+    @Test
+    @DisplayName("J2/logging: after a lost quote a word of the subject read as a key is not shown in the path")
+    void subjectReadAsAKey() {
+        MalformedMessageException e = read(deleted(191, 18));
+
+        assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("cancelled");
+        assertThat(e.jsonPath()).isEqualTo(JsonErrors.HIDDEN_KEY);
+    }
+
+    @Test
+    @DisplayName("J2: a syntax error's path shows every key of the format (every key of the SPEC example)")
+    void formatKeysAreShown() throws Exception {
+        List<String> keys = new ArrayList<>();
+        collectKeys(new ObjectMapper().readTree(SpecExample.text()), keys);
+
+        assertThat(JsonErrors.FORMAT_KEYS).containsAll(keys);
+    }
+
+    private static void collectKeys(JsonNode node, List<String> keys) {
+        node.fields().forEachRemaining(e -> {
+            keys.add(e.getKey());
+            collectKeys(e.getValue(), keys);
+        });
+        if (node.isArray()) {
+            node.forEach(n -> collectKeys(n, keys));
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@code -Dsentlog.fuzz.tries=N}.
  */
 @AddLifecycleHook(FuzzTries.class)
-class CommandLineFuzzProperties {
+class CommandLineFuzzTest {
 
     private static final Duration PER_CASE = Duration.ofSeconds(20);
     private static Path dir;

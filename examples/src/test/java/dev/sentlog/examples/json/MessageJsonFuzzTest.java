@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * never quoting personal data of the file. Tries: 10,000, more with {@code -Dsentlog.fuzz.tries=N}.
  */
 @AddLifecycleHook(FuzzTries.class)
-class MessageJsonFuzzProperties {
+class MessageJsonFuzzTest {
 
     /** Far above what one case takes (well under a millisecond); a case that takes this long hangs. */
     static final Duration PER_CASE = Duration.ofSeconds(10);

@@ -31,7 +31,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Tries: 10,000 per target, more with {@code -Dsentlog.fuzz.tries=N} ({@link FuzzTries}).
  */
 @AddLifecycleHook(FuzzTries.class)
-class StatusMappingFuzzProperties {
+class StatusMappingFuzzTest {
 
     private static final Instant AT = Instant.parse("2026-01-05T13:00:00Z");
     private static final List<String> KNOWN = List.of("accepted", "scheduled", "queued", "sending", "sent",
