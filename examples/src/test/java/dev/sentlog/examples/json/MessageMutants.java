@@ -31,10 +31,11 @@ public final class MessageMutants {
 
     /**
      * Fragments of the personal data in the example file (addresses, names, message texts): no
-     * error message may contain one.
+     * error message may contain one. A phone number counts from seven digits on: errors may show a
+     * number of up to six digits (a bad code), which cannot be a whole phone number.
      */
-    public static final List<String> PERSONAL = List.of("eather", "nomail", "sysadmin", "4567", "9876", "Calvin",
-            "Administrator", "Parent,", "cancelled", "Student,");
+    public static final List<String> PERSONAL = List.of("eather", "nomail", "sysadmin", "123-4567", "1234567",
+            "999-9876", "9999876", "Calvin", "Administrator", "Parent,", "cancelled", "Student,");
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final byte[] ORIGINAL = SpecExample.text().getBytes(StandardCharsets.UTF_8);
