@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,42 @@ final class JsonErrors {
     private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
     /** Jackson refuses a coercion: {@code Cannot coerce String value ("5") to `java.lang.Integer`}. */
     private static final Pattern COERCE = Pattern.compile("Cannot coerce ([A-Za-z-]+) value \\((.*?)\\) to");
+    /**
+     * Jackson cannot make an object of a scalar:
+     * {@code Cannot construct instance of `...` (...): no String-argument constructor/factory method to
+     * deserialize from String value ('...')}.
+     */
+    private static final Pattern CONSTRUCT = Pattern.compile("deserialize from ([A-Za-z-]+) value \\(");
+    /** A quoted part of a message Jackson wrote, which may be a value of the file. */
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\(\"[^\"]*\"\\)");
+    /**
+     * A value an error quotes: a word (a misspelt enum name), something like a time, or a short
+     * number. Anything else may be an address, a phone number or a name that a missing quote moved
+     * into the field, so it is not shown.
+     */
+    private static final Pattern SHOWN_VALUE = Pattern.compile(
+            "[A-Za-z_-]{0,40}|\\d{4}-\\d{2}[0-9T:+\\-.Z]{0,30}|-?\\d{1,6}(\\.\\d{1,6})?");
+    private static final String NOT_SHOWN = " (not shown: it may be personal data)";
+    /** Jackson names a key it saw twice: {@code Duplicate field 'id'}. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    /**
+     * A key shown as it is in the path of a field error: a field name or a likely misspelling of one.
+     * Any other key is shown as {@link #HIDDEN_KEY}, since after a missing quote a key can be the
+     * text of an address, a name or a message.
+     */
+    private static final Pattern SHOWN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /**
+     * The keys of "sentlog-message/1" (SPEC section 10): the only keys the path of a syntax error
+     * shows, since there the key may be a value the broken syntax turned into a key.
+     */
+    static final Set<String> FORMAT_KEYS = Set.of("format", "id", "messageType", "messageTypeKind",
+            "districtOrSchool", "subject", "sender", "name", "email", "replyToEmail", "callerId", "createdAt",
+            "scheduledAt", "scheduleId", "scheduleName", "status", "deliveryModes", "textMessagingEnabled", "body",
+            "text", "emailAttachment", "uri", "audioFile", "filterCriteria", "label", "value", "table", "columns",
+            "rows", "startedAt", "endedAt", "cancellation", "by", "at", "recipients", "person", "student", "devices",
+            "channel", "address", "callStatus", "confirmed", "time");
+    /** What a path shows for a key that does not look like a field name. */
+    static final String HIDDEN_KEY = "?";
     /** Jackson's note of where a structure began; the location is given separately. */
     private static final Pattern START_MARKER = Pattern.compile(" ?\\(start marker at .*$");
 
@@ -57,7 +94,8 @@ final class JsonErrors {
         if (e instanceof JsonMappingException m) {
             return translateMapping(m);
         }
-        return new MalformedMessageException(MalformedMessageException.TOP_LEVEL, firstLine(e.getOriginalMessage()));
+        return new MalformedMessageException(MalformedMessageException.TOP_LEVEL,
+                unquoted(firstLine(e.getOriginalMessage())));
     }
 
     private static StreamReadException syntaxError(Throwable e) {
@@ -82,11 +120,11 @@ final class JsonErrors {
         }
         if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
-            if (personal(path)) {
-                Object v = f.getValue();
+            Object v = f.getValue();
+            if (personal(path) || (v instanceof String || v instanceof Number) && !shown(String.valueOf(v))) {
                 String kind = v instanceof Number ? "a number" : v instanceof String ? "a string" : "another value";
                 return new MalformedMessageException(path, "expected " + describe(target) + " but found " + kind
-                        + " (not shown: it may be personal data)");
+                        + NOT_SHOWN);
             }
             boolean named = f.getValue() instanceof String && target != null && target != String.class;
             return new MalformedMessageException(path, named ? quote(f.getValue()) + " is not " + describe(target)
@@ -114,7 +152,12 @@ final class JsonErrors {
         if (e.getCause() instanceof RuntimeException cause) {
             return instantiation(path, cause);
         }
-        return new MalformedMessageException(path, firstLine(original));
+        return new MalformedMessageException(path, unquoted(firstLine(original)));
+    }
+
+    /** Jackson's message without what it quotes, which may be a value of the file. */
+    private static String unquoted(String message) {
+        return QUOTED.matcher(message).replaceAll("(value not shown)");
     }
 
     private static boolean personal(String path) {
@@ -130,13 +173,22 @@ final class JsonErrors {
         if (token.find()) {
             return describe(JsonToken.valueOf(token.group(1)));
         }
+        Matcher construct = CONSTRUCT.matcher(original);
+        if (construct.find()) {
+            return switch (construct.group(1)) {
+                case "String" -> "a string";
+                case "Boolean" -> "a boolean";
+                default -> "a number";
+            };
+        }
         Matcher coerce = COERCE.matcher(original);
         if (coerce.find()) {
             String value = coerce.group(2);
+            boolean hidden = !personal && !shown(value.replaceAll("^\"|\"$", ""));
             return switch (coerce.group(1)) {
-                case "String" -> personal ? "a string" : "the string " + value;
+                case "String" -> personal ? "a string" : hidden ? "a string" + NOT_SHOWN : "the string " + value;
                 case "Boolean" -> personal ? "a boolean" : value;
-                default -> personal ? "a number" : "the number " + value;
+                default -> personal ? "a number" : hidden ? "a number" + NOT_SHOWN : "the number " + value;
             };
         }
         return null;
@@ -161,7 +213,14 @@ final class JsonErrors {
                 : String.format(Locale.ROOT, " at line %d, column %d", e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
         String message = START_MARKER.matcher(firstLine(e.getOriginalMessage())).replaceFirst("");
-        return "malformed JSON" + where + ": " + UNRECOGNIZED.matcher(message).replaceAll("Unrecognized token");
+        message = UNRECOGNIZED.matcher(message).replaceAll("Unrecognized token");
+        Matcher duplicate = DUPLICATE.matcher(message);
+        if (duplicate.find()) {
+            String name = FORMAT_KEYS.contains(duplicate.group(1)) ? duplicate.group(1) : HIDDEN_KEY;
+            message = message.substring(0, duplicate.start()) + "Duplicate field '" + name + "'"
+                    + message.substring(duplicate.end());
+        }
+        return "malformed JSON" + where + ": " + message;
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
@@ -171,7 +230,7 @@ final class JsonErrors {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(r.getFieldName());
+                sb.append(key(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             }
@@ -179,7 +238,7 @@ final class JsonErrors {
         return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();
     }
 
-    private static String path(JsonStreamContext context) {
+    static String path(JsonStreamContext context) {
         Deque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             chain.push(c);
@@ -192,10 +251,15 @@ final class JsonErrors {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(c.getCurrentName());
+                sb.append(FORMAT_KEYS.contains(c.getCurrentName()) ? c.getCurrentName() : HIDDEN_KEY);
             }
         }
         return sb.length() == 0 ? MalformedMessageException.TOP_LEVEL : sb.toString();
+    }
+
+    /** The key as a path shows it: itself when it looks like a field name, else {@link #HIDDEN_KEY}. */
+    static String key(String name) {
+        return SHOWN_KEY.matcher(name).matches() ? name : HIDDEN_KEY;
     }
 
     private static String join(String path, String field) {
@@ -239,6 +303,10 @@ final class JsonErrors {
             case VALUE_NULL -> "null";
             default -> token.name();
         };
+    }
+
+    private static boolean shown(String value) {
+        return SHOWN_VALUE.matcher(value).matches();
     }
 
     private static String describeValue(Object value) {

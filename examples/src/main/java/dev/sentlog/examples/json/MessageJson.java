@@ -2,6 +2,7 @@ package dev.sentlog.examples.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +39,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,15 +60,18 @@ public final class MessageJson {
     private static final String OFFSET_ATTRIBUTE = MessageJson.class.getName() + ".createdAtOffset";
 
     private final ZoneId zone;
+    private final ReadLimits limits;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    private MessageJson(ZoneId zone) {
+    private MessageJson(ZoneId zone, ReadLimits limits) {
         this.zone = zone;
+        this.limits = limits;
         SimpleModule times = new SimpleModule("sentlog-times");
         times.addSerializer(Instant.class, new ZonedInstantSerializer(zone));
         times.addDeserializer(Instant.class, new OffsetInstantDeserializer());
-        JsonMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(GuardedParser.constraints(limits)).build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .addModule(times)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -91,14 +96,26 @@ public final class MessageJson {
     }
 
     /**
-     * A codec that writes times in the given zone (the district's). Reading does not depend on it.
+     * A codec that writes times in the given zone (the district's) and reads within the default
+     * {@link ReadLimits}. Reading does not depend on the zone.
      *
      * @param zone the district's time zone
      * @return the codec
      * @throws NullPointerException when zone is null
      */
     public static MessageJson inZone(ZoneId zone) {
-        return new MessageJson(Objects.requireNonNull(zone, "zone"));
+        return new MessageJson(Objects.requireNonNull(zone, "zone"), ReadLimits.defaults());
+    }
+
+    /**
+     * This codec with other resource limits for reading.
+     *
+     * @param limits the limits a file must keep within
+     * @return a new codec; this one is unchanged
+     * @throws NullPointerException when limits is null
+     */
+    public MessageJson withLimits(ReadLimits limits) {
+        return new MessageJson(zone, Objects.requireNonNull(limits, "limits"));
     }
 
     /** The zone times are written in. */
@@ -106,26 +123,48 @@ public final class MessageJson {
         return zone;
     }
 
+    /** The resource limits a file read by this codec must keep within. */
+    public ReadLimits limits() {
+        return limits;
+    }
+
     /**
-     * Reads one message. The stream is read to its end but not closed.
+     * Reads one message within this codec's {@link #limits()}: reading stops at the first limit
+     * exceeded, before the message is built. The stream is read to its end.
      *
      * @param in the UTF-8 JSON document
      * @return the message and the offset of its {@code createdAt}
-     * @throws MalformedMessageException naming the JSON path of the first bad field (SPEC J2)
-     * @throws UncheckedIOException      when the stream cannot be read
+     * @throws ReadLimitExceededException when the file goes over a limit, naming the limit and the
+     *                                    JSON path where reading stopped
+     * @throws MalformedMessageException  naming the JSON path of the first bad field (SPEC J2)
+     * @throws UncheckedIOException       when the stream cannot be read
      */
     public ImportedMessage read(InputStream in) {
         Objects.requireNonNull(in, "in");
         ZoneOffset[] createdAtOffset = new ZoneOffset[1];
         Message message;
-        try {
-            message = reader.withAttribute(OFFSET_ATTRIBUTE, createdAtOffset).readValue(in);
+        ObjectReader withOffset = reader.withAttribute(OFFSET_ATTRIBUTE, createdAtOffset);
+        try (JsonParser parser = new GuardedParser(withOffset.createParser(GuardedParser.bounded(in, limits)), limits)) {
+            message = withOffset.readValue(parser);
         } catch (JsonProcessingException e) {
-            throw JsonErrors.translate(e);
+            throw ownError(e).orElseGet(() -> JsonErrors.translate(e));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw ownError(e).<RuntimeException>map(m -> m).orElseGet(() -> new UncheckedIOException(e));
         }
         return new ImportedMessage(message, createdAtOffset[0]);
+    }
+
+    /**
+     * Databind wraps what the parser or the stream throws; an error of {@link GuardedParser} (a limit
+     * exceeded, a string that is not Unicode) is reported as it was thrown.
+     */
+    private static Optional<MalformedMessageException> ownError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MalformedMessageException own) {
+                return Optional.of(own);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -36,6 +36,7 @@ public final class MailgunEvents {
      *
      * @param event the {@code event} field
      * @return its meaning for the Email device
+     * @throws NullPointerException when event is null
      */
     public static MappedStatus event(String event) {
         return event(event, "", "");
@@ -46,9 +47,10 @@ public final class MailgunEvents {
      *
      * @param event    the {@code event} field
      * @param severity the {@code severity} of a failure ({@code permanent} or {@code temporary});
-     *                 blank when absent
-     * @param reason   the failure's reason or delivery-status description; blank when absent
+     *                 blank or null when absent
+     * @param reason   the failure's reason or delivery-status description; blank or null when absent
      * @return its meaning for the Email device
+     * @throws NullPointerException when event is null
      */
     public static MappedStatus event(String event, String severity, String reason) {
         switch (Outcomes.key(event, "event")) {
@@ -57,7 +59,7 @@ public final class MailgunEvents {
             case "delivered":
                 return Outcomes.status(DeviceStatus.SENT, null);
             case "failed":
-                return Outcomes.key(severity, "severity").equals("temporary")
+                return Outcomes.optionalKey(severity).equals("temporary")
                         ? Outcomes.status(DeviceStatus.IN_PROGRESS, reason)
                         : Outcomes.status(DeviceStatus.FAILED, reason);
             case "rejected":

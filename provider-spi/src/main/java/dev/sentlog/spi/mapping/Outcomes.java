@@ -16,6 +16,11 @@ final class Outcomes {
         return Objects.requireNonNull(value, what).strip().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The key of a field a payload may leave out: null reads as blank. */
+    static String optionalKey(String value) {
+        return value == null ? "" : key(value, "value");
+    }
+
     static MappedStatus status(DeviceStatus status, String reason) {
         return new MappedStatus.Outcome(DeviceOutcome.of(status), blankToNull(reason));
     }

@@ -33,6 +33,7 @@ public final class SendGridEvents {
      *
      * @param event the {@code event} field
      * @return its meaning for the Email device
+     * @throws NullPointerException when event is null
      */
     public static MappedStatus event(String event) {
         return event(event, "");
@@ -42,8 +43,9 @@ public final class SendGridEvents {
      * A SendGrid event.
      *
      * @param event  the {@code event} field
-     * @param reason the {@code reason} or {@code response} field; blank when absent
+     * @param reason the {@code reason} or {@code response} field; blank or null when absent
      * @return its meaning for the Email device
+     * @throws NullPointerException when event is null
      */
     public static MappedStatus event(String event, String reason) {
         switch (Outcomes.key(event, "event")) {

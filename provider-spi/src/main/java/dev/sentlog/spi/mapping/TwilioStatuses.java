@@ -63,6 +63,7 @@ public final class TwilioStatuses {
      *
      * @param messageStatus the {@code MessageStatus}
      * @return its meaning for the Text device
+     * @throws NullPointerException when messageStatus is null
      */
     public static MappedStatus message(String messageStatus) {
         return message(messageStatus, 0);
@@ -74,6 +75,7 @@ public final class TwilioStatuses {
      * @param messageStatus the {@code MessageStatus}
      * @param errorCode     the {@code ErrorCode}; 0 when there is none
      * @return its meaning for the Text device
+     * @throws NullPointerException when messageStatus is null
      */
     public static MappedStatus message(String messageStatus, int errorCode) {
         String reason = errorCode == 0 ? null : "Twilio error " + errorCode;
@@ -116,6 +118,7 @@ public final class TwilioStatuses {
      *
      * @param callStatus the {@code CallStatus}
      * @return its meaning for the Voice device
+     * @throws NullPointerException when callStatus is null
      */
     public static MappedStatus call(String callStatus) {
         return call(callStatus, "");
@@ -125,8 +128,9 @@ public final class TwilioStatuses {
      * A Twilio call status with the answering-machine detection result.
      *
      * @param callStatus the {@code CallStatus}
-     * @param answeredBy the {@code AnsweredBy}; blank when detection was off
+     * @param answeredBy the {@code AnsweredBy}; blank or null when detection was off
      * @return its meaning for the Voice device
+     * @throws NullPointerException when callStatus is null
      */
     public static MappedStatus call(String callStatus, String answeredBy) {
         switch (Outcomes.key(callStatus, "callStatus")) {
@@ -136,7 +140,7 @@ public final class TwilioStatuses {
             case "in-progress":
                 return Outcomes.status(DeviceStatus.IN_PROGRESS, null);
             case "completed":
-                return answered(Outcomes.key(answeredBy, "answeredBy"));
+                return answered(Outcomes.optionalKey(answeredBy));
             case "busy":
                 return Outcomes.code(1, null);
             case "no-answer":

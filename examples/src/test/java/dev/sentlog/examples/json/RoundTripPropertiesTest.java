@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Round trip of the interchange format over generated messages (SPEC J0, J1). */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     private static final Instant BASE = Instant.parse("2019-12-02T14:55:00Z");
 
