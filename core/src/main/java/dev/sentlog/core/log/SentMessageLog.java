@@ -972,10 +972,11 @@ public final class SentMessageLog implements AutoCloseable {
 
         /**
          * Sets how many threads may call providers at once (default 16), at least 1. A provider
-         * call that times out is interrupted; one that ignores the interrupt keeps its thread.
-         * While every thread is held that way, further provider calls are refused at once and
-         * logged (no answer this time: a submit leaves its devices pending, a poll or cancel is
-         * retried by the next refresh) instead of starting more threads.
+         * call that finds every thread busy waits for one, up to the provider timeout. A call that
+         * times out is interrupted; one that ignores the interrupt keeps its thread until it
+         * returns. While every thread is held that way, further provider calls wait the timeout and
+         * are then refused and logged (no answer this time: a submit leaves its devices pending, a
+         * poll or cancel is retried by the next refresh) instead of starting more threads.
          *
          * @param v the bound, at least 1
          * @return this builder

@@ -158,6 +158,46 @@ class MisbehavingProviderTest {
     }
 
     @Test
+    @DisplayName("R1: a call that finds every provider thread busy with a healthy call waits for one instead of being refused")
+    void r1_aCallBeyondTheBoundWaitsForAFreeThread() throws Exception {
+        CountDownLatch firstPolling = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicInteger polls = new AtomicInteger();
+        StubProvider p = new StubProvider();
+        p.onPoll = job -> {
+            if (polls.incrementAndGet() == 1) {
+                firstPolling.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return List.of();
+        };
+        try (LogCapture logs = LogCapture.start();
+             SentMessageLog log = logWith(p, Duration.ofSeconds(30)).providerThreads(1).build()) {
+            log.record(oneEmail("m-1"));
+            Thread first = new Thread(() -> log.refresh(admin(), "m-1"));
+            first.start();
+            firstPolling.await();
+            Thread second = new Thread(() -> log.refresh(admin(), "m-1"));
+            second.start();
+            // the second refresh holds no thread yet: it waits for the one the first poll holds
+            while (second.getState() != Thread.State.TIMED_WAITING && second.isAlive()) {
+                Thread.onSpinWait();
+            }
+            releaseFirst.countDown();
+            first.join();
+            second.join();
+            assertThat(polls.get()).as("both refreshes polled the provider").isEqualTo(2);
+            assertThat(logs.text()).doesNotContain("no provider thread is free");
+        } finally {
+            releaseFirst.countDown();
+        }
+    }
+
+    @Test
     @DisplayName("DP-S2 M5: a job id a provider answers for a second message is detected at hand-over")
     void dpS2_aReusedJobIdIsRefusedAtHandOver() {
         StubProvider p = new StubProvider();
