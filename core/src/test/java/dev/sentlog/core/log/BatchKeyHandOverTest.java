@@ -46,6 +46,10 @@ class BatchKeyHandOverTest {
         }
     }
 
+    /** Phones and mail, each keeping DP-S6; new for every test. */
+    private final KeyedProvider phones = new KeyedProvider("phones", Channel.VOICE, Channel.TEXT);
+    private final KeyedProvider mail = new KeyedProvider("mail", Channel.EMAIL, Channel.INBOX);
+
     @Test
     @DisplayName("DP-S6 a provider of SPI version 1 is used, with one warning at registration that a resumed hand-over"
             + " may deliver twice; a provider of version 2 gets none")
@@ -72,8 +76,6 @@ class BatchKeyHandOverTest {
     @DisplayName("DP-S6 each batch's key is (message, provider, 1): the batches of one message to one provider are"
             + " numbered from 1")
     void dpS6_eachBatchCarriesItsKey() {
-        KeyedProvider phones = new KeyedProvider("phones", Channel.VOICE, Channel.TEXT);
-        KeyedProvider mail = new KeyedProvider("mail", Channel.EMAIL, Channel.INBOX);
         try (SentMessageLog log = SentMessageLog.builder().clock(new ManualClock(T0)).provider(phones.stub)
                 .provider(mail.stub).build()) {
             log.record(message("m-1").build());
@@ -89,8 +91,6 @@ class BatchKeyHandOverTest {
     @DisplayName("DP-S6 a hand-over interrupted after a provider accepted a batch is resumed by tick once its claim is a"
             + " reporting window old, under the same batch keys: the provider answers the job it has, nothing twice")
     void dpS6_aResumedHandOverRepeatsTheSameKeys() {
-        KeyedProvider phones = new KeyedProvider("phones", Channel.VOICE, Channel.TEXT);
-        KeyedProvider mail = new KeyedProvider("mail", Channel.EMAIL, Channel.INBOX);
         ManualClock clock = new ManualClock(T0);
         MessageStore memory = MessageStore.inMemory();
         AtomicBoolean dieOnce = new AtomicBoolean(true);
