@@ -25,8 +25,9 @@ import java.util.Set;
  * <h3>Submit</h3>
  * <ul>
  *   <li><b>DP-S1</b> {@link #submit(DeliveryBatch)} answers a non-blank job id.</li>
- *   <li><b>DP-S2</b> Job ids are unique among this provider's jobs: every call that returns
- *       creates a new job, even for an equal batch.</li>
+ *   <li><b>DP-S2</b> Job ids are unique among this provider's jobs: every call that returns with
+ *       a {@linkplain DeliveryBatch#key() batch key} not accepted before creates a new job, even for
+ *       a batch otherwise equal to an earlier one.</li>
  *   <li><b>DP-S3</b> Submit does not wait for delivery: it attempts nothing before the provider's
  *       time moves on, so a poll right after submit shows no attempted device.</li>
  *   <li><b>DP-S4</b> A batch with a delivery on a channel the provider does not serve is refused
@@ -34,6 +35,12 @@ import java.util.Set;
  *   <li><b>DP-S5</b> When submit cannot hand a batch over (the service is unreachable) it throws a
  *       {@link ProviderException} whose {@link ProviderException#providerName() providerName} is
  *       {@link #name()}; once the service is reachable again the next batch is accepted.</li>
+ *   <li><b>DP-S6</b> (SPI version 2) A submit whose {@linkplain DeliveryBatch#key() batch key} the
+ *       provider already accepted answers the same job id and delivers nothing again: the job's
+ *       devices are attempted once, and its polls show no second delivery. This holds also when
+ *       the repeats come from several threads at once. A provider of SPI version 1 does not know
+ *       batch keys; the log still uses it, and warns that a resumed hand-over may deliver
+ *       twice.</li>
  * </ul>
  *
  * <h3>Cancel (SPEC C2, C4)</h3>
@@ -114,6 +121,11 @@ import java.util.Set;
  *   <li>Reports are applied by the R2 rules, whether polled or pushed: the same report twice
  *       changes nothing, an older one is ignored, a final outcome is never replaced by a non-final
  *       one.</li>
+ *   <li>The log gives each batch its {@link BatchKey}: the message, the provider, and the batch's
+ *       number among that message's batches to that provider, counted from 1 in recipient-list
+ *       order. A hand-over that the log resumes (one whose claim was abandoned, e.g. by a crash
+ *       after the provider accepted a batch and before the log stored the job) submits the same
+ *       deliveries under the same keys; with DP-S6 they are not delivered twice.</li>
  *   <li>The log calls {@link #bind(DeviceReportSink)} once, before the first submit.</li>
  * </ul>
  *
@@ -123,8 +135,16 @@ import java.util.Set;
  */
 public interface DeliveryProvider {
 
-    /** The SPI version this interface describes. */
-    int SPI_VERSION = 1;
+    /**
+     * The SPI version this interface describes.
+     * <ul>
+     *   <li>1: the clauses DP-I1 to DP-B1 without DP-S6.</li>
+     *   <li>2: every {@link DeliveryBatch} carries a {@link BatchKey}, and submit is idempotent by
+     *       that key (DP-S6), so that a hand-over the log resumes after a crash does not deliver
+     *       twice.</li>
+     * </ul>
+     */
+    int SPI_VERSION = 2;
 
     /**
      * The provider's name, used in logs and to route reports, e.g. {@code "simulated"}.
@@ -142,19 +162,22 @@ public interface DeliveryProvider {
 
     /**
      * The SPI version the provider was written for; the log warns when it differs from
-     * {@link #SPI_VERSION}.
+     * {@link #SPI_VERSION}. A provider that answers 1 does not promise DP-S6: the log warns, once
+     * when it registers the provider, that a resumed hand-over may deliver twice.
      *
-     * @return the version, by default the current one
+     * @return the version, by default the current one: a provider that relies on the default
+     *         must keep DP-S6
      */
     default int spiVersion() {
         return SPI_VERSION;
     }
 
     /**
-     * Accepts a batch of deliveries for one message (DP-S1 to DP-S5).
+     * Accepts a batch of deliveries for one message (DP-S1 to DP-S6).
      *
      * @param batch the deliveries; the log sends only deliveries on channels this provider serves
-     * @return the provider's job id for the batch: non-blank, never returned before
+     * @return the provider's job id for the batch: non-blank; never returned before for another
+     *         batch key, and the same job id as before for a batch key already accepted
      * @throws ProviderException when the batch cannot be handed over, or holds a delivery on a
      *                           channel this provider does not serve; nothing of it is attempted
      */

@@ -18,11 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The providers of a log by channel and by name. Registration never fails on ambiguity: it warns
- * and keeps the first claim. Not thread-safe; filled by the builder, then only read.
+ * and keeps the first claim; it also warns, once per registered provider, when the provider's SPI
+ * version predates batch keys (DP-S6), since a resumed hand-over may then deliver twice. Not
+ * thread-safe; filled by the builder, then only read.
  */
 final class ProviderRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
+    /** The first SPI version with idempotent submit by batch key (DP-S6). */
+    private static final int BATCH_KEYS_SPI_VERSION = 2;
 
     private final Map<Channel, DeliveryProvider> byChannel = new EnumMap<>(Channel.class);
     private final Map<String, DeliveryProvider> byName = new LinkedHashMap<>();
@@ -56,7 +60,11 @@ final class ProviderRegistry {
                     byName.get(name).getClass().getName(), provider.getClass().getName());
             return;
         }
-        if (spiVersion != DeliveryProvider.SPI_VERSION) {
+        if (spiVersion < BATCH_KEYS_SPI_VERSION) {
+            LOG.warn("delivery provider {} was written for provider SPI version {}, before batch keys (version {}, "
+                    + "DP-S6); using it anyway, but a resumed hand-over may deliver twice", name, spiVersion,
+                    BATCH_KEYS_SPI_VERSION);
+        } else if (spiVersion != DeliveryProvider.SPI_VERSION) {
             LOG.warn("delivery provider {} was written for provider SPI version {}, this log speaks version {}; "
                     + "using it anyway", name, spiVersion, DeliveryProvider.SPI_VERSION);
         }

@@ -20,6 +20,7 @@ import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,12 @@ import org.slf4j.LoggerFactory;
  *       a provider took a batch ends Canceled IP even when the providers stopped every device
  *       before its first attempt.</li>
  *   <li>A derived status is stored only on the state version read before the devices (M3).</li>
+ *   <li>Each batch carries its {@link BatchKey} (DP-S6): the message, the provider, and the batch's
+ *       number among that message's batches to that provider, from 1 in recipient-list order. A
+ *       hand-over whose claim was abandoned (Waiting with a start time a reporting window old) is
+ *       resumed by {@link #tick} under the same keys, so a provider of SPI version 2 does not
+ *       deliver the same devices twice; the log warns at registration about a provider of version
+ *       1.</li>
  *   <li>Reports pushed through the sink are checked as a whole: an unknown job, an unknown device
  *       or a malformed outcome rejects the batch with an exception and applies nothing. Polled
  *       reports are applied leniently: bad ones are logged and skipped.</li>
@@ -320,12 +328,16 @@ public final class SentMessageLog implements AutoCloseable {
         DeliveryContent content = new DeliveryContent(claimed.subject(), id, claimed.callerId(),
                 claimed.replyToEmail());
         int taken = 0;
+        Map<String, Integer> batchesPerProvider = new HashMap<>();
         for (Map.Entry<DeliveryProvider, List<DeliveryRequest>> e : plan.requests().entrySet()) {
             if (header(id).state().cancellation().isPresent()) {
                 break; // C2: what is not handed over yet is never handed over
             }
             DeliveryProvider p = e.getKey();
-            DeliveryBatch batch = new DeliveryBatch(id, e.getValue(), content, deliveryOptions);
+            // DP-S6: numbered per provider in plan order (recipient-list order), so a resumed hand-over
+            // of the same devices gives the same keys
+            BatchKey key = new BatchKey(id, p.name(), batchesPerProvider.merge(p.name(), 1, Integer::sum));
+            DeliveryBatch batch = new DeliveryBatch(key, e.getValue(), content, deliveryOptions);
             early.submitting(p.name());
             Optional<String> jobId = Optional.empty();
             boolean stored = false;

@@ -1,5 +1,6 @@
 package dev.sentlog.examples.provider;
 
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@linkplain #setReachable(boolean) unreachable}, submit throws a {@link ProviderException} and the
  * log marks the message Failed (SPEC M5).
  *
+ * <p>Submit is idempotent by {@linkplain DeliveryBatch#key() batch key} (DP-S6, SPI version 2): a
+ * batch whose key the relay accepted before answers the job it already has and queues no email
+ * again, so a hand-over the log resumes after a crash sends nothing twice.
+ *
  * <p>The relay also sends delivery notifications, as a relay's webhook would:
  * {@link #pushNotifications()} hands every report that is new since the last notification to the
  * sink the log {@linkplain #bind(DeviceReportSink) bound} (contract clause DP-B1). The log may still
@@ -47,6 +52,8 @@ public final class SmtpRelayProvider implements DeliveryProvider {
     private final Duration interval;
     private final Set<String> unknownMailboxes;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** DP-S6: the job of every batch key accepted. */
+    private final Map<BatchKey, String> jobOfKey = new ConcurrentHashMap<>();
     private final AtomicLong jobCounter = new AtomicLong();
     private volatile boolean reachable = true;
     private volatile DeviceReportSink sink;
@@ -115,6 +122,12 @@ public final class SmtpRelayProvider implements DeliveryProvider {
         }
     }
 
+    /**
+     * Queues the batch's emails as a new job, or answers the job of a batch key accepted before
+     * (DP-S6).
+     *
+     * @throws ProviderException when a delivery is not an email, or the relay is unreachable
+     */
     @Override
     public String submit(DeliveryBatch batch) {
         for (DeliveryRequest email : batch.deliveries()) {
@@ -127,9 +140,11 @@ public final class SmtpRelayProvider implements DeliveryProvider {
             throw new ProviderException(name(), "the SMTP relay is unreachable; message " + batch.messageId()
                     + " was not handed over");
         }
-        String jobId = "relay-" + jobCounter.incrementAndGet();
-        jobs.put(jobId, new Job(jobId, batch.deliveries(), clock.instant()));
-        return jobId;
+        return jobOfKey.computeIfAbsent(batch.key(), key -> {
+            String jobId = "relay-" + jobCounter.incrementAndGet();
+            jobs.put(jobId, new Job(jobId, batch.deliveries(), clock.instant()));
+            return jobId;
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryContent;
@@ -94,7 +95,7 @@ class SmtpRelayProviderTest {
         for (int i = 0; i < addresses.length; i++) {
             emails.add(new DeliveryRequest("d" + i, Channel.EMAIL, addresses[i], "p" + i));
         }
-        return new DeliveryBatch("m-1", emails, new DeliveryContent("Snow day", "content/m-1", "", ""),
+        return new DeliveryBatch(new BatchKey("m-1", "smtp-relay", 1), emails, new DeliveryContent("Snow day", "content/m-1", "", ""),
                 DeliveryOptions.defaults());
     }
 }

@@ -16,6 +16,7 @@ enum Clause {
     S3("submit attempts nothing before time moves on"),
     S4("a batch on a channel not served is refused with a ProviderException"),
     S5("an unreachable provider's submit throws a ProviderException naming it, and it recovers"),
+    S6("a batch key already accepted answers the same job and delivers nothing again"),
     C1("cancel stops every delivery not yet attempted"),
     C2("cancel never un-sends"),
     C3("a canceled device is reported CANCELED from then on"),

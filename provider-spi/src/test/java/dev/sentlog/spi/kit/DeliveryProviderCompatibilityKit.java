@@ -1,5 +1,6 @@
 package dev.sentlog.spi.kit;
 
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
@@ -67,13 +68,16 @@ import org.junit.jupiter.api.Test;
  *       each.</li>
  *   <li>Batches come from {@link #batch(String, Set)}: {@link #persons()} persons, each with one
  *       device on every channel the provider serves, addresses from
- *       {@link #address(Channel, int)}, the {@linkplain DeliveryOptions#defaults() default options}.</li>
+ *       {@link #address(Channel, int)}, the {@linkplain DeliveryOptions#defaults() default options},
+ *       batch key ({@code <messageId>, <provider name>, 1}). Tests that submit one batch several
+ *       times as new jobs (DP-S2, DP-T1) give each submit its own batch number.</li>
  *   <li>DP-S5 runs only when {@link #makeUnreachable(DeliveryProvider)} can make the provider
  *       refuse batches, DP-S4 only when the provider does not serve every channel, DP-P10 only when
  *       the provider reports a confirmed Voice device in the kit's run, DP-B1 only when it pushes a
  *       report to the bound sink (a push may happen in {@link #progress(DeliveryProvider, Duration)},
- *       on a poll or from a thread of its own); otherwise they are skipped (aborted through a JUnit
- *       assumption that says why), not passed.</li>
+ *       on a poll or from a thread of its own), DP-S6 only when the provider's
+ *       {@link DeliveryProvider#spiVersion()} is 2 or later; otherwise they are skipped (aborted
+ *       through a JUnit assumption that says why), not passed.</li>
  * </ul>
  *
  * <p>Every failure message starts with the clause it proves broken, e.g.
@@ -137,7 +141,7 @@ public abstract class DeliveryProviderCompatibilityKit {
     /**
      * Builds a batch for the provider's channels: for each person {@code 0 … persons()-1}, one
      * device on each channel in {@link Channel} order, device id {@code <messageId>/<person>/<channel>},
-     * person id {@code person-<n>}, default options.
+     * person id {@code person-<n>}, default options, batch key {@code (messageId, provider name, 1)}.
      *
      * @param messageId the message id
      * @param channels  the channels to put devices on
@@ -153,7 +157,25 @@ public abstract class DeliveryProviderCompatibilityKit {
         }
         DeliveryContent content = new DeliveryContent("School is closed today", "content/" + messageId,
                 "9879999876", "office@school.example");
-        return new DeliveryBatch(messageId, deliveries, content, DeliveryOptions.defaults());
+        return new DeliveryBatch(new BatchKey(messageId, keyName(), 1), deliveries, content, DeliveryOptions.defaults());
+    }
+
+    /** The provider's name for batch keys; a stand-in when it has none (that is DP-I1's business). */
+    private String keyName() {
+        String name = provider == null ? null : provider.name();
+        return name == null || name.isBlank() ? "unnamed-provider" : name;
+    }
+
+    /**
+     * The same batch under another batch number: for the provider a different batch (DP-S2, DP-S6).
+     *
+     * @param batch  the batch
+     * @param number the batch number, from 1
+     * @return the batch with key {@code (its message id, its provider name, number)}
+     */
+    protected static DeliveryBatch numbered(DeliveryBatch batch, int number) {
+        BatchKey key = new BatchKey(batch.key().messageId(), batch.key().providerName(), number);
+        return new DeliveryBatch(key, batch.deliveries(), batch.content(), batch.options());
     }
 
     /**
@@ -248,7 +270,7 @@ public abstract class DeliveryProviderCompatibilityKit {
 
     // ---------------------------------------------------------------- submit
 
-    /** DP-S1 to DP-S5. */
+    /** DP-S1 to DP-S6. */
     @Nested
     @DisplayName("Submit")
     class Submit {
@@ -261,12 +283,12 @@ public abstract class DeliveryProviderCompatibilityKit {
         }
 
         @Test
-        @DisplayName("DP-S2 every submit creates a job with a new id, even for an equal batch")
+        @DisplayName("DP-S2 every submit under a new batch key creates a job with a new id, even for equal deliveries")
         void jobIdsAreUnique() {
             DeliveryBatch batch = nextBatch();
             Set<String> ids = new HashSet<>();
-            for (int i = 0; i < 20; i++) {
-                String id = submit(batch).jobId;
+            for (int i = 1; i <= 20; i++) {
+                String id = submit(numbered(batch, i)).jobId;
                 Clause.S2.check(ids.add(id), "submit answered job id '%s' twice", id);
             }
         }
@@ -303,6 +325,69 @@ public abstract class DeliveryProviderCompatibilityKit {
             Clause.S5.check(refusal != null, "submit accepted a batch while unreachable");
             makeReachable(provider);
             submit(nextBatch());
+        }
+
+        @Test
+        @DisplayName("DP-S6 a submit with a batch key already accepted answers the same job id and delivers nothing"
+                + " again, also from several threads at once; another batch key is another job")
+        void repeatedBatchKeyAnswersTheSameJob() {
+            int version = provider.spiVersion();
+            Assumptions.assumeTrue(version >= 2, "DP-S6 not checked: the provider is of SPI version " + version
+                    + ", before batch keys (version 2)");
+            DeliveryBatch batch = nextBatch();
+            Run run = submit(batch);
+            String again = provider.submit(batch);
+            Clause.S6.check(run.jobId.equals(again), "batch %s was accepted as job '%s'; submitted again it answered"
+                    + " job '%s'", batch.key(), run.jobId, again);
+            List<String> concurrent = concurrently(THREADS, () -> provider.submit(batch), Clause.S6);
+            for (String id : concurrent) {
+                Clause.S6.check(run.jobId.equals(id), "batch %s was accepted as job '%s'; submitted again from %d"
+                        + " threads at once it answered %s", batch.key(), run.jobId, THREADS, concurrent);
+            }
+            DeliveryBatch other = numbered(batch, 2);
+            String otherJob = provider.submit(other);
+            Clause.S6.check(otherJob != null && !otherJob.isBlank() && !otherJob.equals(run.jobId),
+                    "batch %s answered job '%s', the job of batch %s", other.key(), otherJob, batch.key());
+            poll(run);
+            for (int i = 0; i <= STEPS; i++) {
+                step(run);
+            }
+            Map<String, DeviceReport> settledReports = run.latest(run.lastPoll().reports());
+            String afterSettling = provider.submit(batch);
+            Clause.S6.check(run.jobId.equals(afterSettling), "batch %s was accepted as job '%s'; submitted again once"
+                    + " the job had settled it answered job '%s'", batch.key(), run.jobId, afterSettling);
+            for (int i = 0; i <= STEPS; i++) {
+                step(run);
+            }
+            checkDeliveredOnce(run, settledReports);
+            List<Pushed> pushes;
+            synchronized (pushed) {
+                pushes = List.copyOf(pushed);
+            }
+            for (Pushed push : pushes) {
+                Clause.S6.check(push.jobId().equals(run.jobId) || push.jobId().equals(otherJob),
+                        "the provider pushed reports of job '%s'; it answered only jobs '%s' and '%s'", push.jobId(),
+                        run.jobId, otherJob);
+            }
+        }
+
+        /**
+         * No device of the settled job is delivered a second time after its batch was submitted
+         * again: each device's outcome, confirmation and time stay what they were (sequence numbers
+         * and event ids are DP-P2's and DP-P4's business).
+         */
+        private void checkDeliveredOnce(Run run, Map<String, DeviceReport> settledReports) {
+            Map<String, DeviceReport> last = run.latest(run.lastPoll().reports());
+            Set<String> devices = new TreeSet<>(settledReports.keySet());
+            devices.addAll(last.keySet());
+            for (String deviceId : devices) {
+                DeviceReport before = settledReports.get(deviceId);
+                DeviceReport after = last.get(deviceId);
+                boolean same = before != null && after != null && before.outcome().equals(after.outcome())
+                        && before.confirmed() == after.confirmed() && before.at().equals(after.at());
+                Clause.S6.check(same, "device %s of the settled job was reported %s; after its batch was submitted"
+                        + " again, %s: delivered again", deviceId, Run.describe(before), Run.describe(after));
+            }
         }
     }
 
@@ -646,7 +731,8 @@ public abstract class DeliveryProviderCompatibilityKit {
     class Threads {
 
         @Test
-        @DisplayName("DP-T1 submits from several threads get distinct job ids, each of which can be polled")
+        @DisplayName("DP-T1 submits of distinct batch keys from several threads get distinct job ids, each of which"
+                + " can be polled")
         void concurrentSubmits() {
             List<DeliveryBatch> batches = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
@@ -656,8 +742,8 @@ public abstract class DeliveryProviderCompatibilityKit {
             List<List<String>> perThread = concurrently(THREADS, () -> {
                 DeliveryBatch batch = batches.get(turn.getAndIncrement() % THREADS);
                 List<String> ids = new ArrayList<>();
-                for (int i = 0; i < 25; i++) {
-                    ids.add(provider.submit(batch));
+                for (int i = 1; i <= 25; i++) {
+                    ids.add(provider.submit(numbered(batch, i)));
                 }
                 return ids;
             }, Clause.T1);

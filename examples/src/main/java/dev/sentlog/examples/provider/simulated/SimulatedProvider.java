@@ -1,5 +1,6 @@
 package dev.sentlog.examples.provider.simulated;
 
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
@@ -59,6 +60,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Silence (SPEC M4).</b> A device drawn by {@link Builder#silenceRate(double)} is reported
  *       IN_PROGRESS and never again, so the log's reporting window passes and the message becomes
  *       Error.</li>
+ *   <li><b>Idempotent submit (DP-S6).</b> A batch whose {@linkplain DeliveryBatch#key() key} was
+ *       accepted before answers the job it already has and delivers nothing again, also when the
+ *       repeats race on several threads.</li>
  *   <li><b>Submit failures (SPEC M5).</b> A batch of a message named in
  *       {@link Builder#failSubmitsOf(String...)}, or the next batches after
  *       {@link #failNextSubmits(int)}, are refused with a {@link ProviderException}.</li>
@@ -88,6 +92,8 @@ public final class SimulatedProvider implements DeliveryProvider {
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicLong jobCounter = new AtomicLong();
     private final ConcurrentMap<String, SimulatedJob> jobs = new ConcurrentHashMap<>();
+    /** DP-S6: the job of every batch key accepted. */
+    private final ConcurrentMap<BatchKey, String> jobOfKey = new ConcurrentHashMap<>();
 
     private SimulatedProvider(Builder builder) {
         this.name = builder.name;
@@ -120,7 +126,8 @@ public final class SimulatedProvider implements DeliveryProvider {
     }
 
     /**
-     * Plans the batch's deliveries and answers a new job id.
+     * Plans the batch's deliveries and answers a new job id; a batch whose key was accepted before
+     * answers that job's id and plans nothing (DP-S6).
      *
      * @throws ProviderException when a delivery's channel is not served, a device id appears twice,
      *                           the message is configured to fail, or a failure was requested with
@@ -146,12 +153,14 @@ public final class SimulatedProvider implements DeliveryProvider {
         if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             throw new ProviderException(name, "simulated submit failure (requested) for message " + batch.messageId());
         }
-        String jobId = name + "-" + jobCounter.incrementAndGet();
-        Instant now = clock.instant();
-        jobs.put(jobId, new SimulatedJob(jobId, batch, now, scenario.plan(batch, now)));
-        LOG.debug("{}: job {} accepted {} deliveries of message {}", name, jobId, batch.deliveries().size(),
-                batch.messageId());
-        return jobId;
+        return jobOfKey.computeIfAbsent(batch.key(), key -> {
+            String jobId = name + "-" + jobCounter.incrementAndGet();
+            Instant now = clock.instant();
+            jobs.put(jobId, new SimulatedJob(jobId, batch, now, scenario.plan(batch, now)));
+            LOG.debug("{}: job {} accepted {} deliveries of message {}", name, jobId, batch.deliveries().size(),
+                    batch.messageId());
+            return jobId;
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentlog.spi.CallStatusCode;
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryContent;
@@ -155,7 +156,7 @@ class SimulatedProviderTest {
     @DisplayName("R3: without the option a confirmation stops nothing")
     void confirmationsWithoutTheOption() {
         SimulatedProvider provider = SimulatedProvider.builder().clock(clock).voiceCodes(5).confirmationRate(1).build();
-        DeliveryBatch batch = new DeliveryBatch("m-1", batch("m-1", 30, Channel.VOICE, Channel.TEXT).deliveries(),
+        DeliveryBatch batch = new DeliveryBatch(new BatchKey("m-1", SimulatedProvider.DEFAULT_NAME, 1), batch("m-1", 30, Channel.VOICE, Channel.TEXT).deliveries(),
                 content(), new DeliveryOptions(false, false));
         assertThat(settle(provider, batch)).doesNotContainValue("Canceled");
     }
@@ -274,7 +275,7 @@ class SimulatedProviderTest {
     }
 
     private static DeliveryBatch batch(String messageId, List<DeliveryRequest> requests) {
-        return new DeliveryBatch(messageId, requests, content(), DeliveryOptions.defaults());
+        return new DeliveryBatch(new BatchKey(messageId, SimulatedProvider.DEFAULT_NAME, 1), requests, content(), DeliveryOptions.defaults());
     }
 
     private static DeliveryContent content() {

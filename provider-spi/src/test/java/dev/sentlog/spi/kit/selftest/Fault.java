@@ -16,6 +16,8 @@ enum Fault {
     ATTEMPTS_AT_SUBMIT("DP-S3", "DP-C1"),
     ACCEPTS_UNSERVED_CHANNEL("DP-S4"),
     REFUSES_WITH_WRONG_EXCEPTION("DP-S5", "DP-F2"),
+    /** Claims SPI version 2 but makes a new job for every submit, also of a batch key it accepted. */
+    IGNORES_BATCH_KEY("DP-S6"),
     CANCEL_UNSENDS("DP-C2"),
     CANCELED_KEEP_DELIVERING("DP-C3", "DP-T1"),
     CANCEL_MISSES_ONE("DP-C1", "DP-C4"),
@@ -39,7 +41,12 @@ enum Fault {
      * Keeps the contract, but never pushes and never reports a confirmed call: the kit must skip
      * DP-B1 and DP-P10 (aborted by an assumption), not pass them.
      */
-    PULL_ONLY_NO_CONFIRMATION();
+    PULL_ONLY_NO_CONFIRMATION(),
+    /**
+     * Of SPI version 1 and, as such a provider may, makes a new job for every submit whatever its
+     * batch key: the kit must skip DP-S6 (aborted by an assumption), not fail it.
+     */
+    OLDER_SPI_VERSION();
 
     private final Set<String> broken;
 

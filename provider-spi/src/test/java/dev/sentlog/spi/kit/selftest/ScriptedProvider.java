@@ -1,5 +1,6 @@
 package dev.sentlog.spi.kit.selftest;
 
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
@@ -31,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * (Email SENT, Voice 5 Live Person, Text -28 SMS Delivered); person-0's Voice call is confirmed.
  * With {@link Fault#NONE} it keeps the whole contract; any other fault breaks it in one place.
  * It pushes every new report to a bound sink when it is polled, except under
- * {@link Fault#PULL_ONLY_NO_CONFIRMATION}, which also confirms no call.
+ * {@link Fault#PULL_ONLY_NO_CONFIRMATION}, which also confirms no call. A repeated batch key answers
+ * the job it already has (DP-S6), except under {@link Fault#IGNORES_BATCH_KEY} and
+ * {@link Fault#OLDER_SPI_VERSION}.
  */
 final class ScriptedProvider implements DeliveryProvider {
 
@@ -42,6 +45,8 @@ final class ScriptedProvider implements DeliveryProvider {
     private final Fault fault;
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** DP-S6: the job id of each batch key accepted. */
+    private final Map<BatchKey, String> jobOfKey = new ConcurrentHashMap<>();
     private final Set<String> pushedEventIds = ConcurrentHashMap.newKeySet();
     private volatile boolean reachable = true;
     private volatile DeviceReportSink sink;
@@ -68,7 +73,10 @@ final class ScriptedProvider implements DeliveryProvider {
 
     @Override
     public int spiVersion() {
-        return fault == Fault.FUTURE_SPI_VERSION ? SPI_VERSION + 1 : SPI_VERSION;
+        if (fault == Fault.FUTURE_SPI_VERSION) {
+            return SPI_VERSION + 1;
+        }
+        return fault == Fault.OLDER_SPI_VERSION ? 1 : SPI_VERSION;
     }
 
     @Override
@@ -95,8 +103,18 @@ final class ScriptedProvider implements DeliveryProvider {
             }
             throw new ProviderException(name(), "relay unreachable");
         }
+        boolean keyed = fault != Fault.IGNORES_BATCH_KEY && fault != Fault.OLDER_SPI_VERSION;
+        String known = keyed ? jobOfKey.get(batch.key()) : null;
+        if (known != null) {
+            return known;
+        }
         String jobId = nextJobId();
         jobs.put(jobId, new Job(jobId, batch, clock.instant()));
+        String raced = keyed ? jobOfKey.putIfAbsent(batch.key(), jobId) : null;
+        if (raced != null) {
+            jobs.remove(jobId); // another thread accepted the same key first: its job is the one
+            return raced;
+        }
         return jobId;
     }
 
