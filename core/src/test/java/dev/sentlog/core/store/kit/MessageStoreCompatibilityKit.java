@@ -60,8 +60,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>{@link #createStore()} is called once per test and must answer an empty store. Every failure
- * message starts with the clause it proves broken, e.g. {@code [ST-13 ...]}. Concurrency clauses pin
+ * <p>{@link #createStore()} is called once per test and must answer an empty store. Every assertion
+ * failure message starts with the clause it proves broken, e.g. {@code [ST-13 unchanged] ...}. Concurrency clauses pin
  * their interleavings with latches; they wait at most {@value #TIMEOUT_SECONDS} seconds.
  */
 public abstract class MessageStoreCompatibilityKit {
@@ -160,10 +160,6 @@ public abstract class MessageStoreCompatibilityKit {
         return store.insert(m, waiting());
     }
 
-    private static String clause(String id) {
-        return "[" + id + "]";
-    }
-
     private <T> T await(Future<T> f) throws Exception {
         return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
@@ -188,8 +184,8 @@ public abstract class MessageStoreCompatibilityKit {
             MessageHeader inserted = store.insert(m, state);
 
             MessageHeader expected = MessageHeader.of(m, state.withVersion(0));
-            assertThat(inserted).as(clause("ST-1 insert answers the header")).isEqualTo(expected);
-            assertThat(store.header("m-1")).as(clause("ST-1 header after insert")).contains(expected);
+            assertThat(inserted).as("ST-1 insert answers the header").isEqualTo(expected);
+            assertThat(store.header("m-1")).as("ST-1 header after insert").contains(expected);
         }
 
         @Test
@@ -197,9 +193,9 @@ public abstract class MessageStoreCompatibilityKit {
         void duplicateInsert() {
             insert(plain("m-1", 0));
 
-            assertThatThrownBy(() -> insert(plain("m-1", 5).toBuilder().subject("other").build()))
-                    .as(clause("ST-2 duplicate insert")).isInstanceOf(DuplicateMessageException.class);
-            assertThat(store.header("m-1").map(MessageHeader::subject)).as(clause("ST-2 the first is kept"))
+            assertThatThrownBy(() -> insert(plain("m-1", 5).toBuilder().subject("other").build()),
+                    "ST-2 duplicate insert").isInstanceOf(DuplicateMessageException.class);
+            assertThat(store.header("m-1").map(MessageHeader::subject)).as("ST-2 the first is kept")
                     .contains("s m-1");
         }
 
@@ -208,10 +204,10 @@ public abstract class MessageStoreCompatibilityKit {
         void unknownId() {
             insert(plain("m-1", 0));
 
-            assertThat(store.header("m-2")).as(clause("ST-3 header")).isEmpty();
-            assertThat(store.snapshot("m-2")).as(clause("ST-3 snapshot")).isEmpty();
-            assertThat(store.withDevices("m-2", t -> "ran")).as(clause("ST-3 withDevices")).isEmpty();
-            assertThat(store.compareAndSet("m-2", 0, waiting())).as(clause("ST-3 compareAndSet")).isEmpty();
+            assertThat(store.header("m-2")).as("ST-3 header").isEmpty();
+            assertThat(store.snapshot("m-2")).as("ST-3 snapshot").isEmpty();
+            assertThat(store.withDevices("m-2", t -> "ran")).as("ST-3 withDevices").isEmpty();
+            assertThat(store.compareAndSet("m-2", 0, waiting())).as("ST-3 compareAndSet").isEmpty();
         }
     }
 
@@ -225,7 +221,7 @@ public abstract class MessageStoreCompatibilityKit {
             Message m = fullMessage("m-1");
             insert(m);
 
-            assertThat(store.snapshot("m-1")).as(clause("ST-4 snapshot equals the recorded message")).contains(m);
+            assertThat(store.snapshot("m-1")).as("ST-4 snapshot equals the recorded message").contains(m);
         }
 
         @Test
@@ -237,7 +233,7 @@ public abstract class MessageStoreCompatibilityKit {
             Cancellation cancel = new Cancellation(Person.of("u-9", "Admin, Ann"), at);
             MessageState next = waiting().withStatus(MessageStatus.CANCELED_IP).withStartedAt(BASE.plusNanos(3))
                     .withEndedAt(at).withCancellation(cancel);
-            assertThat(store.compareAndSet("m-1", 0, next)).as(clause("ST-5 state replaced")).isPresent();
+            assertThat(store.compareAndSet("m-1", 0, next)).as("ST-5 state replaced").isPresent();
             store.withDevices("m-1", t -> {
                 t.set(t.row(2, 0), DeviceOutcome.of(DeviceStatus.SENT), false, at, 4, true);
                 return null;
@@ -249,7 +245,7 @@ public abstract class MessageStoreCompatibilityKit {
                                     List.of(new Device(Channel.INBOX, "pat-portal", DeviceOutcome.of(DeviceStatus.SENT),
                                             false, at), m.recipients().get(2).devices().get(1)))))
                     .build();
-            assertThat(store.snapshot("m-1")).as(clause("ST-5 snapshot after changes")).contains(expected);
+            assertThat(store.snapshot("m-1")).as("ST-5 snapshot after changes").contains(expected);
         }
     }
 
@@ -290,7 +286,7 @@ public abstract class MessageStoreCompatibilityKit {
                 }
                 return out;
             }).orElseThrow();
-            assertThat(problems).as(clause("ST-6 rows of the wide message")).isEmpty();
+            assertThat(problems).as("ST-6 rows of the wide message").isEmpty();
         }
 
         @Test
@@ -321,7 +317,7 @@ public abstract class MessageStoreCompatibilityKit {
                 }
                 return out;
             }).orElseThrow();
-            assertThat(problems).as(clause("ST-7 person chains")).isEmpty();
+            assertThat(problems).as("ST-7 person chains").isEmpty();
         }
 
         @Test
@@ -348,7 +344,7 @@ public abstract class MessageStoreCompatibilityKit {
                     + "/" + t.outcome(1).display() + t.sequence(1) + t.isFinal(1) + t.reachedAt(1)
                     + "/" + t.outcome(3).display() + t.confirmed(3) + "/" + t.submitted(5) + t.isFinal(5)
                     + "/" + t.submitted(40) + t.isFinal(40) + t.sequence(40)).orElseThrow();
-            assertThat(seen).as(clause("ST-8 the next callback sees the changes")).isEqualTo("6/4/" + at
+            assertThat(seen).as("ST-8 the next callback sees the changes").isEqualTo("6/4/" + at
                     + "/Sent3true" + at + "/5 Live Persontrue/truefalse/falsetrue-4");
         }
 
@@ -365,12 +361,12 @@ public abstract class MessageStoreCompatibilityKit {
                 }
                 t.touch(BASE);
                 throw new IllegalStateException("callback fails");
-            })).as(clause("ST-9 the exception reaches the caller")).hasMessage("callback fails");
+            }), "ST-9 the exception reaches the caller").hasMessage("callback fails");
 
-            assertThat(store.snapshot("m-1").orElseThrow().toString()).as(clause("ST-9 devices unchanged"))
+            assertThat(store.snapshot("m-1").orElseThrow().toString()).as("ST-9 devices unchanged")
                     .isEqualTo(before);
             assertThat(store.withDevices("m-1", t -> t.submittedCount() + "/" + t.openCount() + "/" + t.lastActivity()
-                    + "/" + t.submitted(0))).as(clause("ST-9 counters unchanged")).contains("0/0/null/false");
+                    + "/" + t.submitted(0))).as("ST-9 counters unchanged").contains("0/0/null/false");
         }
 
         @Test
@@ -414,9 +410,9 @@ public abstract class MessageStoreCompatibilityKit {
             releaseFirst.countDown();
             await(first);
 
-            assertThat(await(second)).as(clause("ST-10 the second callback ran after the first and saw its change"))
+            assertThat(await(second)).as("ST-10 the second callback ran after the first and saw its change")
                     .isEqualTo(Optional.of(true));
-            assertThat(overlaps.get()).as(clause("ST-10 overlapping callbacks")).isZero();
+            assertThat(overlaps.get()).as("ST-10 overlapping callbacks").isZero();
         }
 
         @Test
@@ -424,8 +420,8 @@ public abstract class MessageStoreCompatibilityKit {
         void result() {
             insert(plain("m-1", 0));
 
-            assertThat(store.withDevices("m-1", DeviceTable::size)).as(clause("ST-11 result")).contains(1);
-            assertThat(store.withDevices("m-1", t -> null)).as(clause("ST-11 null result")).isEmpty();
+            assertThat(store.withDevices("m-1", DeviceTable::size)).as("ST-11 result").contains(1);
+            assertThat(store.withDevices("m-1", t -> null)).as("ST-11 null result").isEmpty();
         }
     }
 
@@ -444,14 +440,14 @@ public abstract class MessageStoreCompatibilityKit {
 
             Optional<MessageHeader> replaced = store.compareAndSet("m-1", 0, next);
             MessageHeader expected = MessageHeader.of(plain("m-1", 0), next.withVersion(1));
-            assertThat(replaced).as(clause("ST-12 the answer")).contains(expected);
-            assertThat(store.header("m-1")).as(clause("ST-12 stored")).contains(expected);
+            assertThat(replaced).as("ST-12 the answer").contains(expected);
+            assertThat(store.header("m-1")).as("ST-12 stored").contains(expected);
 
             MessageState confirmed = next.withCancelConfirmed(job).withStatus(MessageStatus.CANCELED_IP)
                     .withEndedAt(BASE.plusSeconds(2));
             assertThat(store.compareAndSet("m-1", 1, confirmed).map(h -> h.state().jobs()))
-                    .as(clause("ST-12 a job's cancel confirmed")).contains(confirmed.jobs());
-            assertThat(store.header("m-1").map(MessageHeader::state)).as(clause("ST-12 second change stored"))
+                    .as("ST-12 a job's cancel confirmed").contains(confirmed.jobs());
+            assertThat(store.header("m-1").map(MessageHeader::state)).as("ST-12 second change stored")
                     .contains(confirmed.withVersion(2));
         }
 
@@ -462,8 +458,8 @@ public abstract class MessageStoreCompatibilityKit {
             store.compareAndSet("m-1", 0, waiting().withStartedAt(BASE));
 
             Optional<MessageHeader> stale = store.compareAndSet("m-1", 0, waiting().withStatus(MessageStatus.FAILED));
-            assertThat(stale).as(clause("ST-13 stale answer")).isEmpty();
-            assertThat(store.header("m-1").map(MessageHeader::state)).as(clause("ST-13 unchanged"))
+            assertThat(stale).as("ST-13 stale answer").isEmpty();
+            assertThat(store.header("m-1").map(MessageHeader::state)).as("ST-13 unchanged")
                     .contains(waiting().withStartedAt(BASE).withVersion(1));
         }
 
@@ -485,8 +481,8 @@ public abstract class MessageStoreCompatibilityKit {
             for (Future<Boolean> f : tries) {
                 wins += await(f) ? 1 : 0;
             }
-            assertThat(wins).as(clause("ST-14 winners")).isEqualTo(1);
-            assertThat(store.header("m-1").orElseThrow().state().version()).as(clause("ST-14 version")).isEqualTo(1);
+            assertThat(wins).as("ST-14 winners").isEqualTo(1);
+            assertThat(store.header("m-1").orElseThrow().state().version()).as("ST-14 version").isEqualTo(1);
         }
 
         @Test
@@ -496,15 +492,16 @@ public abstract class MessageStoreCompatibilityKit {
             MessageState next = waiting().withStatus(MessageStatus.CANCELED);
 
             assertThat(store.compareAndSet("m-1", 1, next, t -> t.markSubmitted(0)))
-                    .as(clause("ST-15 stale version")).isEmpty();
-            assertThat(store.withDevices("m-1", t -> t.submitted(0))).as(clause("ST-15 stale: devices untouched"))
+                    .as("ST-15 stale version").isEmpty();
+            assertThat(store.withDevices("m-1", t -> t.submitted(0))).as("ST-15 stale: devices untouched")
                     .contains(false);
 
             assertThat(store.compareAndSet("m-1", 0, next, t -> t.set(0, DeviceOutcome.of(DeviceStatus.CANCELED),
-                    false, null, -3, true))).as(clause("ST-15 current version")).isPresent();
-            assertThat(store.header("m-1").map(h -> h.state().status())).contains(MessageStatus.CANCELED);
+                    false, null, -3, true))).as("ST-15 current version").isPresent();
+            assertThat(store.header("m-1").map(h -> h.state().status())).as("ST-15 state replaced")
+                    .contains(MessageStatus.CANCELED);
             assertThat(store.withDevices("m-1", t -> t.outcome(0).display() + t.isFinal(0)))
-                    .as(clause("ST-15 devices changed")).contains("Canceledtrue");
+                    .as("ST-15 devices changed").contains("Canceledtrue");
         }
 
         @Test
@@ -516,10 +513,10 @@ public abstract class MessageStoreCompatibilityKit {
             assertThatThrownBy(() -> store.compareAndSet("m-1", 0, waiting().withStatus(MessageStatus.CANCELED), t -> {
                 t.markSubmitted(0);
                 throw new IllegalStateException("device change fails");
-            })).hasMessage("device change fails");
-            assertThat(store.header("m-1").map(MessageHeader::state)).as(clause("ST-16 state unchanged"))
+            }), "ST-16 the exception reaches the caller").hasMessage("device change fails");
+            assertThat(store.header("m-1").map(MessageHeader::state)).as("ST-16 state unchanged")
                     .contains(waiting());
-            assertThat(store.withDevices("m-1", t -> t.submitted(0))).as(clause("ST-16 devices unchanged"))
+            assertThat(store.withDevices("m-1", t -> t.submitted(0))).as("ST-16 devices unchanged")
                     .contains(false);
         }
     }
@@ -544,7 +541,7 @@ public abstract class MessageStoreCompatibilityKit {
             insert(plain("m-c", 9));
             insert(plain("m-d", 5));
 
-            assertThat(ids(store.search(all(10)))).as(clause("ST-17 order")).containsExactly("m-c", "m-d", "m-a", "m-b");
+            assertThat(ids(store.search(all(10)))).as("ST-17 order").containsExactly("m-c", "m-d", "m-a", "m-b");
         }
 
         @Test
@@ -554,8 +551,8 @@ public abstract class MessageStoreCompatibilityKit {
                 insert(plain("m-" + i, i));
             }
             StorePage page = store.search(all(3));
-            assertThat(ids(page)).as(clause("ST-18 the newest three")).containsExactly("m-6", "m-5", "m-4");
-            assertThat(page.totalMatched()).as(clause("ST-18 total")).isEqualTo(7);
+            assertThat(ids(page)).as("ST-18 the newest three").containsExactly("m-6", "m-5", "m-4");
+            assertThat(page.totalMatched()).as("ST-18 total").isEqualTo(7);
         }
 
         @Test
@@ -566,8 +563,8 @@ public abstract class MessageStoreCompatibilityKit {
             }
             StorePage page = store.search(new StoreQuery(BASE.plusSeconds(60), BASE.plusSeconds(180), null, Set.of(),
                     Instant.MAX, 10));
-            assertThat(ids(page)).as(clause("ST-19 range")).containsExactly("m-2", "m-1");
-            assertThat(page.totalMatched()).isEqualTo(2);
+            assertThat(ids(page)).as("ST-19 range").containsExactly("m-2", "m-1");
+            assertThat(page.totalMatched()).as("ST-19 total").isEqualTo(2);
         }
 
         @Test
@@ -583,10 +580,10 @@ public abstract class MessageStoreCompatibilityKit {
                     "Harrison"), Instant.MAX, 10));
             StorePage both = store.search(new StoreQuery(Instant.MIN, Instant.MAX, "u-1", Set.of("Lincoln", "District"),
                     Instant.MAX, 1));
-            assertThat(ids(bySender)).as(clause("ST-20 sender")).containsExactly("m-4", "m-3", "m-1");
-            assertThat(ids(bySchools)).as(clause("ST-20 schools")).containsExactly("m-3", "m-2", "m-1");
-            assertThat(ids(both)).as(clause("ST-20 both")).containsExactly("m-4");
-            assertThat(both.totalMatched()).as(clause("ST-20 total of both")).isEqualTo(2);
+            assertThat(ids(bySender)).as("ST-20 sender").containsExactly("m-4", "m-3", "m-1");
+            assertThat(ids(bySchools)).as("ST-20 schools").containsExactly("m-3", "m-2", "m-1");
+            assertThat(ids(both)).as("ST-20 both").containsExactly("m-4");
+            assertThat(both.totalMatched()).as("ST-20 total of both").isEqualTo(2);
         }
 
         @Test
@@ -600,9 +597,9 @@ public abstract class MessageStoreCompatibilityKit {
                     BASE.plusSeconds(3599), 10));
             StorePage at = store.search(new StoreQuery(Instant.MIN, Instant.MAX, null, Set.of(), BASE.plusSeconds(3600),
                     10));
-            assertThat(ids(before)).as(clause("ST-21 hidden before")).containsExactly("m-2");
-            assertThat(before.totalMatched()).as(clause("ST-21 total before")).isEqualTo(1);
-            assertThat(ids(at)).as(clause("ST-21 visible from its time")).containsExactly("m-2", "m-1");
+            assertThat(ids(before)).as("ST-21 hidden before").containsExactly("m-2");
+            assertThat(before.totalMatched()).as("ST-21 total before").isEqualTo(1);
+            assertThat(ids(at)).as("ST-21 visible from its time").containsExactly("m-2", "m-1");
         }
 
         @Test
@@ -646,7 +643,7 @@ public abstract class MessageStoreCompatibilityKit {
                             + expected + " of " + matching.size());
                 }
             }
-            assertThat(problems).as(clause("ST-22 queries answered wrongly")).isEmpty();
+            assertThat(problems).as("ST-22 queries answered wrongly").isEmpty();
         }
     }
 
@@ -665,10 +662,10 @@ public abstract class MessageStoreCompatibilityKit {
                     new ProviderJob("dialer", "j-1", Set.of(Channel.VOICE), false),
                     new ProviderJob("relay", "j-2", Set.of(Channel.EMAIL), false))));
 
-            assertThat(store.messageOfJob("relay", "j-1")).as(clause("ST-23 relay j-1")).contains("m-1");
-            assertThat(store.messageOfJob("dialer", "j-1")).as(clause("ST-23 dialer j-1")).contains("m-2");
-            assertThat(store.messageOfJob("relay", "j-2")).as(clause("ST-23 relay j-2")).contains("m-2");
-            assertThat(store.messageOfJob("relay", "j-3")).as(clause("ST-23 unknown job")).isEmpty();
+            assertThat(store.messageOfJob("relay", "j-1")).as("ST-23 relay j-1").contains("m-1");
+            assertThat(store.messageOfJob("dialer", "j-1")).as("ST-23 dialer j-1").contains("m-2");
+            assertThat(store.messageOfJob("relay", "j-2")).as("ST-23 relay j-2").contains("m-2");
+            assertThat(store.messageOfJob("relay", "j-3")).as("ST-23 unknown job").isEmpty();
         }
 
         @Test
@@ -683,11 +680,11 @@ public abstract class MessageStoreCompatibilityKit {
             store.compareAndSet("m-a", 0, waiting().withStatus(MessageStatus.SENT));
             store.insert(plain("m-e", 0), MessageState.initial(MessageStatus.FAILED));
 
-            assertThat(store.active(10).stream().map(MessageHeader::id)).as(clause("ST-24 active"))
+            assertThat(store.active(10).stream().map(MessageHeader::id)).as("ST-24 active")
                     .containsExactly("m-b", "m-c", "m-d");
-            assertThat(store.active(2).stream().map(MessageHeader::id)).as(clause("ST-24 limit"))
+            assertThat(store.active(2).stream().map(MessageHeader::id)).as("ST-24 limit")
                     .containsExactly("m-b", "m-c");
-            assertThat(store.active(10).get(0).state().status()).as(clause("ST-24 current state"))
+            assertThat(store.active(10).get(0).state().status()).as("ST-24 current state")
                     .isEqualTo(MessageStatus.IN_PROGRESS);
         }
     }
@@ -722,7 +719,7 @@ public abstract class MessageStoreCompatibilityKit {
                 await(f);
             }
             assertThat(store.withDevices("m-1", t -> t.submittedCount() + "/" + t.openCount()))
-                    .as(clause("ST-25 counts after concurrent callbacks")).contains("48/48");
+                    .as("ST-25 counts after concurrent callbacks").contains("48/48");
         }
 
         @Test
@@ -749,9 +746,9 @@ public abstract class MessageStoreCompatibilityKit {
                 await(f);
             }
             assertThat(store.search(new StoreQuery(Instant.MIN, Instant.MAX, null, Set.of(), Instant.MAX, 100))
-                    .totalMatched()).as(clause("ST-26 every insert stored")).isEqualTo(4L * 10);
+                    .totalMatched()).as("ST-26 every insert stored").isEqualTo(4L * 10);
             for (int th = 0; th < THREADS; th++) {
-                assertThat(store.messageOfJob("relay", "m-" + th + "-9")).as(clause("ST-26 jobs indexed"))
+                assertThat(store.messageOfJob("relay", "m-" + th + "-9")).as("ST-26 jobs indexed")
                         .contains("m-" + th + "-9");
             }
         }
