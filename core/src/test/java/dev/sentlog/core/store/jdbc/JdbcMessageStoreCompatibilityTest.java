@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL store passes the store compatibility kit, on a database of its own in the shared
- * throwaway cluster; the tables are emptied before each test.
+ * throwaway cluster behind a connection pool (kept for the JVM's life); the tables are emptied before each
+ * test.
  */
 class JdbcMessageStoreCompatibilityTest extends MessageStoreCompatibilityKit {
 
@@ -18,7 +19,7 @@ class JdbcMessageStoreCompatibilityTest extends MessageStoreCompatibilityKit {
 
     private static synchronized DataSource database() {
         if (dataSource == null) {
-            dataSource = PostgresCluster.shared().createDatabase("store_kit").dataSource();
+            dataSource = TestPools.pool(PostgresCluster.shared().createDatabase("store_kit"), null);
             JdbcMessageStore.migrate(dataSource);
         }
         return dataSource;
