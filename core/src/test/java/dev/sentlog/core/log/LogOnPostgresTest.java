@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.store.DeviceTable;
-import dev.sentlog.core.store.MessageHeader;
-import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.StorePage;
-import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoreUnavailableException;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
+import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
 import dev.sentlog.core.store.postgres.testing.PostgresDatabase;
 import dev.sentlog.spi.DeviceOutcome;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,35 +35,13 @@ class LogOnPostgresTest {
     }
 
     /** The PostgreSQL store, whose next device callback first terminates the database's connections. */
-    private static final class ConnectionKillingStore implements MessageStore {
-        private final MessageStore delegate;
+    private static final class ConnectionKillingStore extends ForwardingMessageStore {
         private final String database;
         private final AtomicBoolean killNext = new AtomicBoolean();
 
         ConnectionKillingStore(MessageStore delegate, String database) {
-            this.delegate = delegate;
+            super(delegate);
             this.database = database;
-        }
-
-        @Override
-        public MessageHeader insert(Message message, MessageState state) {
-            return delegate.insert(message, state);
-        }
-
-        @Override
-        public Optional<MessageHeader> header(String messageId) {
-            return delegate.header(messageId);
-        }
-
-        @Override
-        public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
-            return delegate.compareAndSet(messageId, expectedVersion, next);
-        }
-
-        @Override
-        public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
-                                                     Consumer<DeviceTable> devices) {
-            return delegate.compareAndSet(messageId, expectedVersion, next, devices);
         }
 
         @Override
@@ -79,26 +53,6 @@ class LogOnPostgresTest {
                 }
                 return result;
             });
-        }
-
-        @Override
-        public Optional<Message> snapshot(String messageId) {
-            return delegate.snapshot(messageId);
-        }
-
-        @Override
-        public StorePage search(StoreQuery query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public Optional<String> messageOfJob(String providerName, String jobId) {
-            return delegate.messageOfJob(providerName, jobId);
-        }
-
-        @Override
-        public List<MessageHeader> active(int limit) {
-            return delegate.active(limit);
         }
     }
 

@@ -56,6 +56,12 @@ class JdbcMessageStoreTest {
                 .build();
     }
 
+    private static JdbcMessageStore storeWithMessage(PostgresDatabase db) {
+        JdbcMessageStore store = JdbcMessageStore.migrate(db.dataSource());
+        store.insert(message("m-1"), MessageState.initial(MessageStatus.WAITING));
+        return store;
+    }
+
     @Test
     @DisplayName("N5 the store refuses a database without the Sentlog schema, naming the version it needs")
     void refusesMissingSchema() {
@@ -124,8 +130,7 @@ class JdbcMessageStoreTest {
             + "the message and the SQL state, no personal data; nothing applied; the next call works")
     void lostConnectionInWithDevices() {
         PostgresDatabase db = freshDatabase();
-        JdbcMessageStore store = JdbcMessageStore.migrate(db.dataSource());
-        store.insert(message("m-1"), MessageState.initial(MessageStatus.WAITING));
+        JdbcMessageStore store = storeWithMessage(db);
 
         assertThatThrownBy(() -> store.withDevices("m-1", t -> {
             t.markSubmitted(0);
@@ -151,8 +156,7 @@ class JdbcMessageStoreTest {
             + "changed")
     void lostConnectionInCompareAndSet() {
         PostgresDatabase db = freshDatabase();
-        JdbcMessageStore store = JdbcMessageStore.migrate(db.dataSource());
-        store.insert(message("m-1"), MessageState.initial(MessageStatus.WAITING));
+        JdbcMessageStore store = storeWithMessage(db);
 
         assertThatThrownBy(() -> store.compareAndSet("m-1", 0, MessageState.initial(MessageStatus.CANCELED), t -> {
             t.set(0, DeviceOutcome.of(DeviceStatus.CANCELED), false, null, -3, true);

@@ -8,6 +8,7 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +17,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The in-memory store with one {@link Fault}. */
-final class BrokenStore implements MessageStore {
+final class BrokenStore extends ForwardingMessageStore {
 
-    private final MessageStore delegate = MessageStore.inMemory();
     private final Fault fault;
 
     BrokenStore(Fault fault) {
+        super(MessageStore.inMemory());
         this.fault = fault;
     }
 
@@ -38,11 +39,6 @@ final class BrokenStore implements MessageStore {
     }
 
     @Override
-    public Optional<MessageHeader> header(String messageId) {
-        return delegate.header(messageId);
-    }
-
-    @Override
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
         if (fault == Fault.CAS_IGNORES_VERSION) {
             Optional<MessageHeader> current = delegate.header(messageId);
@@ -56,7 +52,13 @@ final class BrokenStore implements MessageStore {
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
                                                  Consumer<DeviceTable> devices) {
         if (fault == Fault.NON_ATOMIC_CAS_WITH_DEVICES) {
-            return MessageStore.super.compareAndSet(messageId, expectedVersion, next, devices);
+            // the port's default: the state first, then the devices in a second step
+            Optional<MessageHeader> replaced = delegate.compareAndSet(messageId, expectedVersion, next);
+            replaced.ifPresent(h -> delegate.withDevices(messageId, t -> {
+                devices.accept(t);
+                return Boolean.TRUE;
+            }));
+            return replaced;
         }
         return delegate.compareAndSet(messageId, expectedVersion, next, devices);
     }
