@@ -125,6 +125,16 @@ final class JdbcDeviceTable implements DeviceTable {
         }
     }
 
+    /** How many device rows were read from the database (for tests of the lazy loading). */
+    int loadedRows() {
+        return rows.size();
+    }
+
+    /** How many device rows will be written back. */
+    int changedRows() {
+        return changed.size();
+    }
+
     /** Marks the table unusable without writing (the transaction rolls back). */
     void discard() {
         closed = true;
