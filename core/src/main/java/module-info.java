@@ -5,6 +5,8 @@ module dev.sentlog.core {
     requires transitive dev.sentlog.spi;
     requires org.slf4j;
     requires static com.fasterxml.jackson.annotation;
+    // the PostgreSQL store takes the host's DataSource (javax.sql) in its public API
+    requires transitive java.sql;
 
     exports dev.sentlog.core;
     exports dev.sentlog.core.message;
@@ -18,6 +20,9 @@ module dev.sentlog.core {
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
+    exports dev.sentlog.core.store.jdbc;
+    // opened so that a host's migration tool (Flyway, Liquibase) can read the schema resources (SPEC N5)
+    opens dev.sentlog.core.store.jdbc;
 
     uses dev.sentlog.spi.DeliveryProvider;
 }

@@ -30,6 +30,11 @@ final class InMemoryDeviceTable implements DeviceTable {
     private int open;
     private int submitted;
     private Instant lastActivity;
+    /** The rows changed by the running callback with their values before it, to undo them if it throws. */
+    private final Map<Integer, Object[]> undo = new HashMap<>();
+    private int openBefore;
+    private int submittedBefore;
+    private Instant lastActivityBefore;
 
     InMemoryDeviceTable(Message message) {
         List<RecipientEntry> entries = message.recipients();
@@ -147,8 +152,42 @@ final class InMemoryDeviceTable implements DeviceTable {
         return (flags[row] & FINAL) != 0;
     }
 
+    /** Starts a callback: its changes can be undone until {@link #endCallback()}. */
+    void beginCallback() {
+        undo.clear();
+        openBefore = open;
+        submittedBefore = submitted;
+        lastActivityBefore = lastActivity;
+    }
+
+    /** Ends a callback: keeps its changes. */
+    void endCallback() {
+        undo.clear();
+    }
+
+    /** Undoes every change of the running callback (it threw; SPEC N1). */
+    void rollbackCallback() {
+        for (Map.Entry<Integer, Object[]> e : undo.entrySet()) {
+            int row = e.getKey();
+            Object[] v = e.getValue();
+            outcomes[row] = (DeviceOutcome) v[0];
+            reachedAt[row] = (Instant) v[1];
+            sequences[row] = (Long) v[2];
+            flags[row] = (Byte) v[3];
+        }
+        undo.clear();
+        open = openBefore;
+        submitted = submittedBefore;
+        lastActivity = lastActivityBefore;
+    }
+
+    private void remember(int row) {
+        undo.computeIfAbsent(row, r -> new Object[] {outcomes[r], reachedAt[r], sequences[r], flags[r]});
+    }
+
     @Override
     public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant at, long sequence, boolean isFinal) {
+        remember(row);
         byte f = flags[row];
         boolean wasOpen = (f & SUBMITTED) != 0 && (f & FINAL) == 0;
         f = (byte) ((f & SUBMITTED) | (confirmed ? CONFIRMED : 0) | (isFinal ? FINAL : 0));
@@ -163,6 +202,7 @@ final class InMemoryDeviceTable implements DeviceTable {
     @Override
     public void markSubmitted(int row) {
         if ((flags[row] & SUBMITTED) == 0) {
+            remember(row);
             flags[row] |= SUBMITTED;
             submitted++;
             if ((flags[row] & FINAL) == 0) {

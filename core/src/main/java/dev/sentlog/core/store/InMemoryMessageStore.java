@@ -138,8 +138,24 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
+            MessageHeader before = slot.header.get();
+            if (before.state().version() != expectedVersion) {
+                return Optional.empty();
+            }
+            InMemoryDeviceTable table = slot.devices();
+            table.beginCallback();
+            try {
+                devices.accept(table);
+            } catch (RuntimeException | Error e) {
+                table.rollbackCallback();
+                throw e;
+            }
             Optional<MessageHeader> replaced = compareAndSet(messageId, expectedVersion, next);
-            replaced.ifPresent(h -> devices.accept(slot.devices()));
+            if (replaced.isEmpty()) {
+                table.rollbackCallback();
+            } else {
+                table.endCallback();
+            }
             return replaced;
         }
     }
@@ -158,7 +174,17 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            return Optional.ofNullable(callback.apply(slot.devices()));
+            InMemoryDeviceTable table = slot.devices();
+            table.beginCallback();
+            R result;
+            try {
+                result = callback.apply(table);
+            } catch (RuntimeException | Error e) {
+                table.rollbackCallback();
+                throw e;
+            }
+            table.endCallback();
+            return Optional.ofNullable(result);
         }
     }
 

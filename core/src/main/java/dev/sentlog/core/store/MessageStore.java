@@ -22,8 +22,11 @@ import java.util.function.Function;
  *   <li><b>Devices.</b> {@link #withDevices} runs a callback with the message's devices under the
  *       message's lock (a transaction with row locks in a database); changes made in the callback
  *       are visible to the next caller, and callbacks of one message never run at the same time.
- *       An exception thrown by the callback propagates to the caller (a database store rolls its
- *       transaction back; the log throws only before it changes anything).</li>
+ *       An exception thrown by the callback propagates to the caller and undoes every change the
+ *       callback made (a database store rolls its transaction back; SPEC N1).</li>
+ *   <li><b>Durability (SPEC N1, N4).</b> Once a call returned, its change is kept; a call that throws
+ *       changed nothing. A store that cannot do a call (lost connection, timeout, a conflict its
+ *       retries cannot settle) throws {@link StoreUnavailableException}.</li>
  *   <li><b>Search.</b> {@link #search} answers newest first with a limit and the total number of
  *       matches, from an index on created time; it must not need to read every message.</li>
  *   <li>Messages are never removed; ids are compared exactly.</li>

@@ -4,18 +4,26 @@ import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** A log on a mutable clock with one scripted provider for every channel. */
 final class LogHarness implements AutoCloseable {
 
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    /**
+     * Where each new harness keeps its log: the in-memory store unless a suite on another store
+     * (e.g. {@link OnPostgres}) sets it for the duration of its class. Test classes run one at a time.
+     */
+    static volatile Supplier<MessageStore> stores = MessageStore::inMemory;
 
     final ManualClock clock = new ManualClock(TestMessages.T0);
     final ScriptedProvider provider;
@@ -35,7 +43,8 @@ final class LogHarness implements AutoCloseable {
     }
 
     SentMessageLog.Builder builder() {
-        return SentMessageLog.builder().clock(clock).zone(CHICAGO).providerTimeout(Duration.ofMillis(300));
+        return SentMessageLog.builder().store(stores.get()).clock(clock).zone(CHICAGO)
+                .providerTimeout(Duration.ofMillis(300));
     }
 
     /** The provider reaches a device and pushes the report through its sink. */

@@ -1,0 +1,387 @@
+package dev.sentlog.core.store.jdbc;
+
+import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The device rows of one message inside the store's transaction, with the message row locked.
+ * Rows are loaded when first read, one by one by primary key; after {@value #SINGLE_LOADS_BEFORE_BULK}
+ * single loads (a full scan) the rest come in one streamed query. Only changed rows are written back,
+ * in one batch, with the message's counters, so applying one report costs a few rows whatever the
+ * message's size.
+ */
+final class JdbcDeviceTable implements DeviceTable {
+
+    static final int SINGLE_LOADS_BEFORE_BULK = 32;
+
+    private static final String COLUMNS = "row_no, entry_no, device_no, person_id, next_row_of_person, channel, "
+            + "address, outcome, confirmed, reached_at, sequence, submitted, is_final";
+
+    private static final class Row {
+        int number;
+        int entry;
+        int device;
+        String personId;
+        int nextOfPerson;
+        Channel channel;
+        String address;
+        DeviceOutcome outcome;
+        boolean confirmed;
+        Instant reachedAt;
+        long sequence;
+        boolean submitted;
+        boolean isFinal;
+        boolean dirty;
+    }
+
+    private final Connection connection;
+    private final String messageId;
+    private final int size;
+    private final Map<Integer, Row> rows = new HashMap<>();
+    private final Map<Long, Integer> rowOfDevice = new HashMap<>();
+    private final List<Row> changed = new ArrayList<>();
+    private boolean allLoaded;
+    private int singleLoads;
+    private int open;
+    private int submitted;
+    private Instant lastActivity;
+    private boolean countersChanged;
+    private boolean closed;
+
+    private JdbcDeviceTable(Connection connection, String messageId, int size, int open, int submitted,
+                            Instant lastActivity) {
+        this.connection = connection;
+        this.messageId = messageId;
+        this.size = size;
+        this.open = open;
+        this.submitted = submitted;
+        this.lastActivity = lastActivity;
+    }
+
+    /**
+     * Locks the message row and opens its device table.
+     *
+     * @return the table, or null when the message is not stored
+     */
+    static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity "
+                + "FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+            s.setString(1, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new JdbcDeviceTable(c, messageId, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                        Sql.getInstant(rs, "last_activity"));
+            }
+        }
+    }
+
+    /** Writes the changed rows and the counters back; the table is unusable afterwards. */
+    void flush() throws SQLException {
+        closed = true;
+        if (!changed.isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device SET outcome = ?, "
+                    + "confirmed = ?, reached_at = ?, sequence = ?, submitted = ?, is_final = ? "
+                    + "WHERE message_id = ? AND row_no = ?")) {
+                for (Row r : changed) {
+                    s.setString(1, Sql.outcome(r.outcome));
+                    s.setBoolean(2, r.confirmed);
+                    Sql.setNanos(s, 3, r.reachedAt, "reachedAt of a device of message " + messageId);
+                    s.setLong(4, r.sequence);
+                    s.setBoolean(5, r.submitted);
+                    s.setBoolean(6, r.isFinal);
+                    s.setString(7, messageId);
+                    s.setInt(8, r.number);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        if (countersChanged) {
+            try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_message SET open_count = ?, "
+                    + "submitted_count = ?, last_activity = ? WHERE id = ?")) {
+                s.setInt(1, open);
+                s.setInt(2, submitted);
+                if (lastActivity == null) {
+                    s.setNull(3, Types.BIGINT);
+                } else {
+                    s.setLong(3, Sql.nanos(lastActivity, "lastActivity of message " + messageId));
+                }
+                s.setString(4, messageId);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** How many device rows were read from the database (for tests of the lazy loading). */
+    int loadedRows() {
+        return rows.size();
+    }
+
+    /** How many device rows will be written back. */
+    int changedRows() {
+        return changed.size();
+    }
+
+    /** Marks the table unusable without writing (the transaction rolls back). */
+    void discard() {
+        closed = true;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the device table of message " + messageId
+                    + " is used after its callback returned");
+        }
+    }
+
+    private Row load(int row) {
+        requireOpen();
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of message " + messageId + ", which has " + size
+                    + " device row(s)");
+        }
+        Row r = rows.get(row);
+        if (r != null) {
+            return r;
+        }
+        try {
+            if (singleLoads < SINGLE_LOADS_BEFORE_BULK) {
+                singleLoads++;
+                r = queryOne("row_no = ?", row, 0);
+            } else {
+                loadAll();
+                r = rows.get(row);
+            }
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+        if (r == null) {
+            throw new IllegalStateException("device row " + row + " of message " + messageId + " is missing");
+        }
+        return r;
+    }
+
+    private Row queryOne(String condition, int first, int second) throws SQLException {
+        boolean byDevice = condition.contains("entry_no");
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM sentlog_device "
+                + "WHERE message_id = ? AND " + condition)) {
+            s.setString(1, messageId);
+            s.setInt(2, first);
+            if (byDevice) {
+                s.setInt(3, second);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? remember(rs) : null;
+            }
+        }
+    }
+
+    private void loadAll() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS + " FROM sentlog_device "
+                + "WHERE message_id = ? ORDER BY row_no")) {
+            s.setFetchSize(10_000);
+            s.setString(1, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!rows.containsKey(rs.getInt(1))) {
+                        remember(rs);
+                    }
+                }
+            }
+        }
+        allLoaded = true;
+    }
+
+    private Row remember(ResultSet rs) throws SQLException {
+        Row r = new Row();
+        r.number = rs.getInt(1);
+        r.entry = rs.getInt(2);
+        r.device = rs.getInt(3);
+        r.personId = rs.getString(4);
+        r.nextOfPerson = rs.getInt(5);
+        r.channel = Channel.valueOf(rs.getString(6));
+        r.address = rs.getString(7);
+        r.outcome = Sql.outcome(rs.getString(8));
+        r.confirmed = rs.getBoolean(9);
+        r.reachedAt = Sql.getInstant(rs, "reached_at");
+        r.sequence = rs.getLong(11);
+        r.submitted = rs.getBoolean(12);
+        r.isFinal = rs.getBoolean(13);
+        rows.put(r.number, r);
+        rowOfDevice.put(deviceKey(r.entry, r.device), r.number);
+        return r;
+    }
+
+    private static long deviceKey(int entry, int device) {
+        return ((long) entry << 32) | (device & 0xffffffffL);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int row(int entry, int device) {
+        if (entry < 0 || device < 0) {
+            return -1;
+        }
+        Integer known = rowOfDevice.get(deviceKey(entry, device));
+        if (known != null) {
+            return known;
+        }
+        if (allLoaded) {
+            return -1;
+        }
+        requireOpen();
+        try {
+            Row r = queryOne("entry_no = ? AND device_no = ?", entry, device);
+            return r == null ? -1 : r.number;
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+    }
+
+    @Override
+    public int entryIndex(int row) {
+        return load(row).entry;
+    }
+
+    @Override
+    public int deviceIndex(int row) {
+        return load(row).device;
+    }
+
+    @Override
+    public Channel channel(int row) {
+        return load(row).channel;
+    }
+
+    @Override
+    public String address(int row) {
+        return load(row).address;
+    }
+
+    @Override
+    public String personId(int row) {
+        return load(row).personId;
+    }
+
+    @Override
+    public int nextRowOfPerson(int row) {
+        return load(row).nextOfPerson;
+    }
+
+    @Override
+    public DeviceOutcome outcome(int row) {
+        return load(row).outcome;
+    }
+
+    @Override
+    public boolean confirmed(int row) {
+        return load(row).confirmed;
+    }
+
+    @Override
+    public Instant reachedAt(int row) {
+        return load(row).reachedAt;
+    }
+
+    @Override
+    public long sequence(int row) {
+        return load(row).sequence;
+    }
+
+    @Override
+    public boolean submitted(int row) {
+        return load(row).submitted;
+    }
+
+    @Override
+    public boolean isFinal(int row) {
+        return load(row).isFinal;
+    }
+
+    @Override
+    public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant reachedAt, long sequence,
+                    boolean isFinal) {
+        Row r = load(row);
+        if (reachedAt != null) {
+            Sql.nanos(reachedAt, "reachedAt of row " + row + " of message " + messageId);
+        }
+        boolean wasOpen = r.submitted && !r.isFinal;
+        r.outcome = outcome;
+        r.confirmed = confirmed;
+        r.reachedAt = reachedAt;
+        r.sequence = sequence;
+        r.isFinal = isFinal;
+        boolean isOpen = r.submitted && !isFinal;
+        addOpen((isOpen ? 1 : 0) - (wasOpen ? 1 : 0));
+        changed(r);
+    }
+
+    @Override
+    public void markSubmitted(int row) {
+        Row r = load(row);
+        if (!r.submitted) {
+            r.submitted = true;
+            submitted++;
+            countersChanged = true;
+            if (!r.isFinal) {
+                addOpen(1);
+            }
+            changed(r);
+        }
+    }
+
+    private void addOpen(int delta) {
+        if (delta != 0) {
+            open += delta;
+            countersChanged = true;
+        }
+    }
+
+    private void changed(Row r) {
+        if (!r.dirty) {
+            r.dirty = true;
+            changed.add(r);
+        }
+    }
+
+    @Override
+    public int openCount() {
+        return open;
+    }
+
+    @Override
+    public int submittedCount() {
+        return submitted;
+    }
+
+    @Override
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    @Override
+    public void touch(Instant at) {
+        if (lastActivity == null || at.isAfter(lastActivity)) {
+            Sql.nanos(at, "lastActivity of message " + messageId);
+            lastActivity = at;
+            countersChanged = true;
+        }
+    }
+}

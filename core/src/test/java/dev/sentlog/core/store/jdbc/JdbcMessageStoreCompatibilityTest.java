@@ -1,0 +1,39 @@
+package dev.sentlog.core.store.jdbc;
+
+import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.kit.MessageStoreCompatibilityKit;
+import dev.sentlog.core.store.postgres.testing.PostgresCluster;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The PostgreSQL store passes the store compatibility kit, on a database of its own in the shared
+ * throwaway cluster behind a connection pool (kept for the JVM's life); the tables are emptied before each
+ * test.
+ */
+class JdbcMessageStoreCompatibilityTest extends MessageStoreCompatibilityKit {
+
+    private static DataSource dataSource;
+
+    private static synchronized DataSource database() {
+        if (dataSource == null) {
+            dataSource = TestPools.pool(PostgresCluster.shared().createDatabase("store_kit"), null);
+            JdbcMessageStore.migrate(dataSource);
+        }
+        return dataSource;
+    }
+
+    @Override
+    protected MessageStore createStore() {
+        DataSource ds = database();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE sentlog_provider_job, sentlog_device, sentlog_recipient, sentlog_filter_criterion, "
+                    + "sentlog_message RESTART IDENTITY");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the kit's database", e);
+        }
+        return JdbcMessageStore.create(ds);
+    }
+}

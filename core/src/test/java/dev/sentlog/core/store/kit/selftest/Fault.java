@@ -1,0 +1,43 @@
+package dev.sentlog.core.store.kit.selftest;
+
+import java.util.Set;
+
+/** A way a {@link BrokenStore} breaks the store contract, with the kit clauses that must then fail. */
+enum Fault {
+    /** Keeps the contract. */
+    NONE(Set.of(), Set.of()),
+    /** compareAndSet replaces whatever the version. */
+    CAS_IGNORES_VERSION(Set.of("ST-13", "ST-14"), Set.of()),
+    /** withDevices runs the callback outside the message's lock (and outside the store's undo). */
+    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10"), Set.of("ST-25")),
+    /** search answers oldest first. */
+    UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of()),
+    /** snapshot drops the filter criteria. */
+    SNAPSHOT_DROPS_FIELD(Set.of("ST-4", "ST-5"), Set.of()),
+    /** the four-argument compareAndSet is the port's non-atomic default. */
+    NON_ATOMIC_CAS_WITH_DEVICES(Set.of("ST-16"), Set.of()),
+    /** a duplicate insert is silently accepted. */
+    DUPLICATE_ACCEPTED(Set.of("ST-2"), Set.of()),
+    /** messageOfJob finds nothing. */
+    JOB_INDEX_MISSING(Set.of("ST-23", "ST-26"), Set.of()),
+    /** active answers newest created first. */
+    ACTIVE_NEWEST_FIRST(Set.of("ST-24"), Set.of());
+
+    private final Set<String> broken;
+    private final Set<String> mayAlsoFail;
+
+    Fault(Set<String> broken, Set<String> mayAlsoFail) {
+        this.broken = broken;
+        this.mayAlsoFail = mayAlsoFail;
+    }
+
+    /** The clauses whose tests must fail. */
+    Set<String> broken() {
+        return broken;
+    }
+
+    /** Clauses that may fail too, depending on thread scheduling. */
+    Set<String> mayAlsoFail() {
+        return mayAlsoFail;
+    }
+}
