@@ -703,10 +703,17 @@ public final class DeliveryAnalysis {
      *
      * @param figure the figure
      * @return the explanation; its count is the figure
-     * @throws NullPointerException when figure is null
+     * @throws NullPointerException  when figure is null
+     * @throws IllegalStateException when the list of entries the analysis was made of has since changed
+     *                               its size
      */
     public FigureExplanation explain(Figure figure) {
         Checks.requireNonNull(figure, "figure");
+        if (entries.size() != entryRun.length) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the recipient list changed after the analysis: it has %d entries, %d were analysed",
+                    entries.size(), entryRun.length));
+        }
         return FigureExplainer.explain(this, figure, entries, modes, classifier);
     }
 

@@ -120,6 +120,19 @@ class FigureExplanationPropertiesTest {
         }
     }
 
+    @net.jqwik.api.Example
+    @Label("E1: explaining after the analysed list of entries changed size is refused, naming both sizes")
+    void e1RefusesAChangedList() {
+        List<RecipientEntry> entries = new java.util.ArrayList<>(List.of(RecipientEntry.of(
+                dev.sentlog.core.message.Person.of("p-1", "A"), null, List.of())));
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, Set.of(Channel.EMAIL), K);
+        entries.add(entries.get(0));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> a.explain(Figure.TOTAL_RECIPIENTS))
+                .withMessage("the recipient list changed after the analysis: it has 2 entries, 1 were analysed");
+        org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> a.explain(null));
+    }
+
     private static Set<String> ids(FigureExplanation x) {
         Set<String> ids = new HashSet<>();
         for (CountedItem item : x.items()) {

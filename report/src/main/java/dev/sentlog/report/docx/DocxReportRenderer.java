@@ -256,7 +256,7 @@ public final class DocxReportRenderer implements ReportRenderer {
             x.raw("<w:gridCol w:w=\"" + unit + "\"/>");
         }
         x.raw("</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val=\"" + (BAR_UNITS + 1)
-                + "\"/></w:tcPr><w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">");
+                + "\"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:spacing w:before=\"100\" w:after=\"20\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">");
         x.text(channel.heading()).raw("</w:t></w:r></w:p></w:tc></w:tr>");
         int total = channel.devices();
         List<ChannelOutcomes.OutcomeCount> counts = channel.counts();
