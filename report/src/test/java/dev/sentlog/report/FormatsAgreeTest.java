@@ -73,9 +73,22 @@ class FormatsAgreeTest {
         return out;
     }
 
+    /**
+     * The outcome chart of {@link ReportFixtures#district()}, counted by hand from its devices (K3-K6):
+     * channel, successful, failed, opted out, canceled, in progress, not yet attempted, total. Heather's
+     * second entry repeats her four devices (duplicates count: the chart counts devices); Tad's busy
+     * call (1) and failed text (-30) failed; Dana's answering machine (6) reached her; Omar's call and
+     * Dana's text were canceled.
+     */
+    static final List<List<String>> DISTRICT_CHART = List.of(
+            List.of("Inbox", "2", "0", "0", "0", "0", "0", "2"),
+            List.of("Email", "4", "1", "0", "0", "0", "0", "5"),
+            List.of("Voice", "3", "1", "0", "1", "0", "0", "5"),
+            List.of("Text", "0", "1", "2", "1", "0", "0", "4"));
+
     @ParameterizedTest
     @EnumSource(value = ReportDetail.class)
-    @DisplayName("P7: PDF, CSV and DOCX read back to the same rows and the core's D4 figures")
+    @DisplayName("P7, E2: PDF, CSV and DOCX read back to the same rows, the core's D4 figures and the same outcome chart")
     void p7SameContentInEveryFormat(ReportDetail detail) throws IOException {
         Message m = ReportFixtures.district();
         Map<String, String> figures = figures(m, true);
@@ -91,6 +104,11 @@ class FormatsAgreeTest {
         assertThat(docx.labeled()).containsAllEntriesOf(figures);
         assertThat(pdf.labeled()).containsAllEntriesOf(figures);
 
+        // E2: the outcome chart, in every format and at every detail level
+        assertThat(csv.chart()).as("CSV chart table").containsExactlyElementsOf(DISTRICT_CHART);
+        assertThat(docx.chart()).as("DOCX chart").containsExactlyElementsOf(DISTRICT_CHART);
+        assertThat(pdf.chart()).as("PDF chart").containsExactlyElementsOf(DISTRICT_CHART);
+
         assertThat(csv.rows()).containsExactlyElementsOf(csvMarked(expected));
         assertThat(docx.rows()).containsExactlyElementsOf(expected);
         assertThat(pdf.rows()).containsExactlyElementsOf(expected.stream().map(ReadBack::joined).toList());
@@ -101,6 +119,37 @@ class FormatsAgreeTest {
         assertThat(header).hasSize(7);
         assertThat(docx.labeled()).containsAllEntriesOf(header);
         header.forEach((k, v) -> assertThat(pdf.text()).contains(k + ": " + v));
+    }
+
+    @Test
+    @DisplayName("E2: a message still going out charts in-progress and not-yet-attempted devices the same in every format")
+    void e2ChartOfAMessageInProgress() throws IOException {
+        Message m = ReportFixtures.district().toBuilder()
+                .status(dev.sentlog.core.message.MessageStatus.IN_PROGRESS)
+                .deliveryModes(dev.sentlog.spi.Channel.EMAIL, dev.sentlog.spi.Channel.VOICE)
+                .recipients(List.of(dev.sentlog.core.message.RecipientEntry.of(
+                        dev.sentlog.core.message.Person.of("p-9", "Parent, Ana"), null, List.of(
+                                dev.sentlog.core.message.Device.of(dev.sentlog.spi.Channel.EMAIL, "ana@x.org",
+                                        dev.sentlog.spi.DeviceStatus.IN_PROGRESS),
+                                dev.sentlog.core.message.Device.of(dev.sentlog.spi.Channel.EMAIL, "ana2@x.org",
+                                        dev.sentlog.spi.DeviceStatus.PENDING),
+                                dev.sentlog.core.message.Device.of(dev.sentlog.spi.Channel.EMAIL, " ",
+                                        dev.sentlog.spi.DeviceStatus.PENDING),
+                                dev.sentlog.core.message.Device.of(dev.sentlog.spi.Channel.TEXT, "555-123-4567",
+                                        dev.sentlog.spi.DeviceStatus.SENT)))))
+                .build();
+        List<List<String>> expected = List.of(
+                List.of("Email", "0", "0", "0", "0", "1", "1", "2"),   // the blank address is no device (D1)
+                List.of("Voice", "0", "0", "0", "0", "0", "0", "0"));  // Text is not a delivery mode here
+        Set<DeviceChoice> devices = Set.of(DeviceChoice.EMAIL);
+        ReadBack csv = ReadBack.csv(write(m, new ReportOptions(devices, ReportDetail.SUMMARY, ReportFormat.CSV)));
+        ReadBack docx = ReadBack.docx(write(m, new ReportOptions(devices, ReportDetail.SUMMARY, ReportFormat.DOCX)));
+        ReadBack pdf = ReadBack.pdf(write(m, new ReportOptions(devices, ReportDetail.SUMMARY, ReportFormat.PDF)),
+                List.of());
+        assertThat(csv.chart()).containsExactlyElementsOf(expected);
+        assertThat(docx.chart()).containsExactlyElementsOf(expected);
+        assertThat(pdf.chart()).containsExactlyElementsOf(expected);
+        assertThat(pdf.text()).contains("Email (2 devices)", "Voice (0 devices)");
     }
 
     @Test

@@ -54,12 +54,16 @@ class LargeReportMemoryTest {
 
     @ParameterizedTest
     @EnumSource(ReportFormat.class)
-    @DisplayName("P7: a 100,000-device report renders in every format within a 64 MB heap")
+    @DisplayName("P7, E2: a 100,000-device report, outcome chart included, renders in every format within a 64 MB heap")
     void rendersWithinBoundedMemory(ReportFormat format) {
         Counting out = new Counting();
         ReportFixtures.reports().write(message, ReportFixtures.applicable(message, ReportDetail.ALL, format), out);
         assertThat(Runtime.getRuntime().maxMemory()).as("run by the memory-bound execution")
                 .isLessThanOrEqualTo(80L << 20);
+        // E2: the chart is a count per channel and outcome, whatever the number of devices
+        int charted = ReportFixtures.reports().model(message, ReportFixtures.applicable(message, ReportDetail.ALL, format))
+                .outcomeChart().stream().mapToInt(dev.sentlog.report.model.ChannelOutcomes::devices).sum();
+        assertThat(charted).isEqualTo(DEVICES);
         switch (format) {
             case CSV:
                 assertThat(out.lines).isGreaterThan(DEVICES);

@@ -8,6 +8,7 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.reportoptions.ReportDetail;
+import dev.sentlog.report.model.ChannelOutcomes;
 import dev.sentlog.report.model.DetailRow;
 import dev.sentlog.report.model.ReportModel;
 import dev.sentlog.spi.OutcomeClass;
@@ -107,5 +108,29 @@ class ReportModelPropertiesTest {
         assertThat(row).isEqualTo(all.size());
         assertThat(failed).containsExactlyElementsOf(expected);
         assertThat(failed).noneMatch(r -> r.device().equals(DetailRow.NO_DEVICE));
+    }
+
+    @Property(tries = 150)
+    @Label("E2: the chart has one channel per delivery mode; its bars count that channel's devices by outcome class and add"
+            + " up to its Delivery Detail rows")
+    void e2ChartCountsDevicesByOutcome(@ForAll("finished") Message m) {
+        ReportModel model = ReportFixtures.reports().model(m, ReportFixtures.applicable(m, ReportDetail.ALL,
+                ReportFormat.PDF));
+        List<dev.sentlog.spi.Channel> modes = m.deliveryModes().stream().sorted().toList();
+        assertThat(model.outcomeChart()).extracting(ChannelOutcomes::channel).containsExactlyElementsOf(modes);
+        List<DetailRow> rows = rows(m, ReportDetail.ALL);
+        for (ChannelOutcomes c : model.outcomeChart()) {
+            for (ChannelOutcomes.OutcomeCount bar : c.counts()) {
+                long expected = m.recipients().stream().flatMap(e -> e.devices().stream())
+                        .filter(d -> d.channel() == c.channel() && counted(m, d))
+                        .filter(d -> OutcomeClassifier.standard().classify(d.channel(), d.outcome(), d.confirmed())
+                                == bar.outcome().outcomeClass())
+                        .count();
+                assertThat(bar.devices()).as("%s %s", c.channel(), bar.outcome()).isEqualTo(expected);
+            }
+            long detailRows = rows.stream().filter(r -> r.device().startsWith(c.channel().label() + ": ")).count();
+            assertThat(c.devices()).as("%s bars add up to its rows", c.channel()).isEqualTo(detailRows);
+            assertThat(c.tableRow()).hasSize(ReportModel.OUTCOME_COLUMNS.size());
+        }
     }
 }

@@ -67,6 +67,10 @@ public final class DeliveryAnalysis {
     private final BitSet personContacted;
     private final Instant firstAttempt;
     private final Instant lastFinalOutcome;
+    /** What {@link #explain} reads again, on demand only: the list, the modes and the classification. */
+    private final List<RecipientEntry> entries;
+    private final EnumSet<Channel> modes;
+    private final OutcomeClassifier classifier;
 
     /**
      * Analyses a message under the standard classification (SPEC K3-K6).
@@ -108,6 +112,9 @@ public final class DeliveryAnalysis {
     }
 
     private DeliveryAnalysis(List<RecipientEntry> entries, EnumSet<Channel> modes, OutcomeClassifier classifier) {
+        this.entries = entries;
+        this.modes = modes;
+        this.classifier = classifier;
         int n = entries.size();
         deviceOffsets = new int[n + 1];
         entryRun = new int[n];
@@ -242,9 +249,6 @@ public final class DeliveryAnalysis {
         }
         int recipients = persons.persons();
         int contacted = personContacted.cardinality();
-        int voiceSeen = SEEN;
-        int textSeen = SEEN << TEXT_SHIFT;
-        int textReached = ATTEMPTED_NOT_OPTED_OUT << TEXT_SHIFT;
         // every phone figure in one pass over the numbers' flags
         int voice = 0;
         int voiceAttempted = 0;
@@ -254,20 +258,19 @@ public final class DeliveryAnalysis {
         int voiceTextAttempted = 0;
         for (int id = 0, count = phones.size(); id < count; id++) {
             int f = phones.flags(id);
-            boolean textCounts = (f & textReached) != 0;
-            voice += (f & voiceSeen) != 0 ? 1 : 0;
-            voiceAttempted += (f & (voiceSeen | ATTEMPTED)) == (voiceSeen | ATTEMPTED) ? 1 : 0;
-            text += (f & textSeen) != 0 ? 1 : 0;
-            textAttemptedNotOpted += textCounts ? 1 : 0;
-            voiceText += (f & (voiceSeen | textSeen)) != 0 ? 1 : 0;
-            voiceTextAttempted += (f & ATTEMPTED) != 0 || textCounts ? 1 : 0;
+            voice += voice(f) ? 1 : 0;
+            voiceAttempted += voiceAttempted(f) ? 1 : 0;
+            text += text(f) ? 1 : 0;
+            textAttemptedNotOpted += textAttempted(f) ? 1 : 0;
+            voiceText += voiceText(f) ? 1 : 0;
+            voiceTextAttempted += voiceTextAttempted(f) ? 1 : 0;
         }
         totals = new DeliveryTotals(
                 recipients,
                 recipients - personHasDevice.cardinality(),
-                inboxes.count(SEEN | SUCCESS),
-                emails.count(SEEN),
-                emails.count(SEEN | ATTEMPTED),
+                inboxes.count(INBOX_COUNTED),
+                emails.count(EMAIL_COUNTED),
+                emails.count(EMAIL_ATTEMPTED),
                 voice,
                 voiceAttempted,
                 text,
@@ -289,6 +292,80 @@ public final class DeliveryAnalysis {
             }
         }
         return set;
+    }
+
+    // Which addresses each figure counts, by the flags of the address: all occurrences' outcome bits
+    // or-ed together (D3); a phone number's Text bits shifted by TEXT_SHIFT. The count above and
+    // explain() (SPEC E1) both decide with these.
+    /** An inbox counts when one of its occurrences is successful (SENT). */
+    private static final int INBOX_COUNTED = SEEN | SUCCESS;
+    private static final int EMAIL_COUNTED = SEEN;
+    private static final int EMAIL_ATTEMPTED = SEEN | ATTEMPTED;
+
+    private static boolean voice(int f) {
+        return (f & SEEN) != 0;
+    }
+
+    private static boolean voiceAttempted(int f) {
+        return (f & (SEEN | ATTEMPTED)) == (SEEN | ATTEMPTED);
+    }
+
+    private static boolean text(int f) {
+        return (f & (SEEN << TEXT_SHIFT)) != 0;
+    }
+
+    private static boolean textAttempted(int f) {
+        return (f & (ATTEMPTED_NOT_OPTED_OUT << TEXT_SHIFT)) != 0;
+    }
+
+    private static boolean voiceText(int f) {
+        return (f & (SEEN | SEEN << TEXT_SHIFT)) != 0;
+    }
+
+    private static boolean voiceTextAttempted(int f) {
+        return (f & ATTEMPTED) != 0 || textAttempted(f);
+    }
+
+    /**
+     * Whether an address with these flags counts in an address figure.
+     *
+     * @param figure an address figure
+     * @param flags  the address's flags (a phone number's Text bits shifted)
+     */
+    static boolean counts(Figure figure, int flags) {
+        switch (figure) {
+            case TOTAL_INBOX:
+                return (flags & INBOX_COUNTED) == INBOX_COUNTED;
+            case TOTAL_EMAILS:
+                return (flags & EMAIL_COUNTED) == EMAIL_COUNTED;
+            case TOTAL_EMAILS_ATTEMPTED:
+                return (flags & EMAIL_ATTEMPTED) == EMAIL_ATTEMPTED;
+            case TOTAL_VOICE:
+                return voice(flags);
+            case TOTAL_VOICE_ATTEMPTED:
+                return voiceAttempted(flags);
+            case TOTAL_TEXT:
+                return text(flags);
+            case TOTAL_TEXT_ATTEMPTED:
+                return textAttempted(flags);
+            case TOTAL_VOICE_TEXT:
+                return voiceText(flags);
+            case TOTAL_VOICE_TEXT_ATTEMPTED:
+                return voiceTextAttempted(flags);
+            default:
+                throw new IllegalArgumentException(figure + " counts persons, not addresses");
+        }
+    }
+
+    /**
+     * The flag bits of one device for {@link #counts}: its outcome class's, shifted for Text.
+     *
+     * @param channel the device's channel
+     * @param cls     the classifier's answer for the device
+     */
+    static int deviceFlags(Channel channel, OutcomeClass cls) {
+        int bits = outcomeBitsOf(cls) & VOICE_MASK;
+        return channel == Channel.TEXT ? bits << TEXT_SHIFT : bits;
     }
 
     /** Entries per block: what a block reads stays in cache until it is counted. */
@@ -565,6 +642,79 @@ public final class DeliveryAnalysis {
      */
     public int totalVoiceTextAttempted() {
         return totalVoiceTextAttempted;
+    }
+
+    /**
+     * The value of one Delivery Summary figure (SPEC D4, D5).
+     *
+     * @param figure the figure
+     * @return its value
+     * @throws NullPointerException when figure is null
+     */
+    public int figure(Figure figure) {
+        Checks.requireNonNull(figure, "figure");
+        switch (figure) {
+            case TOTAL_RECIPIENTS:
+                return totals.totalRecipients();
+            case TOTAL_NO_DEVICE:
+                return totals.totalNoDevice();
+            case TOTAL_INBOX:
+                return totals.totalInbox();
+            case TOTAL_EMAILS:
+                return totals.totalEmails();
+            case TOTAL_EMAILS_ATTEMPTED:
+                return totals.totalEmailsAttempted();
+            case TOTAL_VOICE:
+                return totals.totalVoice();
+            case TOTAL_VOICE_ATTEMPTED:
+                return totals.totalVoiceAttempted();
+            case TOTAL_TEXT:
+                return totals.totalText();
+            case TOTAL_TEXT_ATTEMPTED:
+                return totals.totalTextAttempted();
+            case CONTACTED_BY_PHONE:
+                return totals.contactedByPhone();
+            case NOT_CONTACTED_BY_PHONE:
+                return totals.notContactedByPhone();
+            case TOTAL_VOICE_TEXT:
+                return totalVoiceText;
+            default:
+                return totalVoiceTextAttempted;
+        }
+    }
+
+    /**
+     * What one figure counted (SPEC E1): the distinct addresses or persons, in recipient-list order of
+     * their first occurrence, each with the devices behind it and their duplicate marks (D2). The
+     * number of items equals {@link #figure(Figure)}.
+     *
+     * <p>Worked out on demand from the recipient list the analysis was made of, with this analysis's
+     * duplicate marks, contacted and has-device answers and the same classification; nothing of it is
+     * kept, so the figures cost nothing more. The list must not have changed since: a message's list is
+     * immutable; a caller passing a plain list of entries keeps it unchanged.
+     *
+     * <ul>
+     *   <li>Address figures list each counted normalised address with every occurrence on the figure's
+     *       channels (Voice and Text both for the D5 figures).</li>
+     *   <li>Total Recipients lists each person with all their devices on the message's delivery modes;
+     *       Total No Device each person without one (no devices); the contacted-by-phone lines each
+     *       person with their Voice and Text devices, if any.</li>
+     * </ul>
+     *
+     * @param figure the figure
+     * @return the explanation; its count is the figure
+     * @throws NullPointerException  when figure is null
+     * @throws IllegalStateException when the list of entries the analysis was made of has since changed
+     *                               its size
+     */
+    public FigureExplanation explain(Figure figure) {
+        Checks.requireNonNull(figure, "figure");
+        if (entries.size() != entryRun.length) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the recipient list changed after the analysis: it has %d entries, %d were analysed",
+                    entries.size(), entryRun.length));
+        }
+        return FigureExplainer.explain(this, figure, entries, modes, classifier);
     }
 
     /** The number of recipient entries analysed. */

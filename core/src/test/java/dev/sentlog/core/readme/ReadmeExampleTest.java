@@ -8,7 +8,12 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
+import dev.sentlog.core.totals.CountedItem;
+import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.core.totals.DeviceRef;
+import dev.sentlog.core.totals.Figure;
+import dev.sentlog.core.totals.FigureExplanation;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     @Test
-    @DisplayName("README: the totals snippet compiles and gives the figures the README states (D3)")
+    @DisplayName("README: the totals and explain snippets compile and give what the README states (D3, E1)")
     void readmeTotalsSnippet() {
         // --- README snippet start
         Message message = Message.builder()
@@ -44,5 +49,19 @@ class ReadmeExampleTest {
         assertThat(totals.totalVoice()).isEqualTo(1);
         assertThat(totals.contactedByPhone()).isEqualTo(2);
         assertThat(totals.totalEmails()).isEqualTo(1);
+
+        // --- README explain snippet start
+        FigureExplanation voice = DeliveryAnalysis.of(message).explain(Figure.TOTAL_VOICE);
+        for (CountedItem item : voice.items()) {            // one item: the shared number 5551234567
+            for (DeviceRef d : item.devices()) {            // entry 0 (Heather), entry 1 (Tad, duplicate)
+                System.out.printf("%s entry %d %s%n", d.person().name(), d.entryIndex(), d.duplicate() ? "(dup)" : "");
+            }
+        }
+        // --- README explain snippet end
+        assertThat(voice.count()).isEqualTo(totals.totalVoice());
+        assertThat(voice.items()).singleElement()
+                .satisfies(i -> assertThat(((CountedItem.Address) i).address()).isEqualTo("5551234567"));
+        assertThat(voice.items().get(0).devices()).extracting(DeviceRef::entryIndex, DeviceRef::duplicate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, false), org.assertj.core.groups.Tuple.tuple(1, true));
     }
 }

@@ -26,10 +26,9 @@ class SeedExamplesTest {
         return new Device(Channel.VOICE, number, DeviceOutcome.call(code), false, T0);
     }
 
-    @Test
-    @DisplayName("D3/D4: two guardians sharing one phone count once in Total Voice and both as contacted")
-    void sharedPhone() {
-        Message m = MessageArbitraries.sampleBuilder("m-1").status(MessageStatus.SENT)
+    /** Two guardians of one student sharing one phone number, spelled two ways, both reached. */
+    private static Message sharedPhoneMessage() {
+        return MessageArbitraries.sampleBuilder("m-1").status(MessageStatus.SENT)
                 .deliveryModes(Channel.VOICE)
                 .recipients(List.of(
                         RecipientEntry.of(Person.of("p-1", "Parent, Heather"), Person.of("s-1", "Student, Calvin"),
@@ -37,6 +36,40 @@ class SeedExamplesTest {
                         RecipientEntry.of(Person.of("p-2", "Parent, Tad"), Person.of("s-1", "Student, Calvin"),
                                 List.of(voice("555.123.4567", 5)))))
                 .build();
+    }
+
+    /** A text number opted out on one occurrence and delivered on another; one opted out on both. */
+    private static Message optOutPerOccurrenceMessage() {
+        return MessageArbitraries.sampleBuilder("m-6b").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
+                .recipients(List.of(
+                        RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
+                                Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.OPTED_OUT))),
+                        RecipientEntry.of(Person.of("p-2", "B"), null, List.of(
+                                new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-28), false, null))),
+                        RecipientEntry.of(Person.of("p-3", "C"), null, List.of(
+                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.call(-33), false, null),
+                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT),
+                                        false, null)))))
+                .build();
+    }
+
+    /** One person with a number on both Voice and Text, an opted-out text number and a pending call. */
+    private static Message combinedVoiceTextMessage() {
+        return MessageArbitraries.sampleBuilder("m-7").status(MessageStatus.SENT)
+                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
+                .recipients(List.of(RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
+                        voice("555-123-4567", 5),
+                        new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-27), false, null),
+                        new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT), false, null),
+                        Device.of(Channel.VOICE, "555-222-3333", DeviceStatus.PENDING)))))
+                .build();
+    }
+
+    @Test
+    @DisplayName("D3/D4: two guardians sharing one phone count once in Total Voice and both as contacted")
+    void sharedPhone() {
+        Message m = sharedPhoneMessage();
         DeliveryAnalysis a = DeliveryAnalysis.of(m);
         assertThat(a.totals().totalVoice()).isEqualTo(1);
         assertThat(a.totals().totalVoiceAttempted()).isEqualTo(1);
@@ -170,18 +203,7 @@ class SeedExamplesTest {
     @Test
     @DisplayName("D3/D4: a text number opted out on one occurrence and delivered on another counts as attempted")
     void d3OptOutIsReadPerOccurrence() {
-        Message m = MessageArbitraries.sampleBuilder("m-6b").status(MessageStatus.SENT)
-                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
-                .recipients(List.of(
-                        RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
-                                Device.of(Channel.TEXT, "555-123-4567", DeviceStatus.OPTED_OUT))),
-                        RecipientEntry.of(Person.of("p-2", "B"), null, List.of(
-                                new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-28), false, null))),
-                        RecipientEntry.of(Person.of("p-3", "C"), null, List.of(
-                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.call(-33), false, null),
-                                new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT),
-                                        false, null)))))
-                .build();
+        Message m = optOutPerOccurrenceMessage();
         DeliveryAnalysis a = DeliveryAnalysis.of(m);
         assertThat(a.totals().totalText()).isEqualTo(2);
         assertThat(a.totals().totalTextAttempted())
@@ -196,14 +218,7 @@ class SeedExamplesTest {
     @Test
     @DisplayName("D5: the combined Voice/Text figures count distinct numbers over both channels")
     void combinedVoiceText() {
-        Message m = MessageArbitraries.sampleBuilder("m-7").status(MessageStatus.SENT)
-                .deliveryModes(Channel.VOICE, Channel.TEXT).textMessagingEnabled(true)
-                .recipients(List.of(RecipientEntry.of(Person.of("p-1", "A"), null, List.of(
-                        voice("555-123-4567", 5),
-                        new Device(Channel.TEXT, "(555) 123-4567", DeviceOutcome.call(-27), false, null),
-                        new Device(Channel.TEXT, "555-000-1111", DeviceOutcome.of(DeviceStatus.OPTED_OUT), false, null),
-                        Device.of(Channel.VOICE, "555-222-3333", DeviceStatus.PENDING)))))
-                .build();
+        Message m = combinedVoiceTextMessage();
         DeliveryAnalysis a = DeliveryAnalysis.of(m);
         assertThat(a.totals().totalVoice()).isEqualTo(2);
         assertThat(a.totals().totalText()).isEqualTo(2);
@@ -231,5 +246,95 @@ class SeedExamplesTest {
         Message notStarted = m.toBuilder().recipients(List.of(RecipientEntry.of(Person.of("p", "P"), null,
                 List.of(Device.of(Channel.EMAIL, "a@x.org", DeviceStatus.PENDING))))).build();
         assertThat(DeliverySummary.of(notStarted).durationMinutes()).isEmpty();
+    }
+
+    // ---- E1: the same worked cases, explained figure by figure ----
+
+    private static List<String> addresses(FigureExplanation x) {
+        return x.items().stream().map(i -> ((CountedItem.Address) i).address()).toList();
+    }
+
+    private static List<String> personIds(FigureExplanation x) {
+        return x.items().stream().map(i -> ((CountedItem.Recipient) i).person().id()).toList();
+    }
+
+    @Test
+    @DisplayName("E1/D2: Total Voice of the shared phone is one number with both guardians' devices, the second marked duplicate")
+    void e1SharedPhoneExplained() {
+        Message m = sharedPhoneMessage();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        FigureExplanation voice = a.explain(Figure.TOTAL_VOICE);
+        assertThat(voice.count()).isEqualTo(1);
+        CountedItem.Address number = (CountedItem.Address) voice.items().get(0);
+        assertThat(number.address()).isEqualTo("5551234567");
+        assertThat(number.channels()).containsExactly(Channel.VOICE);
+        assertThat(number.devices()).extracting(DeviceRef::entryIndex, d -> d.person().id(), DeviceRef::duplicate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "p-1", false),
+                        org.assertj.core.groups.Tuple.tuple(1, "p-2", true));
+        assertThat(number.devices().get(1).device().address()).isEqualTo("555.123.4567");
+        assertThat(number.devices()).extracting(DeviceRef::outcomeClass)
+                .containsOnly(dev.sentlog.spi.OutcomeClass.SUCCESS);
+        assertThat(personIds(a.explain(Figure.CONTACTED_BY_PHONE))).containsExactly("p-1", "p-2");
+        assertThat(a.explain(Figure.NOT_CONTACTED_BY_PHONE).items()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("E1: the seed's printed report: the 34 persons without a device, 93 inboxes, and all 127 not contacted by phone")
+    void e1SeedPrintedReportExplained() {
+        List<RecipientEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 127; i++) {
+            List<Device> devices = i < 93 ? List.of(Device.of(Channel.INBOX, "portal-" + i, DeviceStatus.SENT))
+                    : List.of();
+            entries.add(RecipientEntry.of(Person.of("p-" + i, "Parent, " + i), null, devices));
+        }
+        Message m = MessageArbitraries.sampleBuilder("m-4").status(MessageStatus.IN_PROGRESS)
+                .deliveryModes(Channel.INBOX, Channel.EMAIL).recipients(entries).build();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        FigureExplanation noDevice = a.explain(Figure.TOTAL_NO_DEVICE);
+        assertThat(noDevice.count()).isEqualTo(34);
+        assertThat(personIds(noDevice)).first().isEqualTo("p-93");
+        assertThat(personIds(noDevice)).last().isEqualTo("p-126");
+        assertThat(noDevice.items()).allMatch(i -> i.devices().isEmpty());
+        assertThat(addresses(a.explain(Figure.TOTAL_INBOX))).hasSize(93).startsWith("portal-0", "portal-1");
+        FigureExplanation notContacted = a.explain(Figure.NOT_CONTACTED_BY_PHONE);
+        assertThat(notContacted.count()).isEqualTo(127);
+        assertThat(notContacted.items()).as("no phone devices to show").allMatch(i -> i.devices().isEmpty());
+        assertThat(a.explain(Figure.TOTAL_VOICE).items()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("E1/D3: Total Text Messages Attempted lists the number delivered on one occurrence, with its opted-out occurrence")
+    void e1OptOutPerOccurrenceExplained() {
+        Message m = optOutPerOccurrenceMessage();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        FigureExplanation attempted = a.explain(Figure.TOTAL_TEXT_ATTEMPTED);
+        assertThat(addresses(attempted)).containsExactly("5551234567");
+        assertThat(attempted.items().get(0).devices()).extracting(DeviceRef::outcomeClass, DeviceRef::duplicate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(dev.sentlog.spi.OutcomeClass.OPTED_OUT, false),
+                        org.assertj.core.groups.Tuple.tuple(dev.sentlog.spi.OutcomeClass.SUCCESS, true));
+        assertThat(addresses(a.explain(Figure.TOTAL_TEXT))).containsExactly("5551234567", "5550001111");
+        assertThat(a.explain(Figure.TOTAL_TEXT).items().get(1).devices())
+                .extracting(DeviceRef::entryIndex, DeviceRef::deviceIndex, DeviceRef::duplicate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 0, false),
+                        org.assertj.core.groups.Tuple.tuple(2, 1, true));
+        assertThat(personIds(a.explain(Figure.CONTACTED_BY_PHONE))).containsExactly("p-1", "p-2");
+        assertThat(personIds(a.explain(Figure.NOT_CONTACTED_BY_PHONE))).containsExactly("p-3");
+        assertThat(a.explain(Figure.NOT_CONTACTED_BY_PHONE).items().get(0).devices())
+                .extracting(d -> d.device().address()).containsExactly("555-000-1111", "555-000-1111");
+    }
+
+    @Test
+    @DisplayName("E1/D5: Total Voice/Text lists a number used on both channels once, its Voice and Text devices neither a duplicate")
+    void e1CombinedVoiceTextExplained() {
+        Message m = combinedVoiceTextMessage();
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        FigureExplanation all = a.explain(Figure.TOTAL_VOICE_TEXT);
+        assertThat(addresses(all)).containsExactly("5551234567", "5550001111", "5552223333");
+        CountedItem.Address shared = (CountedItem.Address) all.items().get(0);
+        assertThat(shared.channels()).containsExactlyInAnyOrder(Channel.VOICE, Channel.TEXT);
+        assertThat(shared.devices()).extracting(DeviceRef::deviceIndex, DeviceRef::duplicate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, false), org.assertj.core.groups.Tuple.tuple(1, false));
+        assertThat(addresses(a.explain(Figure.TOTAL_VOICE_TEXT_ATTEMPTED))).containsExactly("5551234567");
+        assertThat(Figure.TOTAL_VOICE_TEXT_ATTEMPTED.label()).isEqualTo("Total Voice/Text Attempted");
     }
 }

@@ -151,6 +151,10 @@ public final class MessageJson {
         } catch (IOException e) {
             throw ownError(e).<RuntimeException>map(m -> m).orElseGet(() -> new UncheckedIOException(e));
         }
+        if (message == null) {
+            // databind reads a document that is only the literal null as no message
+            throw new MalformedMessageException(MalformedMessageException.TOP_LEVEL, "expected an object but found null");
+        }
         return new ImportedMessage(message, createdAtOffset[0]);
     }
 

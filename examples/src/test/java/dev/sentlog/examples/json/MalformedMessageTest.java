@@ -199,6 +199,7 @@ class MalformedMessageTest {
         return Stream.of(
                 Arguments.of("empty file", "", "(top level)", "the file is empty"),
                 Arguments.of("an array, not an object", "[]", "(top level)", "expected an object but found an array"),
+                Arguments.of("the literal null, not an object", "null", "(top level)", "expected an object but found null"),
                 Arguments.of("cut short", spec.substring(0, spec.indexOf("\"devices\"") + 20),
                         "recipients[0].devices", "malformed JSON at line"),
                 Arguments.of("a missing comma", spec.replace("\"id\": \"m-1001\",", "\"id\": \"m-1001\""),

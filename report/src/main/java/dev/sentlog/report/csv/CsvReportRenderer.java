@@ -2,6 +2,7 @@ package dev.sentlog.report.csv;
 
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.FilterTable;
+import dev.sentlog.report.model.ChannelOutcomes;
 import dev.sentlog.report.model.DetailRow;
 import dev.sentlog.report.model.LabeledValue;
 import dev.sentlog.report.model.ReportModel;
@@ -21,7 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
  * read names intact), RFC 4180 quoting and CRLF line ends.
  *
  * <p>Layout: the title, then each block as {@code label,value} records under a one-cell title record,
- * blocks separated by an empty record; the Delivery Detail is a five-column table (header record, then
+ * blocks separated by an empty record; the outcome chart (SPEC E2) is a table under the Delivery
+ * Summary: a {@code Channel}, one column per outcome and {@code Total} heading record, then one record
+ * per channel; the Delivery Detail is a five-column table (header record, then
  * one record per row) with {@code &} as the duplicate mark. Every cell is neutralised against formula
  * injection ({@link FormulaGuard}).
  *
@@ -41,6 +44,14 @@ public final class CsvReportRenderer implements ReportRenderer {
         p.println();
         record(p, ReportModel.DELIVERY_SUMMARY);
         labeled(p, model.summary());
+        if (!model.outcomeChart().isEmpty()) {
+            p.println();
+            record(p, ReportModel.OUTCOME_CHART);
+            record(p, ReportModel.OUTCOME_COLUMNS.toArray(String[]::new));
+            for (ChannelOutcomes c : model.outcomeChart()) {
+                record(p, c.tableRow().toArray(String[]::new));
+            }
+        }
         if (model.filterCriteria().isPresent()) {
             p.println();
             record(p, ReportModel.FILTER_CRITERIA_DETAIL);

@@ -2,6 +2,7 @@ package dev.sentlog.report.docx;
 
 import dev.sentlog.core.message.FilterCriterion;
 import dev.sentlog.core.message.FilterTable;
+import dev.sentlog.report.model.ChannelOutcomes;
 import dev.sentlog.report.model.DetailRow;
 import dev.sentlog.report.model.LabeledValue;
 import dev.sentlog.report.model.ReportModel;
@@ -20,7 +21,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The Sent Message Report as a Word document (Office Open XML, SPEC P7), with the structure of the
- * PDF: title, header and Delivery Summary as two-column blocks, Filter Criteria and Message Detail,
+ * PDF: title, header and Delivery Summary as two-column blocks, the outcome chart (a table of shaded
+ * bar cells per channel), Filter Criteria and Message Detail,
  * the Delivery Detail table (fixed column widths, header row repeated on every page, {@code †} as
  * the duplicate mark), and a footer with the generated-on time and "Page n of N" fields.
  *
@@ -42,6 +44,10 @@ public final class DocxReportRenderer implements ReportRenderer {
     private static final int[] HEADER_PERCENT = {16, 34, 16, 34};
     private static final int[] SUMMARY_PERCENT = {16, 26, 45, 13};
     private static final int[] SINGLE_PERCENT = {20, 80};
+    /** The outcome chart's bar track, in grid columns. */
+    private static final int BAR_UNITS = 100;
+    /** Grid columns a bar needs, besides one per digit, to hold its number. */
+    private static final int NUMBER_UNITS = 3;
     private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -99,6 +105,12 @@ public final class DocxReportRenderer implements ReportRenderer {
         labeledBlock(x, model.header(), HEADER_PERCENT);
         paragraph(x, "Heading1", ReportModel.DELIVERY_SUMMARY);
         labeledBlock(x, model.summary(), SUMMARY_PERCENT);
+        if (!model.outcomeChart().isEmpty()) {
+            paragraph(x, "ChartTitle", ReportModel.OUTCOME_CHART);
+            for (ChannelOutcomes c : model.outcomeChart()) {
+                outcomeChart(x, c);
+            }
+        }
         if (model.filterCriteria().isPresent()) {
             paragraph(x, "Heading1", ReportModel.FILTER_CRITERIA_DETAIL);
             for (FilterCriterion c : model.filterCriteria().get()) {
@@ -226,6 +238,72 @@ public final class DocxReportRenderer implements ReportRenderer {
             x.raw("</w:tr>");
         }
         x.raw("</w:tbl>");
+    }
+
+    /**
+     * One channel of the outcome chart (SPEC E2) as a table: a heading row, then per outcome its label
+     * and a bar of {@value #BAR_UNITS} grid columns, the bar cell spanning the outcome's share of them,
+     * shaded with its gray and outlined, its number written in it (in the cell after it when the bar is
+     * too narrow to hold the number).
+     */
+    private static void outcomeChart(XmlOut x, ChannelOutcomes channel) throws IOException {
+        int labelWidth = TEXT_W * 18 / 100;
+        int unit = (TEXT_W - labelWidth) / BAR_UNITS;
+        x.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"SentlogBlock\"/><w:tblW w:w=\"" + (labelWidth + unit * BAR_UNITS)
+                + "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\""
+                + labelWidth + "\"/>");
+        for (int i = 0; i < BAR_UNITS; i++) {
+            x.raw("<w:gridCol w:w=\"" + unit + "\"/>");
+        }
+        x.raw("</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val=\"" + (BAR_UNITS + 1)
+                + "\"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:spacing w:before=\"100\" w:after=\"20\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">");
+        x.text(channel.heading()).raw("</w:t></w:r></w:p></w:tc></w:tr>");
+        int total = channel.devices();
+        List<ChannelOutcomes.OutcomeCount> counts = channel.counts();
+        for (int i = 0; i < counts.size(); i++) {
+            ChannelOutcomes.OutcomeCount c = counts.get(i);
+            boolean last = i == counts.size() - 1;
+            int span = c.devices() == 0 ? 0
+                    : Math.max(1, (int) Math.round((double) BAR_UNITS * c.devices() / total));
+            String number = Integer.toString(c.devices());
+            boolean inside = span >= NUMBER_UNITS + number.length();
+            x.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:pStyle w:val=\"Label\"/>"
+                    + (last ? "" : "<w:keepNext/>") + "</w:pPr>");
+            run(x, c.outcome().label());
+            x.raw("</w:p></w:tc>");
+            if (span > 0) {
+                String gray = gray(c.outcome().shade());
+                x.raw("<w:tc><w:tcPr><w:gridSpan w:val=\"" + span + "\"/><w:tcBorders>"
+                        + "<w:top w:val=\"single\" w:sz=\"4\" w:color=\"404040\"/>"
+                        + "<w:left w:val=\"single\" w:sz=\"4\" w:color=\"404040\"/>"
+                        + "<w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"404040\"/>"
+                        + "<w:right w:val=\"single\" w:sz=\"4\" w:color=\"404040\"/></w:tcBorders>"
+                        + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + gray + "\"/></w:tcPr>");
+                barNumber(x, inside ? number : "", last);
+                x.raw("</w:tc>");
+            }
+            if (span < BAR_UNITS) {
+                x.raw("<w:tc><w:tcPr><w:gridSpan w:val=\"" + (BAR_UNITS - span) + "\"/></w:tcPr>");
+                barNumber(x, inside ? "" : number, last);
+                x.raw("</w:tc>");
+            }
+            x.raw("</w:tr>");
+        }
+        x.raw("</w:tbl>");
+    }
+
+    private static void barNumber(XmlOut x, String number, boolean last) throws IOException {
+        x.raw("<w:p><w:pPr>" + (last ? "" : "<w:keepNext/>") + "<w:ind w:left=\"60\"/></w:pPr>");
+        if (!number.isEmpty()) {
+            x.raw("<w:r><w:rPr><w:b/></w:rPr><w:t>").text(number).raw("</w:t></w:r>");
+        }
+        x.raw("</w:p>");
+    }
+
+    /** A gray level (0 black, 1 white) as a WordprocessingML colour. */
+    private static String gray(float level) {
+        int v = Math.round(level * 255);
+        return String.format(java.util.Locale.ROOT, "%02X%02X%02X", v, v, v);
     }
 
     private static int[] twips(int[] percent) {

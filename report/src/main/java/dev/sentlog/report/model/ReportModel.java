@@ -58,6 +58,10 @@ public final class ReportModel {
     public static final String TITLE = "Sent Message Report";
     /** The Delivery Summary block's title. */
     public static final String DELIVERY_SUMMARY = "Delivery Summary";
+    /** The outcome chart's title (SPEC E2), under the Delivery Summary. */
+    public static final String OUTCOME_CHART = "Delivery Outcomes";
+    /** The column headings of the outcome chart as a table (the CSV's form, SPEC E2): channel, each outcome, total. */
+    public static final List<String> OUTCOME_COLUMNS = outcomeColumns();
     /** The Filter Criteria Detail block's title. */
     public static final String FILTER_CRITERIA_DETAIL = "Filter Criteria Detail";
     /** The Message Detail block's title. */
@@ -72,6 +76,7 @@ public final class ReportModel {
     private final String generatedOn;
     private final List<LabeledValue> header;
     private final List<LabeledValue> summary;
+    private final List<ChannelOutcomes> outcomeChart;
     private final List<FilterCriterion> filterCriteria;
     private final List<LabeledValue> messageDetail;
     private final boolean deliveryDetail;
@@ -99,6 +104,7 @@ public final class ReportModel {
         this.phoneMarks = message.usesPhone();
         this.header = header(b);
         this.summary = summary(DeliverySummary.of(message, analysis), noDeviceRows, zone);
+        this.outcomeChart = outcomeChart(message, classifier);
         boolean all = b.detail == ReportDetail.ALL;
         this.filterCriteria = all && message.messageTypeKind().hasFilterCriteria() ? message.filterCriteria() : null;
         this.messageDetail = all ? messageDetail(message, zone, b.fileAvailability) : null;
@@ -153,6 +159,41 @@ public final class ReportModel {
             lines.add(LabeledValue.of("Canceled On", ReportTexts.minute(c.at(), zone)));
         });
         return List.copyOf(lines);
+    }
+
+    private static List<String> outcomeColumns() {
+        List<String> columns = new ArrayList<>();
+        columns.add("Channel");
+        for (ChartOutcome o : ChartOutcome.values()) {
+            columns.add(o.label());
+        }
+        columns.add("Total");
+        return List.copyOf(columns);
+    }
+
+    /** Counts each channel's devices by outcome: one pass, a count per channel and outcome. */
+    private static List<ChannelOutcomes> outcomeChart(Message message, OutcomeClassifier classifier) {
+        Set<Channel> modes = message.deliveryModes();
+        int[][] counts = new int[Channel.values().length][ChartOutcome.values().length];
+        for (RecipientEntry e : message.recipients()) {
+            for (Device d : e.devices()) {
+                if (modes.contains(d.channel()) && !d.isBlank()) {
+                    OutcomeClass cls = classifier.classify(d.channel(), d.outcome(), d.confirmed());
+                    counts[d.channel().ordinal()][ChartOutcome.of(cls).ordinal()]++;
+                }
+            }
+        }
+        List<ChannelOutcomes> chart = new ArrayList<>();
+        for (Channel c : Channel.values()) {
+            if (modes.contains(c)) {
+                List<ChannelOutcomes.OutcomeCount> bars = new ArrayList<>();
+                for (ChartOutcome o : ChartOutcome.values()) {
+                    bars.add(new ChannelOutcomes.OutcomeCount(o, counts[c.ordinal()][o.ordinal()]));
+                }
+                chart.add(new ChannelOutcomes(c, bars));
+            }
+        }
+        return List.copyOf(chart);
     }
 
     private static LabeledValue figure(String label, int value) {
@@ -229,6 +270,19 @@ public final class ReportModel {
     /** The Delivery Summary lines (SPEC P4, D4, D6): figures, Start/End Time, Duration, cancel record. */
     public List<LabeledValue> summary() {
         return summary;
+    }
+
+    /**
+     * The outcome chart shown under the Delivery Summary (SPEC E2): for each of the message's delivery
+     * modes, in channel order, its devices counted by outcome class. Every device with an address
+     * counts, duplicates (D2) included, each by its own status: the chart counts devices, where the
+     * figures count distinct addresses. Shown at every detail level, like the Delivery Summary, and
+     * over all the message's channels whatever devices the report includes.
+     *
+     * @return one entry per delivery mode; empty when the message has none
+     */
+    public List<ChannelOutcomes> outcomeChart() {
+        return outcomeChart;
     }
 
     /** The Filter Criteria Detail, when the report shows it (detail All and a message type that has

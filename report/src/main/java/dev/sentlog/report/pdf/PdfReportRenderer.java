@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * The Sent Message Report as PDF (US Letter, portrait): a title block, the header and Delivery
- * Summary as compact two-column blocks, Filter Criteria and Message Detail, then the Delivery Detail
+ * Summary as compact two-column blocks, the outcome chart under the summary (one table of bars per
+ * channel, {@link OutcomeChartTable}), Filter Criteria and Message Detail, then the Delivery Detail
  * table with its header row repeated on every page and long names wrapping inside their column. Every
  * page's footer has the generated-on time and "Page n of N".
  *
@@ -102,6 +103,15 @@ public final class PdfReportRenderer implements ReportRenderer {
             doc.add(labeledBlock(fs, st, model.header(), HEADER_WIDTHS));
             doc.add(sectionTitle(fs, st, ReportModel.DELIVERY_SUMMARY));
             doc.add(labeledBlock(fs, st, model.summary(), SUMMARY_WIDTHS));
+            if (!model.outcomeChart().isEmpty()) {
+                Paragraph chart = new Paragraph(fs.phrase(ReportModel.OUTCOME_CHART, st.columnHead));
+                chart.setSpacingBefore(6);
+                chart.setSpacingAfter(3);
+                doc.add(chart);
+                for (PdfPTable t : OutcomeChartTable.tables(fs, st, model)) {
+                    doc.add(t);
+                }
+            }
             if (model.filterCriteria().isPresent()) {
                 doc.add(sectionTitle(fs, st, ReportModel.FILTER_CRITERIA_DETAIL));
                 filterCriteria(doc, fs, st, model.filterCriteria().get());
