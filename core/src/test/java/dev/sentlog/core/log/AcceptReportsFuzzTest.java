@@ -2,6 +2,7 @@ package dev.sentlog.core.log;
 
 import static dev.sentlog.core.log.TestMessages.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -22,6 +23,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -75,6 +77,38 @@ class AcceptReportsFuzzTest {
                 assertSameFinalState(f.message(), inOrder);
             }
         });
+    }
+
+    @Example
+    @Label("R3, R2 (fuzz finding): a confirmation stops the person's phones also when the call's final report came first")
+    void confirmationAfterItsFinalReport() {
+        DeviceReport confirmed = DeviceReport.of("0.2", DeviceOutcome.of(DeviceStatus.IN_PROGRESS), true, "e-1", 0, T0);
+        DeviceReport sent = DeviceReport.of("0.2", DeviceOutcome.of(DeviceStatus.SENT), false, "e-2", 0, T0);
+        Message confirmationFirst;
+        try (Fixture f = new Fixture()) {
+            assertThat(f.push(new Push("sim", JOB, List.of(confirmed)))).isTrue();
+            assertThat(f.push(new Push("sim", JOB, List.of(sent)))).isTrue();
+            confirmationFirst = f.message();
+        }
+        try (Fixture f = new Fixture()) {
+            assertThat(f.push(new Push("sim", JOB, List.of(sent)))).isTrue();
+            assertThat(f.push(new Push("sim", JOB, List.of(confirmed)))).isTrue();
+            assertThat(LogHarness.device(f.message(), "1.0").outcome())
+                    .as("R3: Heather's other Voice number, never attempted, is stopped")
+                    .isEqualTo(DeviceOutcome.of(DeviceStatus.CANCELED));
+            assertThat(f.message()).isEqualTo(confirmationFirst);
+        }
+    }
+
+    @Example
+    @Label("Issue 14 (privacy finding): an unknown job's exception masks the pushed provider name")
+    void unknownJobMasksTheProviderName() {
+        try (Fixture f = new Fixture()) {
+            assertThatThrownBy(() -> f.h.log.acceptReports("heather@nomail.com", "5551234567", List.of()))
+                    .isInstanceOf(UnknownJobException.class)
+                    .hasMessageContaining("h***@nomail.com").hasMessageContaining("***-**67")
+                    .hasMessageNotContaining("heather@").hasMessageNotContaining("1234567");
+        }
     }
 
     /**

@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -42,17 +41,13 @@ class ReportOptionsCommandLineFuzzTest {
 
     @BeforeContainer
     static void writeExample() throws IOException {
-        dir = Files.createTempDirectory("sentlog-options-fuzz");
+        dir = FuzzDirectory.create("sentlog-options-fuzz");
         in = Files.write(dir.resolve("message.json"), MessageMutants.original());
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzDirectory.remove(dir);
     }
 
     @Property(tries = 10_000)
@@ -74,13 +69,19 @@ class ReportOptionsCommandLineFuzzTest {
                 run.assertUserError("sentlog report: ");
                 assertThat(out).as("L4: no report file on an error: %s", args).doesNotExist();
             }
-            try (Stream<Path> left = Files.list(dir)) {
-                assertThat(left.map(p -> p.getFileName().toString())).as("no partial file is left")
-                        .noneMatch(name -> name.endsWith(".part"));
-            }
+            FuzzDirectory.assertNoPartialFile(dir);
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    @Example
+    @Label("L4 (fuzz finding): a quoted argument with a line break still gives one paragraph, the break escaped")
+    void lineBreakInAnArgument() {
+        Path out = dir.resolve("report.out");
+        CliRun.of("report", "--in", in.toString(), "--out", out.toString(), "--format=pdf", "--detail=DOCX\n")
+                .assertUserError("--detail must be all, summary or failed, not 'DOCX\\n'");
+        assertThat(out).doesNotExist();
     }
 
     @Provide
