@@ -151,6 +151,10 @@ public final class MessageJson {
         } catch (IOException e) {
             throw ownError(e).<RuntimeException>map(m -> m).orElseGet(() -> new UncheckedIOException(e));
         }
+        if (message == null) {
+            // a document that is only the JSON literal null
+            throw new MalformedMessageException(MalformedMessageException.TOP_LEVEL, "null is not a message object");
+        }
         return new ImportedMessage(message, createdAtOffset[0]);
     }
 
