@@ -1,6 +1,7 @@
 package dev.sentlog.report;
 
 import dev.sentlog.core.fixtures.MessageArbitraries;
+import dev.sentlog.core.fixtures.privacy.PersonalData;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FilterCriterion;
@@ -35,6 +36,11 @@ public final class ReportFixtures {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2019-12-02T15:30:15Z"), ZoneOffset.UTC);
     /** Every device choice. */
     public static final Set<DeviceChoice> ALL_DEVICES = EnumSet.allOf(DeviceChoice.class);
+
+    static {
+        // the privacy check: everything personal the district messages hold
+        PersonalData.message(district());
+    }
 
     private ReportFixtures() {
     }

@@ -81,21 +81,24 @@ final class ReportRules {
     /**
      * Applies a valid report to its row.
      *
+     * A confirmation stops the person's phones (R3) even when its report does not win its own row
+     * (a final report of the call arrived first): the recipient pressed 0 whatever the order.
+     *
      * @return the number of devices canceled by a confirmation (R3) plus one when the report changed
-     *         the row, or -1 when it changed nothing
+     *         the row or its confirmation stopped a device, or -1 when it changed nothing
      */
     int apply(DeviceTable t, int row, DeviceReport r) {
         Channel channel = t.channel(row);
         boolean fin = classifier.classify(channel, r.outcome(), r.confirmed()).isFinal();
-        if (!beats(fin, r.sequence(), r.at(), r.outcome(), r.confirmed(), t, row)) {
-            return -1;
+        boolean changed = beats(fin, r.sequence(), r.at(), r.outcome(), r.confirmed(), t, row);
+        if (changed) {
+            t.set(row, r.outcome(), r.confirmed(), r.at(), r.sequence(), fin);
         }
-        t.set(row, r.outcome(), r.confirmed(), r.at(), r.sequence(), fin);
         int stopped = 0;
         if (confirmationStopsPhone && r.confirmed() && channel == Channel.VOICE) {
             stopped = stopPersonsPhones(t, row);
         }
-        return 1 + stopped;
+        return changed || stopped > 0 ? 1 + stopped : -1;
     }
 
     private static boolean beats(boolean fin, long seq, Instant at, DeviceOutcome outcome, boolean confirmed,

@@ -18,7 +18,7 @@ public class UnknownJobException extends SentlogException {
      * @param jobId        the job it named
      */
     public UnknownJobException(String providerName, String jobId) {
-        super("provider " + providerName + " reported on job " + Addresses.maskInText(jobId)
+        super("provider " + Addresses.maskInText(providerName) + " reported on job " + Addresses.maskInText(jobId)
                 + ", which no recorded message holds");
         this.providerName = providerName;
         this.jobId = jobId;

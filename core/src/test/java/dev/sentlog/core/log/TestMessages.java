@@ -1,5 +1,6 @@
 package dev.sentlog.core.log;
 
+import dev.sentlog.core.fixtures.privacy.PersonalData;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.FilterCriterion;
@@ -27,6 +28,13 @@ final class TestMessages {
     static final LocalDate DAY = LocalDate.of(2019, 12, 2);
 
     static final Set<ToolRight> ALL_RIGHTS = EnumSet.allOf(ToolRight.class);
+
+    static {
+        // the privacy check: everything personal these messages hold
+        PersonalData.message(message("m-0").build());
+        PersonalData.words(TEACHER.name());
+        PersonalData.email(TEACHER.email());
+    }
 
     private TestMessages() {
     }

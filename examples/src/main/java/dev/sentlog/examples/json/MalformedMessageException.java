@@ -1,7 +1,7 @@
 package dev.sentlog.examples.json;
 
 import dev.sentlog.core.SentlogException;
-import java.util.Locale;
+import dev.sentlog.examples.internal.OneLine;
 
 /**
  * A message file that is not valid "sentlog-message/1" (SPEC J2). Names the JSON path of the first
@@ -26,29 +26,9 @@ public class MalformedMessageException extends SentlogException {
      * @param problem  what is wrong with it
      */
     public MalformedMessageException(String jsonPath, String problem) {
-        super(oneLine(jsonPath) + ": " + oneLine(problem));
-        this.jsonPath = oneLine(jsonPath);
-        this.problem = oneLine(problem);
-    }
-
-    private static String oneLine(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        super(OneLine.of(jsonPath) + ": " + OneLine.of(problem));
+        this.jsonPath = OneLine.of(jsonPath);
+        this.problem = OneLine.of(problem);
     }
 
     /** The JSON path of the first bad field, e.g. {@code recipients[3].devices[1].channel}. */

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -39,16 +37,12 @@ class CommandLineFuzzTest {
 
     @BeforeContainer
     static void makeDirectory() throws IOException {
-        dir = Files.createTempDirectory("sentlog-cli-fuzz");
+        dir = FuzzDirectory.create("sentlog-cli-fuzz");
     }
 
     @AfterContainer
     static void removeDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FuzzDirectory.remove(dir);
     }
 
     @Property(tries = 2_000)
@@ -73,10 +67,7 @@ class CommandLineFuzzTest {
                     assertThat(run.err()).as("an error never quotes personal data").doesNotContain(personal);
                 }
             }
-            try (Stream<Path> left = Files.list(dir)) {
-                assertThat(left.map(p -> p.getFileName().toString())).as("no partial file is left")
-                        .noneMatch(name -> name.endsWith(".part"));
-            }
+            FuzzDirectory.assertNoPartialFile(dir);
         } finally {
             Files.deleteIfExists(out);
         }

@@ -31,6 +31,15 @@ class FuzzFindingsTest {
     }
 
     @Test
+    @DisplayName("J2: a document that is only null is a malformed file, not a NullPointerException")
+    void nullDocument() {
+        MalformedMessageException e = read(" null ".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(e.jsonPath()).isEqualTo(MalformedMessageException.TOP_LEVEL);
+        assertThat(e.problem()).isEqualTo("expected an object but found null");
+    }
+
+    @Test
     @DisplayName("J2: a surrogate pair (an emoji) is still read")
     void surrogatePair() {
         String doc = SpecExample.text().replace("\"id\": \"m-1001\"", "\"id\": \"m\\uD83D\\uDE00\"");

@@ -1,0 +1,4 @@
+/**
+ * Helpers shared by the examples' packages; not exported.
+ */
+package dev.sentlog.examples.internal;
