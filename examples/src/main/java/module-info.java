@@ -1,11 +1,16 @@
 /**
- * Sentlog examples: the command line ({@code demo}, {@code totals}, {@code report}), the JSON
- * message format, and example host and provider code.
+ * Sentlog examples: the command line ({@code demo}, {@code log}, {@code totals}, {@code report}),
+ * the JSON message format, and example host and provider code.
  */
+// the PostgreSQL driver is an automatic module (no module descriptor of its own)
+@SuppressWarnings("requires-automatic")
 module dev.sentlog.examples {
     requires transitive dev.sentlog.report;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // --db: the PostgreSQL driver's data source, which also implements javax.naming.Referenceable
+    requires org.postgresql.jdbc;
+    requires java.naming;
 
     exports dev.sentlog.examples.cli;
     exports dev.sentlog.examples.demo;

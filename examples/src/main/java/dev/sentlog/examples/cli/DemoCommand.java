@@ -3,6 +3,8 @@ package dev.sentlog.examples.cli;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
+import dev.sentlog.core.store.DuplicateMessageException;
+import dev.sentlog.core.store.jdbc.JdbcMessageStore;
 import dev.sentlog.examples.demo.DistrictDemo;
 import dev.sentlog.examples.json.MessageJson;
 import dev.sentlog.report.ReportFormat;
@@ -12,9 +14,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code demo [--out DIR] [--recipients N]}: the district demo (SPEC L1). */
+/**
+ * {@code demo [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]}: the district
+ * demo (SPEC L1), in memory or recorded into a PostgreSQL database.
+ */
 final class DemoCommand implements Command {
 
     static final int DEFAULT_RECIPIENTS = 300;
@@ -34,13 +40,14 @@ final class DemoCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("out", "recipients", "seed", "zone");
+        return Set.of("out", "recipients", "seed", "zone", Database.OPTION);
     }
 
     @Override
     public String help() {
         return """
                 Usage: java -jar sentlog.jar demo [--out DIR] [--recipients N] [--seed S] [--zone ZONE]
+                                                  [--db JDBC-URL]
 
                 Runs one school morning on the embedded defaults: an in-memory Sent Message Log and the
                 simulated provider, on a clock the demo moves forward. The main message goes to a
@@ -52,6 +59,12 @@ final class DemoCommand implements Command {
                 writes to DIR: report.pdf, report.csv, report.docx (All detail, every device) and
                 message.json (the main message in the sentlog-message/1 format).
 
+                With --db the messages are recorded into a PostgreSQL database instead of memory, so
+                that they outlive the run: 'log --db' shows them later. An empty database gets the
+                Sentlog schema first; a database with another schema version is refused, never
+                changed. The demo records into a database once: when it already holds the demo's
+                messages, the run is refused; use a fresh database.
+
                 Options:
                   --out DIR        where the files go (default: sentlog-demo); created if missing
                   --recipients N   entries in the main message's recipient list, 1 to 500000
@@ -59,7 +72,8 @@ final class DemoCommand implements Command {
                   --seed S         the seed of the recipients and outcomes (default: 1); the same
                                    options give the same output
                   --zone ZONE      the district's time zone (default: America/Chicago)
-                  --help           show this text""";
+                %s
+                  --help           show this text""".formatted(Database.HELP);
     }
 
     @Override
@@ -70,7 +84,21 @@ final class DemoCommand implements Command {
         Path dir = Path.of(options.get("out").orElse(DEFAULT_OUT));
         MessageFiles.requireDirectory(name(), dir);
 
-        DistrictDemo.Outcome outcome = new DistrictDemo(recipients, seed, zone, err).run(out);
+        DistrictDemo demo = new DistrictDemo(recipients, seed, zone, err);
+        Optional<String> db = options.get(Database.OPTION);
+        DistrictDemo.Outcome outcome;
+        if (db.isPresent()) {
+            JdbcMessageStore store = Database.migrate(name(), db.get());
+            try {
+                outcome = demo.run(out, store);
+            } catch (DuplicateMessageException e) {
+                throw new UsageException("sentlog " + name() + ": the database already holds message "
+                        + e.messageId() + "; the demo records its messages into a database once, so run it with a"
+                        + " fresh (empty) database, or see the recorded messages with 'sentlog log --db'.", e);
+            }
+        } else {
+            outcome = demo.run(out);
+        }
 
         Message main = outcome.main();
         Set<DeviceChoice> devices = EnumSet.of(DeviceChoice.NO_DEVICE);

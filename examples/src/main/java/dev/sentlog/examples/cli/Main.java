@@ -1,6 +1,7 @@
 package dev.sentlog.examples.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +10,16 @@ import java.util.Map;
  * The {@code sentlog} command line (SPEC section 11):
  *
  * <pre>
- * java -jar sentlog.jar demo   [--out DIR] [--recipients N] [--seed S] [--zone ZONE]
+ * java -jar sentlog.jar demo   [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]
+ * java -jar sentlog.jar log    --db JDBC-URL [--from DATE] [--to DATE] [--zone ZONE]
  * java -jar sentlog.jar totals --in FILE.json
  * java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx --detail all|summary|failed
  *                              [--devices inbox,email,voice,text,nodevice] --out FILE [--zone ZONE]
  * </pre>
  *
  * <p>Exit status: 0 on success, 2 on a user error (bad arguments, a missing or malformed file,
- * report options that do not apply; one paragraph on standard error, no stack trace, SPEC L4), 1 on
+ * report options that do not apply, a database that cannot be reached or holds another schema
+ * version; one paragraph on standard error, no stack trace, SPEC L4), 1 on
  * an unexpected failure.
  */
 public final class Main {
@@ -30,8 +33,9 @@ public final class Main {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
-    private Main() {
-        for (Command c : List.of(new DemoCommand(), new TotalsCommand(), new ReportCommand())) {
+    private Main(Clock clock) {
+        for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new TotalsCommand(),
+                new ReportCommand())) {
             commands.put(c.name(), c);
         }
     }
@@ -56,7 +60,12 @@ public final class Main {
      * @return the exit status: {@link #OK}, {@link #USAGE} or {@link #FAILURE}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new Main().dispatch(args == null ? new String[0] : args, out, err);
+        return run(args, out, err, Clock.systemUTC());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)} with the clock that tells {@code log} today's date. */
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        return new Main(clock).dispatch(args == null ? new String[0] : args, out, err);
     }
 
     private int dispatch(String[] args, PrintStream out, PrintStream err) {
@@ -105,7 +114,8 @@ public final class Main {
             sb.append(String.format("  %-8s %s%n", c.name(), c.summary()));
         }
         sb.append("\nRun 'java -jar sentlog.jar <command> --help' for a command's options.\n");
-        sb.append("Exit status: 0 done, 2 a mistake in the arguments or the input file, 1 an unexpected failure.");
+        sb.append("Exit status: 0 done, 2 a mistake in the arguments or the input file or a database that cannot be used,"
+                + " 1 an unexpected failure.");
         return sb.toString();
     }
 }

@@ -15,11 +15,9 @@ import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
 import dev.sentlog.examples.provider.simulated.SimulatedProvider;
-import dev.sentlog.core.search.Column;
-import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
+import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.search.SearchResult;
-import dev.sentlog.core.search.Sort;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.CallStatusCode;
@@ -80,7 +78,11 @@ public final class DistrictDemo {
     private static final Duration STEP = Duration.ofSeconds(15);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(3);
     private static final Sender ADMIN = Sender.of("u-1", "Administrator, System", "sysadmin@nomail.com");
-    private static final Caller CALLER = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class),
+    /**
+     * The caller the demo (and the {@code log} command) acts as: the district's system
+     * administrator, with every tool right, in the administration log (every message, not only its own).
+     */
+    public static final Caller ADMINISTRATOR = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class),
             Set.of()).inAdministrationLog();
 
     private final int recipients;
@@ -128,6 +130,24 @@ public final class DistrictDemo {
      * @return the messages at the end of the run
      */
     public Outcome run(PrintStream out) {
+        return run(out, SentMessageLog.builder());
+    }
+
+    /**
+     * Runs the morning with the messages kept in the given store (a database, for instance) instead
+     * of memory, and prints the search grid and the Delivery Summary.
+     *
+     * @param out   where the tables go
+     * @param store where the log keeps the messages; it must not hold the demo's message ids yet
+     * @return the messages at the end of the run
+     * @throws dev.sentlog.core.store.DuplicateMessageException when the store already holds one of
+     *                                                           the demo's messages
+     */
+    public Outcome run(PrintStream out, MessageStore store) {
+        return run(out, SentMessageLog.builder().store(Objects.requireNonNull(store, "store")));
+    }
+
+    private Outcome run(PrintStream out, SentMessageLog.Builder builder) {
         LocalDate day = LocalDate.of(2026, 1, 12);
         Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
         ManualClock clock = new ManualClock(start);
@@ -144,7 +164,7 @@ public final class DistrictDemo {
                 .build();
         // the simulated provider plans a whole batch in its submit: allow a large list the time it takes
         Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
-        try (SentMessageLog log = SentMessageLog.builder().provider(provider).clock(clock).zone(zone)
+        try (SentMessageLog log = builder.provider(provider).clock(clock).zone(zone)
                 .providerTimeout(providerTimeout).build()) {
             say("generating %,d recipient entries", recipients);
             Message main = mainMessage(DistrictRecipients.generate(recipients, seed), start);
@@ -156,17 +176,17 @@ public final class DistrictDemo {
                     day.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant()));
 
             clock.advance(Duration.ofSeconds(20));
-            log.refresh(CALLER, CANCELED_ID);
-            Cancellation cancel = log.cancel(CALLER, CANCELED_ID);
+            log.refresh(ADMINISTRATOR, CANCELED_ID);
+            Cancellation cancel = log.cancel(ADMINISTRATOR, CANCELED_ID);
             say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
 
             deliver(log, clock, start);
 
-            SearchResult result = log.search(CALLER, SearchCriteria.createdBetween(day, day));
-            printGrid(out, result, day);
-            DeliverySummary summary = log.select(CALLER, MAIN_ID).summary();
-            printSummary(out, log.printable(CALLER, MAIN_ID), summary);
-            return new Outcome(log.printable(CALLER, MAIN_ID), log.printable(CALLER, CANCELED_ID), clock.instant(),
+            SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
+            SearchGrid.print(out, result, day, day, zone);
+            DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
+            printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
+            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID), clock.instant(),
                     log.settings());
         }
     }
@@ -178,12 +198,12 @@ public final class DistrictDemo {
             clock.advance(STEP);
             boolean running = false;
             for (String id : ids) {
-                MessageStatus status = log.refresh(CALLER, id).row().status();
+                MessageStatus status = log.refresh(ADMINISTRATOR, id).row().status();
                 running |= status == MessageStatus.IN_PROGRESS;
             }
             if (showProgress) {
                 say("delivering: %s, %s is %s", CLOCK.format(clock.instant().atZone(zone)), MAIN_ID,
-                        log.select(CALLER, MAIN_ID).row().status().label());
+                        log.select(ADMINISTRATOR, MAIN_ID).row().status().label());
             }
             if (!running) {
                 return;
@@ -207,27 +227,6 @@ public final class DistrictDemo {
                         IntStream.generate(() -> common).limit(commonCopies),
                         IntStream.generate(() -> second).limit(secondCopies))
                 .flatMapToInt(codes -> codes).toArray();
-    }
-
-    private void printGrid(PrintStream out, SearchResult result, LocalDate day) {
-        out.println("Sent Message Log: " + result.totalMatched() + " message(s) created on "
-                + DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US).format(day)
-                + (result.isCut() ? " (showing the newest " + result.cap() + ")" : ""));
-        Column[] columns = Column.values();
-        String[] headers = new String[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            headers[i] = columns[i].label();
-        }
-        ConsoleTable grid = ConsoleTable.of(40, headers);
-        for (MessageRow row : result.view(List.of(), Sort.newestFirst())) {
-            Object[] cells = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                cells[i] = row.cell(columns[i], zone);
-            }
-            grid.row(cells);
-        }
-        out.println(grid.render());
-        out.println();
     }
 
     private void printSummary(PrintStream out, Message message, DeliverySummary summary) {

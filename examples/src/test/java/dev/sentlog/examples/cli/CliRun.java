@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.io.PrintStream;
@@ -19,12 +20,17 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int status, String out, String err) {
 
     static CliRun of(String... args) {
+        return of(Clock.systemUTC(), args);
+    }
+
+    /** A run whose commands read today's date from {@code clock}. */
+    static CliRun of(Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(args, o, e);
+            status = Main.run(args, o, e, clock);
         }
         registerDemoData(args);
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
