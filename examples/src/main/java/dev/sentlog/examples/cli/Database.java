@@ -102,6 +102,11 @@ final class Database {
     private static String reason(Throwable e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? "no explanation given" : message.strip();
+        if (message == null || message.isBlank()) {
+            return "no explanation given";
+        }
+        String reason = message.strip();
+        // the driver's sentences end with a full stop; this one goes inside parentheses
+        return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 }
