@@ -88,7 +88,7 @@ class BatchKeyHandOverTest {
     }
 
     @Test
-    @DisplayName("DP-S6 a hand-over interrupted after a provider accepted a batch is resumed by tick once its claim is a"
+    @DisplayName("DP-S6 N2 (one process) a hand-over interrupted after a provider accepted a batch is resumed by tick once its claim is a"
             + " reporting window old, under the same batch keys: the provider answers the job it has, nothing twice")
     void dpS6_aResumedHandOverRepeatsTheSameKeys() {
         ManualClock clock = new ManualClock(T0);

@@ -5,6 +5,7 @@ import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.Function;
  * locks), so that a test can pin an interleaving of the log's threads at store-call boundaries.
  * The hook gets {@code "before <method>"} or {@code "after <method>"}.
  */
-final class HookedStore implements MessageStore {
+final class HookedStore extends ForwardingMessageStore {
 
     /** What runs at a store-call boundary, on the calling thread. */
     @FunctionalInterface
@@ -25,11 +26,10 @@ final class HookedStore implements MessageStore {
         void at(String point);
     }
 
-    private final MessageStore delegate;
     private final Hook hook;
 
     HookedStore(MessageStore delegate, Hook hook) {
-        this.delegate = delegate;
+        super(delegate);
         this.hook = hook;
     }
 

@@ -1,18 +1,15 @@
 package dev.sentlog.core.log;
 
-import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.StorePage;
-import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * An in-memory store that records the status changes the log stores and every one SPEC M2 does not
@@ -20,20 +17,13 @@ import java.util.function.Function;
  * a change is never misjudged when threads race; one whose replaced state another thread's change
  * hid from the read is skipped.
  */
-final class TransitionCheckingStore implements MessageStore {
+final class TransitionCheckingStore extends ForwardingMessageStore {
 
-    private final MessageStore delegate = MessageStore.inMemory();
     final List<String> illegal = new CopyOnWriteArrayList<>();
     final List<String> transitions = new CopyOnWriteArrayList<>();
 
-    @Override
-    public MessageHeader insert(Message message, MessageState state) {
-        return delegate.insert(message, state);
-    }
-
-    @Override
-    public Optional<MessageHeader> header(String messageId) {
-        return delegate.header(messageId);
+    TransitionCheckingStore() {
+        super(MessageStore.inMemory());
     }
 
     @Override
@@ -65,30 +55,5 @@ final class TransitionCheckingStore implements MessageStore {
         Optional<MessageHeader> after = delegate.compareAndSet(messageId, expectedVersion, next, devices);
         record(messageId, expectedVersion, before, after);
         return after;
-    }
-
-    @Override
-    public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
-        return delegate.withDevices(messageId, callback);
-    }
-
-    @Override
-    public Optional<Message> snapshot(String messageId) {
-        return delegate.snapshot(messageId);
-    }
-
-    @Override
-    public StorePage search(StoreQuery query) {
-        return delegate.search(query);
-    }
-
-    @Override
-    public Optional<String> messageOfJob(String providerName, String jobId) {
-        return delegate.messageOfJob(providerName, jobId);
-    }
-
-    @Override
-    public List<MessageHeader> active(int limit) {
-        return delegate.active(limit);
     }
 }
