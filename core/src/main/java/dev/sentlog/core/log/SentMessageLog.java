@@ -1,6 +1,5 @@
 package dev.sentlog.core.log;
 
-import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Cancellation;
@@ -11,23 +10,16 @@ import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.search.SearchResult;
-import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.spi.BatchKey;
-import dev.sentlog.spi.CancelResult;
-import dev.sentlog.spi.Channel;
-import dev.sentlog.spi.DeliveryBatch;
-import dev.sentlog.spi.DeliveryContent;
 import dev.sentlog.spi.DeliveryOptions;
 import dev.sentlog.spi.DeliveryProvider;
-import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
@@ -37,15 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +81,11 @@ import org.slf4j.LoggerFactory;
  *       reports are applied leniently: bad ones are logged and skipped.</li>
  * </ul>
  *
+ * <h2>How it is built</h2>
+ * A facade over package-private parts, each one concept: the hand-over ({@code HandOver}), report
+ * intake ({@code ReportIntake}), status derivation ({@code StatusDerivation}), cancels
+ * ({@code CancelRequests}) and access checks ({@code AccessChecks}).
+ *
  * <h2>Threads</h2>
  * Thread-safe: every method may be called from any number of threads at once, also for the same
  * message. Status changes are compare-and-set on the stored state's version; device changes run
@@ -121,33 +110,34 @@ public final class SentMessageLog implements AutoCloseable {
     private final MessageStore store;
     private final Clock clock;
     private final ZoneId zone;
-    private final Duration reportingWindow;
     private final int searchCap;
     private final OutcomeClassifier classifier;
-    private final ReportRules rules;
     private final FileAvailability files;
-    private final DeliveryOptions deliveryOptions;
-    private final ProviderRegistry providers;
     private final ProviderCalls calls;
-    /** Messages being handed over right now (derive and cancel wait for the hand-over to finish). */
-    private final Set<String> dispatching = ConcurrentHashMap.newKeySet();
-    /** Reports pushed for a job whose submit has not returned yet. */
-    private final EarlyReports early = new EarlyReports();
-    /** Guards the check that a job id is new and its storing (DP-S2). */
-    private final Object jobClaims = new Object();
+    private final AccessChecks access;
+    private final StatusDerivation status;
+    private final ReportIntake intake;
+    private final CancelRequests cancels;
+    private final HandOver handOver;
 
     private SentMessageLog(Builder b) {
         store = b.store == null ? MessageStore.inMemory() : b.store;
         clock = b.clock;
         zone = b.zone;
-        reportingWindow = b.reportingWindow;
         searchCap = b.searchCap;
         classifier = b.classifier;
         files = b.files;
-        deliveryOptions = b.deliveryOptions;
-        rules = new ReportRules(classifier, deliveryOptions.confirmationStopsPhone());
-        providers = new ProviderRegistry(b.providers);
+        ReportRules rules = new ReportRules(classifier, b.deliveryOptions.confirmationStopsPhone());
+        ProviderRegistry providers = new ProviderRegistry(b.providers);
         calls = new ProviderCalls(b.providerTimeout, b.providerThreads);
+        EarlyReports early = new EarlyReports();
+        HandOverMarks handingOver = new HandOverMarks();
+        access = new AccessChecks(store, clock);
+        status = new StatusDerivation(store, clock, b.reportingWindow, handingOver);
+        intake = new ReportIntake(store, clock, rules, providers, calls, early, status);
+        cancels = new CancelRequests(store, providers, calls, status, handingOver);
+        handOver = new HandOver(store, clock, b.reportingWindow, b.deliveryOptions, providers, calls, early, status,
+                intake, cancels, handingOver);
         for (DeliveryProvider p : providers.all()) {
             try {
                 p.bind(this::acceptReports);
@@ -216,10 +206,10 @@ public final class SentMessageLog implements AutoCloseable {
             }
         }
         store.insert(message, MessageState.initial(MessageStatus.WAITING));
-        if (isDue(message.scheduledAt().orElse(null), clock.instant())) {
-            dispatch(message.id());
+        if (HandOver.isDue(message.scheduledAt().orElse(null), clock.instant())) {
+            handOver.dispatch(message.id());
         }
-        return header(message.id()).state().status();
+        return status.header(message.id()).state().status();
     }
 
     /**
@@ -233,299 +223,16 @@ public final class SentMessageLog implements AutoCloseable {
         Instant now = clock.instant();
         for (MessageHeader h : store.active(Integer.MAX_VALUE)) {
             MessageStatus before = h.state().status();
-            if (before == MessageStatus.WAITING && isDue(h.scheduledAt().orElse(null), now)) {
-                dispatch(h.id());
+            if (before == MessageStatus.WAITING && HandOver.isDue(h.scheduledAt().orElse(null), now)) {
+                handOver.dispatch(h.id());
             } else if (before == MessageStatus.IN_PROGRESS) {
-                derive(h.id());
+                status.derive(h.id());
             }
-            if (header(h.id()).state().status() != before) {
+            if (status.header(h.id()).state().status() != before) {
                 changed++;
             }
         }
         return changed;
-    }
-
-    private static boolean isDue(Instant scheduledAt, Instant now) {
-        return scheduledAt == null || !scheduledAt.isAfter(now);
-    }
-
-    private record Plan(Map<DeliveryProvider, List<DeliveryRequest>> requests,
-                        Map<DeliveryProvider, List<Integer>> rows, List<Integer> unserved, int deliverable) {
-    }
-
-    /** Hands a Waiting message to its providers (SPEC M3, M5, C3). */
-    private void dispatch(String id) {
-        Instant now = clock.instant();
-        // marked before the claim, so that no derive sees the message In-Progress with nothing handed over
-        if (!dispatching.add(id)) {
-            return; // another thread is handing it over
-        }
-        boolean failed;
-        try {
-            // the claim (a start time on a Waiting message) keeps the message Waiting until a provider
-            // takes a batch, so that a cancel meanwhile can still end it Canceled (C3)
-            Optional<MessageHeader> won = tryUpdate(id, s -> isClaimable(s, now) ? s.withStartedAt(now) : null);
-            if (won.isEmpty()) {
-                return;
-            }
-            failed = handOver(id, won.get(), now);
-        } finally {
-            // removed before the cancellation is read below: a cancel recorded meanwhile is seen either
-            // here or by the cancel itself, which then stops through the providers (C2)
-            dispatching.remove(id);
-        }
-        MessageHeader after = update(id, s -> {
-            if (s.status() != MessageStatus.WAITING) {
-                return null; // a provider took a batch: In-Progress already
-            }
-            if (s.cancellation().isPresent()) {
-                return s.withStatus(s.status().moveTo(id, MessageStatus.CANCELED)).withStartedAt(null)
-                        .withEndedAt(now);
-            }
-            return s.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS));
-        });
-        if (after.state().status() == MessageStatus.CANCELED) {
-            return;
-        }
-        if (failed) {
-            // a cancel that arrives after the hand-over gave up finds the failure already decided (M5)
-            update(id, s -> s.status() == MessageStatus.IN_PROGRESS && s.jobs().isEmpty()
-                    ? s.withStatus(s.status().moveTo(id, MessageStatus.FAILED)).withEndedAt(now) : null);
-            LOG.warn("message {} failed: no device could be handed to a provider", id);
-            return;
-        }
-        if (after.state().cancellation().isPresent()) {
-            stopThroughProviders(id);
-        }
-        derive(id);
-    }
-
-    /**
-     * Whether a hand-over may claim the message: Waiting and not claimed, or claimed so long ago
-     * (a reporting window) that the claiming hand-over cannot still be running.
-     */
-    private boolean isClaimable(MessageState s, Instant now) {
-        return s.status() == MessageStatus.WAITING
-                && s.startedAt().map(started -> !now.isBefore(started.plus(reportingWindow))).orElse(true);
-    }
-
-    /**
-     * Submits the message's deliverable devices, provider by provider, and records the jobs. The
-     * first job taken moves the message to In-Progress. Stops before the next provider once a
-     * cancel is recorded.
-     *
-     * @return true when there were devices to deliver and no provider took any (M5)
-     */
-    private boolean handOver(String id, MessageHeader claimed, Instant now) {
-        Set<Channel> modes = claimed.deliveryModes();
-        Plan plan = store.withDevices(id, t -> plan(t, modes)).orElseThrow(() -> new MessageNotFoundException(id));
-        if (!plan.unserved().isEmpty()) {
-            String example = store.withDevices(id, t -> Addresses.mask(t.channel(plan.unserved().get(0)),
-                    t.address(plan.unserved().get(0)))).orElse("");
-            LOG.warn("message {}: no delivery provider for {} device(s), e.g. {}; they stay pending", id,
-                    plan.unserved().size(), example);
-        }
-        DeliveryContent content = new DeliveryContent(claimed.subject(), id, claimed.callerId(),
-                claimed.replyToEmail());
-        int taken = 0;
-        Map<String, Integer> batchesPerProvider = new HashMap<>();
-        for (Map.Entry<DeliveryProvider, List<DeliveryRequest>> e : plan.requests().entrySet()) {
-            if (header(id).state().cancellation().isPresent()) {
-                break; // C2: what is not handed over yet is never handed over
-            }
-            DeliveryProvider p = e.getKey();
-            // DP-S6: numbered per provider in plan order (recipient-list order), so a resumed hand-over
-            // of the same devices gives the same keys
-            BatchKey key = new BatchKey(id, p.name(), batchesPerProvider.merge(p.name(), 1, Integer::sum));
-            DeliveryBatch batch = new DeliveryBatch(key, e.getValue(), content, deliveryOptions);
-            early.submitting(p.name());
-            Optional<String> jobId = Optional.empty();
-            boolean stored = false;
-            try {
-                jobId = calls.call(p, "submit", id, () -> p.submit(batch)).filter(j -> !j.isBlank());
-                if (jobId.isEmpty()) {
-                    LOG.warn("message {}: provider {} did not take {} device(s), e.g. {}; they stay pending", id,
-                            p.name(), e.getValue().size(),
-                            Addresses.mask(e.getValue().get(0).channel(), e.getValue().get(0).address()));
-                    continue;
-                }
-                ProviderJob job = new ProviderJob(p.name(), jobId.get(), channelsOf(e.getValue()), false);
-                stored = storeJob(id, job, plan.rows().get(p), now);
-                if (stored) {
-                    taken++;
-                }
-            } finally {
-                List<DeviceReport> held = early.submitted(p.name(), stored ? jobId.orElse(null) : null);
-                if (!held.isEmpty()) {
-                    apply(id, new ProviderJob(p.name(), jobId.orElseThrow(), channelsOf(e.getValue()), false), held,
-                            false);
-                }
-            }
-        }
-        return taken == 0 && plan.deliverable() > 0;
-    }
-
-    private static EnumSet<Channel> channelsOf(List<DeliveryRequest> requests) {
-        EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
-        for (DeliveryRequest r : requests) {
-            channels.add(r.channel());
-        }
-        return channels;
-    }
-
-    /**
-     * Marks the job's rows handed over and stores the job (the first job moves the message to
-     * In-Progress): rows first, so that reports a provider pushes from now on find both. A job id
-     * the provider already answered for another message (against DP-S2) is refused: its rows stay
-     * pending, and reports on that job keep going to the message that had it first.
-     *
-     * @return whether the job was stored
-     */
-    private boolean storeJob(String id, ProviderJob job, List<Integer> rows, Instant now) {
-        synchronized (jobClaims) {
-            Optional<String> holder = store.messageOfJob(job.providerName(), job.jobId());
-            if (holder.isPresent()) {
-                LOG.warn("message {}: provider {} answered job id {}, which it already answered for message {} "
-                        + "(job ids must be unique, DP-S2); its {} device(s) stay pending", id, job.providerName(),
-                        Addresses.maskInText(job.jobId()), holder.get(), rows.size());
-                return false;
-            }
-            store.withDevices(id, t -> {
-                for (int row : rows) {
-                    if (!t.isFinal(row)) {
-                        t.set(row, ReportRules.IN_PROGRESS, false, null, ReportRules.LOG_HANDOVER, false);
-                    }
-                    t.markSubmitted(row);
-                }
-                t.touch(now);
-                return Boolean.TRUE;
-            });
-            update(id, s -> {
-                MessageState added = s.withJobsAdded(List.of(job));
-                return s.status() == MessageStatus.WAITING
-                        ? added.withStatus(s.status().moveTo(id, MessageStatus.IN_PROGRESS)) : added;
-            });
-            return true;
-        }
-    }
-
-    /** Every deliverable device of a message canceled before anything was handed over becomes CANCELED (C3). */
-    private static void cancelDeliverable(DeviceTable t, Set<Channel> modes) {
-        for (int row = 0; row < t.size(); row++) {
-            if (isDeliverable(t, row, modes)) {
-                ReportRules.cancel(t, row);
-            }
-        }
-    }
-
-    private Plan plan(DeviceTable t, Set<Channel> modes) {
-        Map<DeliveryProvider, List<DeliveryRequest>> requests = new LinkedHashMap<>();
-        Map<DeliveryProvider, List<Integer>> rows = new LinkedHashMap<>();
-        List<Integer> unserved = new ArrayList<>();
-        int deliverable = 0;
-        for (int row = 0; row < t.size(); row++) {
-            Channel c = t.channel(row);
-            if (!modes.contains(c) || t.isFinal(row)) {
-                continue;
-            }
-            String address = Addresses.normalise(c, t.address(row));
-            if (address.isBlank()) {
-                continue;
-            }
-            deliverable++;
-            DeliveryProvider p = providers.forChannel(c);
-            if (p == null) {
-                unserved.add(row);
-                continue;
-            }
-            requests.computeIfAbsent(p, k -> new ArrayList<>()).add(new DeliveryRequest(
-                    DeviceIds.of(t.entryIndex(row), t.deviceIndex(row)), c, address, t.personId(row)));
-            rows.computeIfAbsent(p, k -> new ArrayList<>()).add(row);
-        }
-        return new Plan(requests, rows, unserved, deliverable);
-    }
-
-    /**
-     * Derives the status from device outcomes and the clock (SPEC M3, M4). Not while the message is
-     * being handed over: devices of providers not yet called are not open yet, so the message could
-     * look finished; the hand-over derives once it is done.
-     */
-    private void derive(String id) {
-        Instant now = clock.instant();
-        while (true) {
-            // the state first, then the hand-over mark, then the devices: the decision is stored only
-            // when the state is still the one read, so it is made on devices read under that state
-            MessageHeader h = header(id);
-            if (dispatching.contains(id)) {
-                return;
-            }
-            MessageState s = h.state();
-            MessageStatus st = s.status();
-            if (st != MessageStatus.IN_PROGRESS && st != MessageStatus.ERROR) {
-                return;
-            }
-            long[] progress = store.withDevices(id, t -> new long[] {t.openCount(),
-                    t.lastActivity() == null ? Long.MIN_VALUE : t.lastActivity().toEpochMilli()})
-                    .orElseThrow(() -> new MessageNotFoundException(id));
-            MessageState next = derived(id, s, progress[0], progress[1], now);
-            if (next == null || store.compareAndSet(id, s.version(), next).isPresent()) {
-                return;
-            }
-        }
-    }
-
-    /** The state M3/M4 derive from an In-Progress or Error state and its devices, or null for no change. */
-    private MessageState derived(String id, MessageState s, long open, long lastActivityMillis, Instant now) {
-        MessageStatus st = s.status();
-        if (open == 0) {
-            MessageStatus target = s.cancellation().isPresent() ? MessageStatus.CANCELED_IP : MessageStatus.SENT;
-            return s.withStatus(st.moveTo(id, target)).withEndedAt(now);
-        }
-        Instant base = s.startedAt().orElse(null);
-        if (lastActivityMillis != Long.MIN_VALUE) {
-            Instant last = Instant.ofEpochMilli(lastActivityMillis);
-            base = base == null || last.isAfter(base) ? last : base;
-        }
-        if (st == MessageStatus.IN_PROGRESS && base != null && !now.isBefore(base.plus(reportingWindow))) {
-            LOG.warn("message {}: {} device status(es) not reported within {}; status Error", id, open,
-                    reportingWindow);
-            return s.withStatus(st.moveTo(id, MessageStatus.ERROR));
-        }
-        return null;
-    }
-
-    /** Applies a state change with compare-and-set, retrying on a concurrent change; the header after it. */
-    private MessageHeader update(String id, UnaryOperator<MessageState> change) {
-        return tryUpdate(id, change).orElseGet(() -> header(id));
-    }
-
-    /**
-     * Applies a state change with compare-and-set, retrying on a concurrent change. A change to
-     * Canceled cancels the message's deliverable devices in the same store step (C3).
-     *
-     * @param change the new state from the current one, or null for "no change"
-     * @return the header this call stored; empty when the change function declined
-     */
-    private Optional<MessageHeader> tryUpdate(String id, UnaryOperator<MessageState> change) {
-        while (true) {
-            MessageHeader h = header(id);
-            MessageState next = change.apply(h.state());
-            if (next == null || next.equals(h.state())) {
-                return Optional.empty();
-            }
-            // C3: a move to Canceled cancels the deliverable devices in the same step
-            Optional<MessageHeader> replaced = next.status() == MessageStatus.CANCELED
-                    && h.state().status() != MessageStatus.CANCELED
-                    ? store.compareAndSet(id, h.state().version(), next, t -> cancelDeliverable(t, h.deliveryModes()))
-                    : store.compareAndSet(id, h.state().version(), next);
-            if (replaced.isPresent()) {
-                return replaced;
-            }
-        }
-    }
-
-    private MessageHeader header(String id) {
-        return store.header(id).orElseThrow(() -> new MessageNotFoundException(id));
     }
 
     // ---------------------------------------------------------------- provider reports
@@ -546,82 +253,7 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws MalformedReportException  when a report's outcome cannot apply to its device
      */
     public ReportsApplied acceptReports(String providerName, String jobId, List<DeviceReport> reports) {
-        Checks.requireNonNull(providerName, "providerName");
-        Checks.requireNonNull(jobId, "jobId");
-        Checks.requireNonNull(reports, "reports");
-        for (int i = 0; i < reports.size(); i++) {
-            Checks.requireNonNull(reports.get(i), "reports[" + i + "]");
-        }
-        Optional<String> known = store.messageOfJob(providerName, jobId);
-        if (known.isEmpty()) {
-            EarlyReports.Held held = early.hold(providerName, jobId, reports,
-                    () -> store.messageOfJob(providerName, jobId).isPresent());
-            if (held == EarlyReports.Held.UNKNOWN) {
-                throw new UnknownJobException(providerName, jobId);
-            }
-            if (held == EarlyReports.Held.HELD) {
-                return new ReportsApplied(0, 0, 0);
-            }
-        }
-        String id = store.messageOfJob(providerName, jobId).orElseThrow();
-        ProviderJob job = jobOf(id, providerName, jobId);
-        return apply(id, job, reports, true);
-    }
-
-    private ProviderJob jobOf(String id, String providerName, String jobId) {
-        for (ProviderJob j : header(id).state().jobs()) {
-            if (j.providerName().equals(providerName) && j.jobId().equals(jobId)) {
-                return j;
-            }
-        }
-        throw new UnknownJobException(providerName, jobId);
-    }
-
-    private ReportsApplied apply(String id, ProviderJob job, List<DeviceReport> reports, boolean strict) {
-        Instant now = clock.instant();
-        int[] counts = store.withDevices(id, t -> {
-            int[] rows = new int[reports.size()];
-            for (int i = 0; i < rows.length; i++) {
-                DeviceReport r = reports.get(i);
-                Checks.requireNonNull(r, "reports[" + i + "]");
-                rows[i] = ReportRules.rowOf(t, job, r.deviceId());
-                String problem = rows[i] < 0 ? null : ReportRules.problem(t.channel(rows[i]), r);
-                if (rows[i] < 0 && strict) {
-                    throw new UnknownDeviceException(id, job.jobId(), r.deviceId());
-                }
-                if (problem != null && strict) {
-                    throw new MalformedReportException(id, r.deviceId(), problem);
-                }
-                if (rows[i] < 0) {
-                    LOG.warn("message {}: provider {} reported on device {}, which job {} does not hold; ignored", id,
-                            job.providerName(), Addresses.maskInText(r.deviceId()), Addresses.maskInText(job.jobId()));
-                } else if (problem != null) {
-                    LOG.warn("message {}: provider {} sent a malformed report for device {} ({}): {}; ignored", id,
-                            job.providerName(), Addresses.maskInText(r.deviceId()), Addresses.mask(t.channel(rows[i]),
-                                    t.address(rows[i])), problem);
-                    rows[i] = -1;
-                }
-            }
-            int applied = 0;
-            int ignored = 0;
-            int stopped = 0;
-            for (int i = 0; i < rows.length; i++) {
-                int result = rows[i] < 0 ? -1 : rules.apply(t, rows[i], reports.get(i));
-                if (result < 0) {
-                    ignored++;
-                } else {
-                    applied++;
-                    stopped += result - 1;
-                }
-            }
-            if (applied > 0) {
-                // only news restarts the reporting window (M4): a repeated poll answer is no news
-                t.touch(now);
-            }
-            return new int[] {applied, ignored, stopped};
-        }).orElseThrow(() -> new MessageNotFoundException(id));
-        derive(id);
-        return new ReportsApplied(counts[0], counts[1], counts[2]);
+        return intake.accept(providerName, jobId, reports);
     }
 
     // ---------------------------------------------------------------- caller-facing calls
@@ -636,7 +268,7 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws AccessDeniedException when the caller lacks the Read right
      */
     public SearchResult search(Caller caller, SearchCriteria criteria) {
-        requireRight(caller, ToolRight.read(caller.log()));
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
         Checks.requireNonNull(criteria, "criteria");
         StoreQuery q = new StoreQuery(criteria.start(zone), criteria.endExclusive(zone),
                 caller.log() == LogKind.OWN ? caller.userId() : null, caller.schools(), clock.instant(), searchCap);
@@ -659,8 +291,8 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws MessageNotFoundException when no such message is visible to the caller (T4)
      */
     public MessageView select(Caller caller, String messageId) {
-        requireRight(caller, ToolRight.read(caller.log()));
-        visible(caller, messageId);
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        access.visible(caller, messageId);
         return view(messageId);
     }
 
@@ -681,8 +313,8 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws MessageNotFoundException when no such message is visible to the caller (T4)
      */
     public Message printable(Caller caller, String messageId) {
-        requireRight(caller, ToolRight.read(caller.log()));
-        visible(caller, messageId);
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        access.visible(caller, messageId);
         return store.snapshot(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
     }
 
@@ -702,87 +334,10 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws MessageNotCancelableException when the message is neither Waiting nor In-Progress (C1)
      */
     public Cancellation cancel(Caller caller, String messageId) {
-        requireRight(caller, ToolRight.read(caller.log()));
-        requireRight(caller, ToolRight.cancel(caller.log()));
-        visible(caller, messageId);
-        Cancellation request = new Cancellation(caller.asPerson(), clock.instant());
-        MessageHeader after = update(messageId, s -> {
-            if (s.cancellation().isPresent() && !s.status().isFinal()) {
-                return null;
-            }
-            if (!s.status().isCancelable()) {
-                throw new MessageNotCancelableException(messageId, s.status());
-            }
-            if (s.status() == MessageStatus.WAITING && s.startedAt().isEmpty()) {
-                return s.withStatus(s.status().moveTo(messageId, MessageStatus.CANCELED))
-                        .withCancellation(request).withEndedAt(request.at());
-            }
-            // In-Progress, or Waiting while being handed over: the hand-over ends it (C3)
-            return s.withCancellation(request);
-        });
-        if (after.state().cancellation().orElse(null) != request) {
-            return after.state().cancellation().orElse(null);
-        }
-        if (after.state().status() == MessageStatus.CANCELED) {
-            return request;
-        }
-        stopThroughProviders(messageId);
-        derive(messageId);
-        return request;
-    }
-
-    private static boolean isDeliverable(DeviceTable t, int row, Set<Channel> modes) {
-        Channel c = t.channel(row);
-        return modes.contains(c) && !Addresses.normalise(c, t.address(row)).isBlank();
-    }
-
-    /**
-     * Cancels undelivered devices: those never handed over at once, the rest through the providers
-     * (C2). Not while the message is being handed over: a device whose provider has not answered yet
-     * is not "never handed over"; the hand-over stops through the providers once it is done.
-     */
-    private void stopThroughProviders(String id) {
-        if (dispatching.contains(id)) {
-            return;
-        }
-        MessageHeader h = header(id);
-        Set<Channel> modes = h.deliveryModes();
-        store.withDevices(id, t -> {
-            for (int row = 0; row < t.size(); row++) {
-                if (!t.submitted(row) && isDeliverable(t, row, modes)) {
-                    ReportRules.cancel(t, row);
-                }
-            }
-            return Boolean.TRUE;
-        });
-        for (ProviderJob job : h.state().jobs()) {
-            if (job.cancelConfirmed()) {
-                continue;
-            }
-            DeliveryProvider p = providers.named(job.providerName());
-            if (p == null) {
-                LOG.warn("message {}: provider {} of job {} is not registered; cannot cancel", id, job.providerName(),
-                        Addresses.maskInText(job.jobId()));
-                continue;
-            }
-            Optional<CancelResult> answer = calls.call(p, "cancel", id, () -> p.cancel(job.jobId()));
-            if (answer.isEmpty()) {
-                continue;
-            }
-            store.withDevices(id, t -> {
-                for (String deviceId : answer.get().canceledDeviceIds()) {
-                    int row = ReportRules.rowOf(t, job, deviceId);
-                    if (row < 0) {
-                        LOG.warn("message {}: provider {} canceled device {}, which job {} does not hold; ignored", id,
-                                p.name(), Addresses.maskInText(deviceId), Addresses.maskInText(job.jobId()));
-                    } else {
-                        ReportRules.cancel(t, row);
-                    }
-                }
-                return Boolean.TRUE;
-            });
-            update(id, s -> s.withCancelConfirmed(job));
-        }
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        AccessChecks.requireRight(caller, ToolRight.cancel(caller.log()));
+        access.visible(caller, messageId);
+        return cancels.request(messageId, new Cancellation(caller.asPerson(), clock.instant()));
     }
 
     /**
@@ -798,55 +353,16 @@ public final class SentMessageLog implements AutoCloseable {
      * @throws MessageNotFoundException when no such message is visible to the caller (T4)
      */
     public MessageView refresh(Caller caller, String messageId) {
-        requireRight(caller, ToolRight.read(caller.log()));
-        MessageHeader h = visible(caller, messageId);
-        if (h.state().status() == MessageStatus.WAITING && isDue(h.scheduledAt().orElse(null), clock.instant())) {
-            dispatch(messageId);
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        MessageHeader h = access.visible(caller, messageId);
+        if (h.state().status() == MessageStatus.WAITING && HandOver.isDue(h.scheduledAt().orElse(null),
+                clock.instant())) {
+            handOver.dispatch(messageId);
         }
-        h = header(messageId);
-        for (ProviderJob job : h.state().jobs()) {
-            DeliveryProvider p = providers.named(job.providerName());
-            if (p == null) {
-                continue;
-            }
-            // copied inside the guarded call: a list the provider still changes fails as the provider's call
-            Optional<List<DeviceReport>> reports = calls.call(p, "poll", messageId, () -> {
-                List<DeviceReport> answer = p.poll(job.jobId());
-                return answer == null ? null : new ArrayList<>(answer);
-            });
-            if (reports.isPresent()) {
-                List<DeviceReport> valid = new ArrayList<>(reports.get().size());
-                for (DeviceReport r : reports.get()) {
-                    if (r != null) {
-                        valid.add(r);
-                    }
-                }
-                apply(messageId, job, valid, false);
-            }
-        }
-        if (header(messageId).state().cancellation().isPresent() && !header(messageId).state().status().isFinal()) {
-            stopThroughProviders(messageId);
-        }
-        derive(messageId);
+        intake.poll(messageId);
+        cancels.retryPending(messageId);
+        status.derive(messageId);
         return view(messageId);
-    }
-
-    private static void requireRight(Caller caller, ToolRight right) {
-        Checks.requireNonNull(caller, "caller");
-        if (!caller.has(right)) {
-            throw new AccessDeniedException(caller.userId(), right);
-        }
-    }
-
-    /** The header of a message the caller may see, or the same not-found for every other case (T4). */
-    private MessageHeader visible(Caller caller, String messageId) {
-        Checks.requireNonNull(messageId, "messageId");
-        Instant now = clock.instant();
-        return store.header(messageId)
-                .filter(h -> caller.log() != LogKind.OWN || h.sender().id().equals(caller.userId()))
-                .filter(h -> caller.schools().isEmpty() || caller.schools().contains(h.districtOrSchool()))
-                .filter(h -> h.isVisibleAt(now))
-                .orElseThrow(() -> new MessageNotFoundException(messageId));
     }
 
     /** Stops the threads the log calls providers on. The log must not be used afterwards. */

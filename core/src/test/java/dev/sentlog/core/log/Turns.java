@@ -76,7 +76,7 @@ final class Turns implements HookedStore.Hook {
     private static boolean insideCriticalSection() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
                 f.getClassName().equals(EarlyReports.class.getName())
-                        || f.getClassName().equals(SentMessageLog.class.getName())
+                        || f.getClassName().equals(HandOver.class.getName())
                         && f.getMethodName().equals("storeJob")));
     }
 
