@@ -1,9 +1,14 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.internal.Checks;
-import dev.sentlog.core.message.FileAvailability;
+import dev.sentlog.core.live.ChangeFeed;
+import dev.sentlog.core.live.ChangeListener;
+import dev.sentlog.core.live.MessageChange;
+import dev.sentlog.core.live.Subscription;
+import dev.sentlog.core.live.SubscriptionHub;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.RecipientEntry;
@@ -15,8 +20,10 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
+import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.DeliveryOptions;
 import dev.sentlog.spi.DeliveryProvider;
@@ -30,6 +37,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +111,8 @@ public final class SentMessageLog implements AutoCloseable {
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     /** The default number of threads that may call providers at once. */
     public static final int DEFAULT_PROVIDER_THREADS = 16;
+    /** The default number of events a subscriber may have waiting (SPEC E4). */
+    public static final int DEFAULT_SUBSCRIBER_QUEUE = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentMessageLog.class);
     private static final DeviceOutcome PENDING = DeviceOutcome.of(DeviceStatus.PENDING);
@@ -121,7 +131,9 @@ public final class SentMessageLog implements AutoCloseable {
     private final HandOver handOver;
 
     private SentMessageLog(Builder b) {
-        store = b.store == null ? MessageStore.inMemory() : b.store;
+        // issue #16: the store tells the subscriptions about changes (E4)
+        hub = new SubscriptionHub(this::liveState, b.subscriberQueue);
+        store = hub.watching(b.store == null ? MessageStore.inMemory(b.classifier) : b.store);
         clock = b.clock;
         zone = b.zone;
         searchCap = b.searchCap;
@@ -145,6 +157,7 @@ public final class SentMessageLog implements AutoCloseable {
                 LOG.warn("delivery provider {} refused its report sink: {}", p.name(), e.getClass().getName());
             }
         }
+        startLive(b.changeFeed);
     }
 
     /** A builder with the defaults of {@link #inMemory()}. */
@@ -298,8 +311,7 @@ public final class SentMessageLog implements AutoCloseable {
 
     private MessageView view(String id) {
         Message m = store.snapshot(id).orElseThrow(() -> new MessageNotFoundException(id));
-        DeliverySummary summary = DeliverySummary.of(m, DeliveryAnalysis.of(m, classifier));
-        return MessageView.of(m, summary, files);
+        return MessageView.of(m, summaryOf(m), files);
     }
 
     /**
@@ -365,10 +377,107 @@ public final class SentMessageLog implements AutoCloseable {
         return view(messageId);
     }
 
-    /** Stops the threads the log calls providers on. The log must not be used afterwards. */
+    /**
+     * Stops the threads the log calls providers on, ends every subscription and stops the change
+     * feed. The log must not be used afterwards.
+     */
     @Override
     public void close() {
         calls.close();
+        closeLive();
+    }
+
+    // ---------------------------------------------------------------- issue #16: live summary (E3, E4)
+
+    /** The subscriptions and their delivery threads. */
+    private final SubscriptionHub hub;
+    /** Changes committed by other nodes, or null. */
+    private ChangeFeed changeFeed;
+
+    /**
+     * Subscribes to a message's changes (SPEC E4): its status and Delivery Summary after each change,
+     * from any thread of this log and, with a {@link Builder#changeFeed change feed}, from other app
+     * nodes over the same database. The first event is the state now ({@link MessageChange.Kind#CURRENT});
+     * then each change once, in order, numbered, on a delivery thread of the log's. A slow listener
+     * never slows report intake: its events wait in a bounded queue ({@link Builder#subscriberQueue});
+     * when that is full it is sent one {@link MessageChange.Kind#OVERFLOW} event with the newest state
+     * instead of the changes it missed, and may read the state with {@link #current}.
+     *
+     * <pre>{@code
+     * try (Subscription s = log.subscribe(caller, messageId, change ->
+     *         screen.show(change.status(), change.summary().totals()))) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @param listener  receives the events
+     * @return the subscription; close it to stop the events
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public Subscription subscribe(Caller caller, String messageId, ChangeListener listener) {
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        Checks.requireNonNull(listener, "listener");
+        access.visible(caller, messageId);
+        return hub.subscribe(messageId, listener);
+    }
+
+    /**
+     * A message's status and Delivery Summary now (SPEC E3), numbered with the last change published
+     * to its subscribers: what a subscriber that fell behind reads. Reads the store's maintained
+     * summary, not the devices.
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @return the state, of kind {@link MessageChange.Kind#CURRENT}
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public MessageChange current(Caller caller, String messageId) {
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        access.visible(caller, messageId);
+        return hub.current(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+    }
+
+    /**
+     * The store's maintained summary when it counts under this log's classification; otherwise the
+     * analysis of a snapshot (a host's own classifier on a store made with another, E3).
+     */
+    private Optional<StoredSummary> liveState(String id) {
+        if (store.summaryClassifier().equals(classifier)) {
+            return store.summary(id);
+        }
+        long version = store.header(id).map(h -> h.state().version()).orElse(0L);
+        return store.snapshot(id).map(m -> StoredSummary.of(id, m.status(), version, m.startedAt().orElse(null), m.endedAt().orElse(null), m.cancellation().orElse(null),
+                m.textMessagingEnabled(), SummaryFigures.of(DeliveryAnalysis.of(m, classifier))));
+    }
+
+    /** The Delivery Summary of a snapshot: the store's maintained figures when they count as this log does. */
+    private DeliverySummary summaryOf(Message m) {
+        if (store.summaryClassifier().equals(classifier)) {
+            Optional<StoredSummary> kept = store.summary(m.id());
+            if (kept.isPresent()) {
+                return DeliverySummary.of(kept.get().figures(), m.startedAt().orElse(null),
+                        m.endedAt().orElse(null), m.textMessagingEnabled(), m.cancellation().orElse(null));
+            }
+        }
+        return DeliverySummary.of(m, DeliveryAnalysis.of(m, classifier));
+    }
+
+    private void startLive(ChangeFeed feed) {
+        if (feed != null) {
+            feed.start(hub::changed);
+            changeFeed = feed;
+        }
+    }
+
+    private void closeLive() {
+        if (changeFeed != null) {
+            changeFeed.close();
+        }
+        hub.close();
     }
 
     /**
@@ -387,6 +496,8 @@ public final class SentMessageLog implements AutoCloseable {
         private int providerThreads = DEFAULT_PROVIDER_THREADS;
         private FileAvailability files = FileAvailability.always();
         private DeliveryOptions deliveryOptions = DeliveryOptions.defaults();
+        private ChangeFeed changeFeed;
+        private int subscriberQueue = DEFAULT_SUBSCRIBER_QUEUE;
 
         private Builder() {
         }
@@ -534,6 +645,34 @@ public final class SentMessageLog implements AutoCloseable {
          */
         public Builder deliveryOptions(DeliveryOptions v) {
             deliveryOptions = Checks.requireNonNull(v, "deliveryOptions");
+            return this;
+        }
+
+        /**
+         * Sets the feed of changes committed by other log instances over the same store (SPEC E4, N3),
+         * e.g. {@link dev.sentlog.core.store.jdbc.JdbcMessageStore#changeFeed}: their changes then reach
+         * this log's subscribers too. The log starts it when built and closes it when closed. Default:
+         * none (one node).
+         *
+         * @param v the feed
+         * @return this builder
+         */
+        public Builder changeFeed(ChangeFeed v) {
+            changeFeed = Checks.requireNonNull(v, "changeFeed");
+            return this;
+        }
+
+        /**
+         * Sets how many events a subscriber may have waiting before it is told it fell behind (SPEC E4;
+         * default {@value SentMessageLog#DEFAULT_SUBSCRIBER_QUEUE}).
+         *
+         * @param v the capacity, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder subscriberQueue(int v) {
+            Checks.requireArgument(v >= 1, "subscriberQueue must be at least 1, was %d", v);
+            subscriberQueue = v;
             return this;
         }
 

@@ -3,8 +3,10 @@ package dev.sentlog.core.store;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.totals.SummaryLedger;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +37,11 @@ final class InMemoryDeviceTable implements DeviceTable {
     private int openBefore;
     private int submittedBefore;
     private Instant lastActivityBefore;
+    /** The message's Delivery Summary, kept current with every change and undo (SPEC E3). */
+    private final SummaryLedger ledger;
 
-    InMemoryDeviceTable(Message message) {
+    InMemoryDeviceTable(Message message, OutcomeClassifier classifier) {
+        ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
         List<RecipientEntry> entries = message.recipients();
         int n = message.deviceCount();
         recorded = new Device[n];
@@ -59,7 +64,7 @@ final class InMemoryDeviceTable implements DeviceTable {
                 recorded[row] = d;
                 personIds[row] = person;
                 entryOf[row] = e;
-                                Integer previous = lastRowOfPerson.put(person, row);
+                Integer previous = lastRowOfPerson.put(person, row);
                 if (previous != null) {
                     nextOfPerson[previous] = row;
                 } else {
@@ -170,6 +175,8 @@ final class InMemoryDeviceTable implements DeviceTable {
         for (Map.Entry<Integer, Object[]> e : undo.entrySet()) {
             int row = e.getKey();
             Object[] v = e.getValue();
+            ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], (DeviceOutcome) v[0],
+                    ((Byte) v[3] & CONFIRMED) != 0, (Instant) v[1]);
             outcomes[row] = (DeviceOutcome) v[0];
             reachedAt[row] = (Instant) v[1];
             sequences[row] = (Long) v[2];
@@ -188,6 +195,7 @@ final class InMemoryDeviceTable implements DeviceTable {
     @Override
     public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant at, long sequence, boolean isFinal) {
         remember(row);
+        ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], outcome, confirmed, at);
         byte f = flags[row];
         boolean wasOpen = (f & SUBMITTED) != 0 && (f & FINAL) == 0;
         f = (byte) ((f & SUBMITTED) | (confirmed ? CONFIRMED : 0) | (isFinal ? FINAL : 0));
@@ -231,6 +239,11 @@ final class InMemoryDeviceTable implements DeviceTable {
         if (lastActivity == null || at.isAfter(lastActivity)) {
             lastActivity = at;
         }
+    }
+
+    /** The summary ledger, current with the rows (SPEC E3). */
+    SummaryLedger ledger() {
+        return ledger;
     }
 
     /** The recipient list with each device's current outcome. */

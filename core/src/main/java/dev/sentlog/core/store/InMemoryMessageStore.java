@@ -2,6 +2,8 @@ package dev.sentlog.core.store;
 
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.totals.SummaryFigures;
+import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,9 +44,9 @@ final class InMemoryMessageStore implements MessageStore {
             this.header = new AtomicReference<>(header);
         }
 
-        InMemoryDeviceTable devices() {
+        InMemoryDeviceTable devices(OutcomeClassifier classifier) {
             if (devices == null) {
-                devices = new InMemoryDeviceTable(recorded);
+                devices = new InMemoryDeviceTable(recorded, classifier);
             }
             return devices;
         }
@@ -61,6 +63,7 @@ final class InMemoryMessageStore implements MessageStore {
         }
     }
 
+    private final OutcomeClassifier classifier;
     private final Map<String, Slot> byId = new ConcurrentHashMap<>();
     private final Map<JobKey, String> jobs = new ConcurrentHashMap<>();
     private final Set<String> active = ConcurrentHashMap.newKeySet();
@@ -70,6 +73,10 @@ final class InMemoryMessageStore implements MessageStore {
     private final Map<String, TimeIndex> bySender = new ConcurrentHashMap<>();
     private final Map<String, TimeIndex> bySchool = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<ScheduledKey, Slot> schedulerMessages = new ConcurrentSkipListMap<>();
+
+    InMemoryMessageStore(OutcomeClassifier classifier) {
+        this.classifier = Checks.requireNonNull(classifier, "classifier");
+    }
 
     @Override
     public MessageHeader insert(Message message, MessageState state) {
@@ -142,7 +149,7 @@ final class InMemoryMessageStore implements MessageStore {
             if (before.state().version() != expectedVersion) {
                 return Optional.empty();
             }
-            InMemoryDeviceTable table = slot.devices();
+            InMemoryDeviceTable table = slot.devices(classifier);
             table.beginCallback();
             try {
                 devices.accept(table);
@@ -174,7 +181,7 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            InMemoryDeviceTable table = slot.devices();
+            InMemoryDeviceTable table = slot.devices(classifier);
             table.beginCallback();
             R result;
             try {
@@ -305,5 +312,28 @@ final class InMemoryMessageStore implements MessageStore {
         }
         out.sort(Comparator.comparing(MessageHeader::createdAt).thenComparing(MessageHeader::id));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
+    // ---------------------------------------------------------------- issue #16: the maintained summary (E3)
+
+    /** Under the message's lock: the state and the ledger's figures of one moment; the devices are not read. */
+    @Override
+    public Optional<StoredSummary> summary(String messageId) {
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            SummaryFigures figures = slot.devices(classifier).ledger().figures();
+            MessageState s = slot.header.get().state();
+            return Optional.of(StoredSummary.of(messageId, s.status(), s.version(), s.startedAt().orElse(null),
+                    s.endedAt().orElse(null), s.cancellation().orElse(null), slot.recorded.textMessagingEnabled(),
+                    figures));
+        }
+    }
+
+    @Override
+    public OutcomeClassifier summaryClassifier() {
+        return classifier;
     }
 }

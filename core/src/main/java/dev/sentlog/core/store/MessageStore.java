@@ -1,6 +1,7 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.message.Message;
+import dev.sentlog.spi.OutcomeClassifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,6 +30,12 @@ import java.util.function.Function;
  *       retries cannot settle) throws {@link StoreUnavailableException}.</li>
  *   <li><b>Search.</b> {@link #search} answers newest first with a limit and the total number of
  *       matches, from an index on created time; it must not need to read every message.</li>
+ *   <li><b>Maintained summary (SPEC E3).</b> {@link #summary} answers the Delivery Summary figures
+ *       kept current in the same unit of work that changes the devices ({@link #withDevices}, the
+ *       four-argument {@link #compareAndSet}): equal, after every such call, to
+ *       {@link dev.sentlog.core.totals.DeliveryAnalysis} of the snapshot's devices under
+ *       {@link #summaryClassifier()}; unchanged by a callback that throws; read without reading the
+ *       devices.</li>
  *   <li>Messages are never removed; ids are compared exactly.</li>
  * </ul>
  */
@@ -40,7 +47,18 @@ public interface MessageStore {
      * @return a new empty store
      */
     static MessageStore inMemory() {
-        return new InMemoryMessageStore();
+        return inMemory(OutcomeClassifier.standard());
+    }
+
+    /**
+     * An in-memory store whose maintained Delivery Summaries (SPEC E3) follow a host's classification.
+     *
+     * @param classifier the classification the summaries count under
+     * @return a new empty store
+     * @throws NullPointerException when the classifier is null
+     */
+    static MessageStore inMemory(OutcomeClassifier classifier) {
+        return new InMemoryMessageStore(classifier);
     }
 
     /**
@@ -138,4 +156,27 @@ public interface MessageStore {
      * @return their headers
      */
     List<MessageHeader> active(int limit);
+
+    // ---------------------------------------------------------------- issue #16: the maintained summary (E3)
+
+    /**
+     * The message's Delivery Summary as maintained by the store (SPEC E3), with its state of the same
+     * moment. Its figures equal {@link dev.sentlog.core.totals.SummaryFigures#of
+     * DeliveryAnalysis} of the current devices under {@link #summaryClassifier()}; the store reads
+     * no device to answer it, so it costs the same for 10 devices as for 1,000,000.
+     *
+     * @param messageId the id
+     * @return the summary, or empty when unknown
+     */
+    Optional<StoredSummary> summary(String messageId);
+
+    /**
+     * The classification the store counts its maintained summaries under (SPEC K3-K6). The log uses
+     * {@link #summary} only when its own classifier is this one, and analyses the devices otherwise.
+     *
+     * @return the classifier; the standard one unless the store was made with another
+     */
+    default OutcomeClassifier summaryClassifier() {
+        return OutcomeClassifier.standard();
+    }
 }

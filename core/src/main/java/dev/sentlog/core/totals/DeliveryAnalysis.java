@@ -607,7 +607,7 @@ public final class DeliveryAnalysis {
     private static final int KEPT_CODES = 128;
 
     /** The flag bits of an outcome class, with {@link #FINAL_OUTCOME}; never 0. */
-    private static int outcomeBitsOf(OutcomeClass cls) {
+    static int outcomeBitsOf(OutcomeClass cls) {
         int bits = SEEN;
         if (cls.attempted()) {
             bits |= ATTEMPTED;

@@ -74,10 +74,32 @@ public final class DeliverySummary {
      * @return the summary
      */
     public static DeliverySummary of(Message message, DeliveryAnalysis analysis) {
-        Instant start = earlier(message.startedAt().orElse(null), analysis.firstAttempt().orElse(null));
-        Instant end = later(message.endedAt().orElse(null), analysis.lastFinalOutcome().orElse(null));
-        return new DeliverySummary(analysis.totals(), analysis.totalVoiceText(), analysis.totalVoiceTextAttempted(),
-                message.textMessagingEnabled(), start, end, message.cancellation().orElse(null));
+        return of(SummaryFigures.of(analysis), message.startedAt().orElse(null), message.endedAt().orElse(null),
+                message.textMessagingEnabled(), message.cancellation().orElse(null));
+    }
+
+    /**
+     * The summary from figures the devices decide (a batch analysis's, or those a store keeps current,
+     * SPEC E3) and the message's recorded times, setting and cancel request.
+     *
+     * <p>Start Time is the earlier of the recorded start and the first attempted device's time; End
+     * Time the later of the recorded end and the last final device outcome's time (SPEC D6).
+     *
+     * @param figures              the figures
+     * @param recordedStart        when the message was handed to providers, or null
+     * @param recordedEnd          when the message reached a final status, or null
+     * @param textMessagingEnabled whether the district uses text messaging (D5)
+     * @param cancellation         the cancel request, or null
+     * @return the summary
+     * @throws NullPointerException when the figures are null
+     */
+    public static DeliverySummary of(SummaryFigures figures, Instant recordedStart, Instant recordedEnd,
+                                     boolean textMessagingEnabled, Cancellation cancellation) {
+        Checks.requireNonNull(figures, "figures");
+        Instant start = earlier(recordedStart, figures.firstAttempt().orElse(null));
+        Instant end = later(recordedEnd, figures.lastFinalOutcome().orElse(null));
+        return new DeliverySummary(figures.totals(), figures.totalVoiceText(), figures.totalVoiceTextAttempted(),
+                textMessagingEnabled, start, end, cancellation);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -26,7 +26,7 @@ final class JdbcDeviceTable implements DeviceTable {
     static final int SINGLE_LOADS_BEFORE_BULK = 32;
 
     private static final String COLUMNS = "row_no, entry_no, device_no, person_id, next_row_of_person, channel, "
-            + "address, outcome, confirmed, reached_at, sequence, submitted, is_final";
+            + "address, outcome, confirmed, reached_at, sequence, submitted, is_final, address_key";
 
     private static final class Row {
         int number;
@@ -43,6 +43,11 @@ final class JdbcDeviceTable implements DeviceTable {
         boolean submitted;
         boolean isFinal;
         boolean dirty;
+        /** The normalised address key (SPEC D1, E3), null for no device; and the outcome as loaded. */
+        String addressKey;
+        DeviceOutcome loadedOutcome;
+        boolean loadedConfirmed;
+        Instant loadedReachedAt;
     }
 
     private final Connection connection;
@@ -58,9 +63,12 @@ final class JdbcDeviceTable implements DeviceTable {
     private Instant lastActivity;
     private boolean countersChanged;
     private boolean closed;
+    /** The maintained summary figures, as read with the locked message row (SPEC E3). */
+    private final int[] figures;
 
     private JdbcDeviceTable(Connection connection, String messageId, int size, int open, int submitted,
-                            Instant lastActivity) {
+                            Instant lastActivity, int[] figures) {
+        this.figures = figures;
         this.connection = connection;
         this.messageId = messageId;
         this.size = size;
@@ -75,23 +83,35 @@ final class JdbcDeviceTable implements DeviceTable {
      * @return the table, or null when the message is not stored
      */
     static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity "
-                + "FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity, "
+                + "summary_figures FROM sentlog_message WHERE id = ? FOR UPDATE")) {
             s.setString(1, messageId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 return new JdbcDeviceTable(c, messageId, rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        Sql.getInstant(rs, "last_activity"));
+                        Sql.getInstant(rs, "last_activity"), JdbcSummary.figures(rs.getArray(5)));
             }
         }
     }
 
-    /** Writes the changed rows and the counters back; the table is unusable afterwards. */
+    /**
+     * Writes the changed rows, the counters and the maintained summary's deltas (SPEC E3) back, and
+     * notifies listeners of the change (E4); the table is unusable afterwards.
+     */
     void flush() throws SQLException {
         closed = true;
+        boolean figuresChanged = false;
         if (!changed.isEmpty()) {
+            List<JdbcSummary.DeviceChange> deltas = new ArrayList<>(changed.size());
+            for (Row r : changed) {
+                if (r.addressKey != null) {
+                    deltas.add(new JdbcSummary.DeviceChange(r.addressKey, r.channel, r.loadedOutcome,
+                            r.loadedConfirmed, r.loadedReachedAt, r.outcome, r.confirmed, r.reachedAt));
+                }
+            }
+            figuresChanged = JdbcSummary.apply(connection, messageId, figures, deltas);
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device SET outcome = ?, "
                     + "confirmed = ?, reached_at = ?, sequence = ?, submitted = ?, is_final = ? "
                     + "WHERE message_id = ? AND row_no = ?")) {
@@ -109,9 +129,9 @@ final class JdbcDeviceTable implements DeviceTable {
                 s.executeBatch();
             }
         }
-        if (countersChanged) {
+        if (countersChanged || figuresChanged) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_message SET open_count = ?, "
-                    + "submitted_count = ?, last_activity = ? WHERE id = ?")) {
+                    + "submitted_count = ?, last_activity = ?, summary_figures = ? WHERE id = ?")) {
                 s.setInt(1, open);
                 s.setInt(2, submitted);
                 if (lastActivity == null) {
@@ -119,9 +139,13 @@ final class JdbcDeviceTable implements DeviceTable {
                 } else {
                     s.setLong(3, Sql.nanos(lastActivity, "lastActivity of message " + messageId));
                 }
-                s.setString(4, messageId);
+                s.setArray(4, JdbcSummary.figuresArray(connection, figures));
+                s.setString(5, messageId);
                 s.executeUpdate();
             }
+        }
+        if (!changed.isEmpty() || countersChanged) {
+            JdbcSummary.notifyChange(connection, messageId);
         }
     }
 
@@ -220,6 +244,10 @@ final class JdbcDeviceTable implements DeviceTable {
         r.sequence = rs.getLong(11);
         r.submitted = rs.getBoolean(12);
         r.isFinal = rs.getBoolean(13);
+        r.addressKey = rs.getString(14);
+        r.loadedOutcome = r.outcome;
+        r.loadedConfirmed = r.confirmed;
+        r.loadedReachedAt = r.reachedAt;
         rows.put(r.number, r);
         rowOfDevice.put(deviceKey(r.entry, r.device), r.number);
         return r;

@@ -21,6 +21,9 @@ import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoreUnavailableException;
+import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.core.totals.SummaryLedger;
+import dev.sentlog.spi.OutcomeClassifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +93,9 @@ public final class JdbcMessageStore implements MessageStore {
     public static final String SCHEMA_RESOURCE = "dev/sentlog/core/store/jdbc/V1__sentlog_schema.sql";
 
     static final int ATTEMPTS = 3;
+
+    /** The classification the maintained summaries count under (SPEC E3; see {@link #summaryClassifier()}). */
+    static final OutcomeClassifier CLASSIFIER = OutcomeClassifier.standard();
 
     private static final int BATCH = 1_000;
 
@@ -247,7 +253,9 @@ public final class JdbcMessageStore implements MessageStore {
         return transaction("insert", message.id(), true, c -> {
             insertMessage(c, message, initial);
             insertFilterCriteria(c, message);
-            insertRecipients(c, message);
+            SummaryLedger ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), CLASSIFIER);
+            insertRecipients(c, message, ledger);
+            JdbcSummary.insert(c, message.id(), ledger);
             writeJobs(c, message.id(), List.of(), initial.jobs());
             return MessageHeader.of(message, initial);
         });
@@ -340,7 +348,7 @@ public final class JdbcMessageStore implements MessageStore {
         }
     }
 
-    private static void insertRecipients(Connection c, Message m) throws SQLException {
+    private static void insertRecipients(Connection c, Message m, SummaryLedger ledger) throws SQLException {
         List<RecipientEntry> entries = m.recipients();
         int[] nextOfPerson = new int[m.deviceCount()];
         Map<String, Integer> firstRow = new HashMap<>();
@@ -364,7 +372,8 @@ public final class JdbcMessageStore implements MessageStore {
                 + "person_name, student_id, student_name) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement d = c.prepareStatement("INSERT INTO sentlog_device (message_id, row_no, entry_no, "
                         + "device_no, person_id, next_row_of_person, channel, address, outcome, confirmed, reached_at, "
-                        + "sequence, submitted, is_final) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, false, false)")) {
+                        + "sequence, submitted, is_final, address_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, false, false, ?)")) {
             row = 0;
             int pending = 0;
             for (int e = 0; e < entries.size(); e++) {
@@ -390,6 +399,7 @@ public final class JdbcMessageStore implements MessageStore {
                     d.setString(9, Sql.outcome(device.outcome()));
                     d.setBoolean(10, device.confirmed());
                     Sql.setNanos(d, 11, device.time().orElse(null), "a device time of message " + m.id());
+                    d.setString(12, ledger.addressKeyOfRow(row));
                     d.addBatch();
                 }
                 pending += 1 + entry.devices().size();
@@ -571,6 +581,7 @@ public final class JdbcMessageStore implements MessageStore {
             }
         }
         writeJobs(c, messageId, current.state().jobs(), stored.jobs());
+        JdbcSummary.notifyChange(c, messageId);
         return current.withState(stored);
     }
 
@@ -773,5 +784,37 @@ public final class JdbcMessageStore implements MessageStore {
         return transaction("active", null, true, c -> headers(c, "SELECT " + HEADER_COLUMNS
                 + " FROM sentlog_message WHERE is_active ORDER BY created_at, id COLLATE \"C\" LIMIT ?",
                 s -> s.setInt(1, limit)));
+    }
+
+    // ---------------------------------------------------------------- issue #16: the maintained summary (E3, E4)
+
+    /** One statement on the message row and two index reads of its time rows; no device row is read. */
+    @Override
+    public Optional<StoredSummary> summary(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        return transaction("summary", messageId, true, c -> Optional.ofNullable(JdbcSummary.read(c, messageId)));
+    }
+
+    /** The standard classification: the summaries kept in the database count under it. */
+    @Override
+    public OutcomeClassifier summaryClassifier() {
+        return CLASSIFIER;
+    }
+
+    /**
+     * Changes committed by any store over this database (another app node's included), as the ids of
+     * the messages they touched, through PostgreSQL {@code LISTEN/NOTIFY} (SPEC E4, N3). Every
+     * transaction that changes a message's state or devices sends a notification on the channel
+     * {@value JdbcChangeFeed#CHANNEL} with the message id as payload, delivered at commit in commit
+     * order. The feed keeps one connection of the data source for its {@code LISTEN} and reads the
+     * notifications with the host's {@code poller}: JDBC has no standard call for them, and this
+     * library stays {@code java.sql}-only (the examples module has the PostgreSQL driver's one).
+     *
+     * @param poller reads the notifications a connection has received (the host's, over its driver)
+     * @return the feed; pass it to {@code SentMessageLog.Builder.changeFeed}
+     * @throws NullPointerException when the poller is null
+     */
+    public JdbcChangeFeed changeFeed(NotificationPoller poller) {
+        return new JdbcChangeFeed(dataSource, Checks.requireNonNull(poller, "poller"));
     }
 }

@@ -109,3 +109,34 @@ CREATE TABLE sentlog_provider_job (
 );
 
 CREATE INDEX sentlog_provider_job_by_job ON sentlog_provider_job (provider_name, job_id, job_seq);
+
+-- issue #16: the maintained Delivery Summary (SPEC E3), changed by deltas in the transaction that
+-- changes the devices, and read without reading a device row
+-- the figures by dev.sentlog.core.totals.Figure ordinal (Recipients not contacted by phone is derived)
+ALTER TABLE sentlog_message ADD COLUMN summary_figures integer[] NOT NULL DEFAULT '{}';
+-- each device's normalised address key (D1) on its channel's counters; null when it is no device
+ALTER TABLE sentlog_device ADD COLUMN address_key text;
+CREATE INDEX sentlog_device_by_address_key ON sentlog_device (message_id, address_key, channel)
+    WHERE address_key IS NOT NULL;
+-- per address: occurrences, attempted, successful, attempted-not-opted-out; then the same for Text (D3)
+CREATE TABLE sentlog_summary_address (
+    message_id  text NOT NULL REFERENCES sentlog_message (id),
+    address_key text NOT NULL,
+    counters    integer[] NOT NULL,
+    PRIMARY KEY (message_id, address_key)
+);
+-- per person on a successful phone number: how many successful (number, channel) pairs they are on
+CREATE TABLE sentlog_summary_person (
+    message_id text NOT NULL REFERENCES sentlog_message (id),
+    person_id  text NOT NULL,
+    links      integer NOT NULL,
+    PRIMARY KEY (message_id, person_id)
+);
+-- the device times Start Time (kind 0: attempted) and End Time (kind 1: final outcome) are taken from (D6)
+CREATE TABLE sentlog_summary_time (
+    message_id  text NOT NULL REFERENCES sentlog_message (id),
+    kind        smallint NOT NULL,
+    at          bigint NOT NULL,
+    occurrences integer NOT NULL,
+    PRIMARY KEY (message_id, kind, at)
+);

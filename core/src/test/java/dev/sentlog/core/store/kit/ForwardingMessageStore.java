@@ -7,6 +7,8 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.spi.OutcomeClassifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,5 +76,15 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public List<MessageHeader> active(int limit) {
         return delegate.active(limit);
+    }
+
+    @Override
+    public Optional<StoredSummary> summary(String messageId) {
+        return delegate.summary(messageId);
+    }
+
+    @Override
+    public OutcomeClassifier summaryClassifier() {
+        return delegate.summaryClassifier();
     }
 }

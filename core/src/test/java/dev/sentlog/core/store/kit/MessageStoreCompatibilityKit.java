@@ -22,6 +22,9 @@ import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
@@ -751,6 +754,150 @@ public abstract class MessageStoreCompatibilityKit {
                 assertThat(store.messageOfJob("relay", "m-" + th + "-9")).as("ST-26 jobs indexed")
                         .contains("m-" + th + "-9");
             }
+        }
+    }
+
+    // ---- issue #16: the maintained summary (ST-40..ST-49) ----
+
+    /**
+     * Duplicates in other spellings (D1, D2), a number shared by two persons on Voice and Text, an
+     * inbox, a person without a device and a blank address: every D3 case a device change can touch.
+     */
+    static Message shared(String id) {
+        Person pat = Person.of("p-1", "Parent, Pat");
+        Person gale = Person.of("p-2", "Guardian, Gale");
+        Person kim = Person.of("p-3", "Kid, Kim");
+        return plain(id, 0).toBuilder().deliveryModes(EnumSet.allOf(Channel.class)).textMessagingEnabled(true)
+                .recipients(List.of(
+                        RecipientEntry.of(pat, null, List.of(
+                                Device.of(Channel.VOICE, "(555) 123-4567", DeviceStatus.PENDING),
+                                Device.of(Channel.EMAIL, "Pat@Nomail.com", DeviceStatus.PENDING),
+                                Device.of(Channel.TEXT, "555.123.4567", DeviceStatus.PENDING))),
+                        RecipientEntry.of(gale, null, List.of(
+                                Device.of(Channel.VOICE, "1-555-123-4567", DeviceStatus.PENDING),
+                                Device.of(Channel.EMAIL, "  pat@nomail.com ", DeviceStatus.PENDING),
+                                Device.of(Channel.INBOX, "gale-portal", DeviceStatus.PENDING),
+                                Device.of(Channel.TEXT, "5559990000", DeviceStatus.PENDING))),
+                        RecipientEntry.of(kim, null, List.of(Device.of(Channel.EMAIL, "  ", DeviceStatus.PENDING))),
+                        RecipientEntry.of(pat, null, List.of(
+                                Device.of(Channel.TEXT, "+1 555 123 4567", DeviceStatus.PENDING)))))
+                .build();
+    }
+
+    /** The figures the analysis of the message's current devices gives, under the store's classification. */
+    private SummaryFigures analysed(String id) {
+        return SummaryFigures.of(DeliveryAnalysis.of(store.snapshot(id).orElseThrow(), store.summaryClassifier()));
+    }
+
+    private SummaryFigures maintained(String id) {
+        return store.summary(id).orElseThrow().figures();
+    }
+
+    @Nested
+    @DisplayName("Maintained summary")
+    class MaintainedSummary {
+
+        @Test
+        @DisplayName("ST-40 after insert, summary equals the analysis of the recorded devices, outcomes, "
+                + "confirmations and times included (E3)")
+        void summaryAfterInsert() {
+            insert(fullMessage("m-1"));
+            insert(shared("m-2"));
+
+            assertThat(maintained("m-1")).as("ST-40 full message summary").isEqualTo(analysed("m-1"));
+            assertThat(maintained("m-2")).as("ST-40 shared addresses summary").isEqualTo(analysed("m-2"));
+        }
+
+        @Test
+        @DisplayName("ST-41 after each callback, summary equals the analysis of the devices: duplicates in other "
+                + "spellings, shared numbers, confirmations, opt-outs, times out of order (D3, D6, E3)")
+        void summaryFollowsDeviceChanges() {
+            insert(shared("m-1"));
+            Instant at = BASE.plusSeconds(60);
+            List<java.util.function.Consumer<DeviceTable>> steps = List.of(
+                    t -> t.set(0, DeviceOutcome.of(DeviceStatus.IN_PROGRESS), false, at, 1, false),
+                    t -> t.set(3, DeviceOutcome.call(17), false, at.plusSeconds(5), 1, false),
+                    t -> t.set(2, DeviceOutcome.call(-33), false, at.plusSeconds(9), 1, true),
+                    t -> t.set(8, DeviceOutcome.call(-28), false, at.minusSeconds(30), 1, true),
+                    t -> t.set(0, DeviceOutcome.call(0), true, at.plusSeconds(20), 2, true),
+                    t -> {
+                        t.set(1, DeviceOutcome.of(DeviceStatus.SENT), false, at.plusSeconds(3), 1, true);
+                        t.set(4, DeviceOutcome.of(DeviceStatus.FAILED), false, at.plusSeconds(40), 1, true);
+                        t.set(5, DeviceOutcome.of(DeviceStatus.SENT), false, at.plusSeconds(1), 1, true);
+                    },
+                    t -> t.set(3, DeviceOutcome.of(DeviceStatus.CANCELED), false, null, -2, true),
+                    t -> t.set(6, DeviceOutcome.of(DeviceStatus.OPTED_OUT), false, at.plusSeconds(7), 1, true),
+                    t -> t.set(8, DeviceOutcome.call(-28), false, at.plusSeconds(90), 2, true));
+            int n = 0;
+            for (java.util.function.Consumer<DeviceTable> step : steps) {
+                n++;
+                store.withDevices("m-1", t -> {
+                    step.accept(t);
+                    return null;
+                });
+                assertThat(maintained("m-1")).as("ST-41 after step %d summary", n).isEqualTo(analysed("m-1"));
+            }
+        }
+
+        @Test
+        @DisplayName("ST-42 a callback that throws leaves the summary as it was (N1, E3)")
+        void failedCallbackLeavesSummary() {
+            insert(shared("m-1"));
+            store.withDevices("m-1", t -> {
+                t.set(0, DeviceOutcome.call(5), false, BASE.plusSeconds(5), 1, true);
+                return null;
+            });
+            SummaryFigures before = maintained("m-1");
+
+            assertThatThrownBy(() -> store.withDevices("m-1", t -> {
+                for (int row = 0; row < t.size(); row++) {
+                    t.set(row, DeviceOutcome.of(DeviceStatus.CANCELED), false, BASE.plusSeconds(row), 2, true);
+                }
+                throw new IllegalStateException("callback fails");
+            })).hasMessage("callback fails");
+
+            assertThat(maintained("m-1")).as("ST-42 unchanged summary").isEqualTo(before)
+                    .isEqualTo(analysed("m-1"));
+        }
+
+        @Test
+        @DisplayName("ST-43 the four-argument compareAndSet's device changes reach the summary; with a stale "
+                + "version they do not (C3, E3)")
+        void compareAndSetWithDevicesReachesSummary() {
+            MessageHeader h = insert(shared("m-1"));
+            SummaryFigures before = maintained("m-1");
+            java.util.function.Consumer<DeviceTable> cancelAll = t -> {
+                for (int row = 0; row < t.size(); row++) {
+                    t.set(row, DeviceOutcome.of(DeviceStatus.SENT), false, BASE.plusSeconds(row), 1, true);
+                }
+            };
+
+            store.compareAndSet("m-1", h.state().version() + 5, h.state(), cancelAll);
+            assertThat(maintained("m-1")).as("ST-43 stale version summary").isEqualTo(before);
+
+            store.compareAndSet("m-1", h.state().version(), h.state().withStatus(MessageStatus.IN_PROGRESS),
+                    cancelAll);
+            assertThat(maintained("m-1")).as("ST-43 applied summary").isEqualTo(analysed("m-1"))
+                    .isNotEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("ST-44 summary answers the status, version, recorded times and cancel request of the same "
+                + "moment, and empty for an unknown id (C4, D6)")
+        void summaryCarriesState() {
+            MessageHeader h = insert(shared("m-1"));
+            Cancellation cancel = new Cancellation(Person.of("u-9", "Admin, Ann"), BASE.plusSeconds(7));
+            MessageState next = h.state().withStatus(MessageStatus.IN_PROGRESS).withStartedAt(BASE.plusSeconds(1))
+                    .withCancellation(cancel);
+            store.compareAndSet("m-1", 0, next);
+
+            StoredSummary s = store.summary("m-1").orElseThrow();
+            assertThat(s.status()).as("[ST-44 status]").isEqualTo(MessageStatus.IN_PROGRESS);
+            assertThat(s.version()).as("[ST-44 version]").isEqualTo(1);
+            assertThat(s.summary().startedAt()).as("[ST-44 start]").contains(BASE.plusSeconds(1));
+            assertThat(s.summary().cancellation()).as("[ST-44 cancel request]").contains(cancel);
+            assertThat(s.summary().textMessagingEnabled()).as("[ST-44 text messaging]").isTrue();
+            assertThat(store.summary("m-unknown")).as("[ST-44 unknown id]").isEmpty();
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.sentlog.core.store.kit.selftest;
 
+import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
@@ -8,11 +11,17 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.SummaryFigures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -65,6 +74,16 @@ final class BrokenStore extends ForwardingMessageStore {
 
     @Override
     public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
+        if (fault == Fault.SUMMARY_KEEPS_FAILED_CALLBACK) {
+            return delegate.withDevices(messageId, t -> {
+                try {
+                    return callback.apply(t);
+                } catch (RuntimeException e) {
+                    pinned.put(messageId, figuresOf(messageId, t));
+                    throw e;
+                }
+            });
+        }
         if (fault == Fault.UNLOCKED_DEVICES) {
             return delegate.withDevices(messageId, t -> t).map(callback);
         }
@@ -101,5 +120,38 @@ final class BrokenStore extends ForwardingMessageStore {
             return all.subList(0, Math.min(limit, all.size()));
         }
         return delegate.active(limit);
+    }
+
+    /** Per message: the figures {@link #summary} answers instead of the store's. */
+    private final Map<String, SummaryFigures> pinned = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<StoredSummary> summary(String messageId) {
+        Optional<StoredSummary> s = delegate.summary(messageId);
+        if (s.isEmpty() || fault != Fault.STALE_SUMMARY && fault != Fault.SUMMARY_KEEPS_FAILED_CALLBACK) {
+            return s;
+        }
+        if (fault == Fault.STALE_SUMMARY) {
+            pinned.putIfAbsent(messageId, s.get().figures());
+        }
+        SummaryFigures f = pinned.get(messageId);
+        return f == null ? s : Optional.of(new StoredSummary(messageId, s.get().status(), s.get().version(), f,
+                s.get().summary()));
+    }
+
+    /** The analysis of the devices as a callback sees them, persons from their ids. */
+    private SummaryFigures figuresOf(String messageId, DeviceTable t) {
+        Map<Integer, List<Device>> byEntry = new TreeMap<>();
+        Map<Integer, String> personOf = new TreeMap<>();
+        for (int row = 0; row < t.size(); row++) {
+            byEntry.computeIfAbsent(t.entryIndex(row), e -> new ArrayList<>()).add(new Device(t.channel(row),
+                    t.address(row), t.outcome(row), t.confirmed(row), t.reachedAt(row)));
+            personOf.put(t.entryIndex(row), t.personId(row));
+        }
+        List<RecipientEntry> entries = new ArrayList<>();
+        byEntry.forEach((e, devices) -> entries.add(RecipientEntry.of(Person.of(personOf.get(e), "P, P"), null,
+                devices)));
+        return SummaryFigures.of(DeliveryAnalysis.of(entries, delegate.header(messageId).orElseThrow()
+                .deliveryModes(), delegate.summaryClassifier()));
     }
 }

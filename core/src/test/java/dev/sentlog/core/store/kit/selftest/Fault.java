@@ -9,7 +9,7 @@ enum Fault {
     /** compareAndSet replaces whatever the version. */
     CAS_IGNORES_VERSION(Set.of("ST-13", "ST-14"), Set.of()),
     /** withDevices runs the callback outside the message's lock (and outside the store's undo). */
-    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10"), Set.of("ST-25")),
+    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10", "ST-42"), Set.of("ST-25")),
     /** search answers oldest first. */
     UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of()),
     /** snapshot drops the filter criteria. */
@@ -21,7 +21,11 @@ enum Fault {
     /** messageOfJob finds nothing. */
     JOB_INDEX_MISSING(Set.of("ST-23", "ST-26"), Set.of()),
     /** active answers newest created first. */
-    ACTIVE_NEWEST_FIRST(Set.of("ST-24"), Set.of());
+    ACTIVE_NEWEST_FIRST(Set.of("ST-24"), Set.of()),
+    /** summary answers the figures it first answered for ever (E3). */
+    STALE_SUMMARY(Set.of("ST-41", "ST-43"), Set.of()),
+    /** summary keeps the figures of a callback that threw (N1, E3). */
+    SUMMARY_KEEPS_FAILED_CALLBACK(Set.of("ST-42"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;

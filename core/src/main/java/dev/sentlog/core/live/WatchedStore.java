@@ -1,0 +1,95 @@
+package dev.sentlog.core.live;
+
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.MessageHeader;
+import dev.sentlog.core.store.MessageState;
+import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.StorePage;
+import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The log's store, telling its {@link SubscriptionHub} after each call that may have changed a message. */
+final class WatchedStore implements MessageStore {
+
+    private final MessageStore store;
+    private final SubscriptionHub hub;
+
+    WatchedStore(MessageStore store, SubscriptionHub hub) {
+        this.store = store;
+        this.hub = hub;
+    }
+
+    @Override
+    public MessageHeader insert(Message message, MessageState state) {
+        MessageHeader h = store.insert(message, state);
+        hub.changed(h.id());
+        return h;
+    }
+
+    @Override
+    public Optional<MessageHeader> header(String messageId) {
+        return store.header(messageId);
+    }
+
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
+        Optional<MessageHeader> h = store.compareAndSet(messageId, expectedVersion, next);
+        if (h.isPresent()) {
+            hub.changed(messageId);
+        }
+        return h;
+    }
+
+    @Override
+    public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
+                                                 Consumer<DeviceTable> devices) {
+        Optional<MessageHeader> h = store.compareAndSet(messageId, expectedVersion, next, devices);
+        if (h.isPresent()) {
+            hub.changed(messageId);
+        }
+        return h;
+    }
+
+    @Override
+    public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
+        Optional<R> result = store.withDevices(messageId, callback);
+        hub.changed(messageId);
+        return result;
+    }
+
+    @Override
+    public Optional<Message> snapshot(String messageId) {
+        return store.snapshot(messageId);
+    }
+
+    @Override
+    public StorePage search(StoreQuery query) {
+        return store.search(query);
+    }
+
+    @Override
+    public Optional<String> messageOfJob(String providerName, String jobId) {
+        return store.messageOfJob(providerName, jobId);
+    }
+
+    @Override
+    public List<MessageHeader> active(int limit) {
+        return store.active(limit);
+    }
+
+    @Override
+    public Optional<StoredSummary> summary(String messageId) {
+        return store.summary(messageId);
+    }
+
+    @Override
+    public OutcomeClassifier summaryClassifier() {
+        return store.summaryClassifier();
+    }
+}
