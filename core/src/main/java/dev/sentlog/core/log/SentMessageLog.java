@@ -18,6 +18,7 @@ import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.search.SearchResult;
 import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
@@ -931,6 +932,9 @@ public final class SentMessageLog implements AutoCloseable {
         MessageStatus status;
         try {
             status = record(next);
+        } catch (DuplicateMessageException e) {
+            store.releaseResend(messageId, newMessageId);
+            throw e;
         } catch (RuntimeException e) {
             if (store.header(newMessageId).isEmpty()) {
                 store.releaseResend(messageId, newMessageId);
