@@ -135,6 +135,20 @@ class ContactsToFixTest {
     }
 
     @Test
+    void H3_aMessageWhereOneOccurrenceFailedOtherwiseIsNoPermanentFailure_D3() {
+        send("m-1", HARRISON);
+        report("m-1", "0.2", NOT_IN_SERVICE);
+        report("m-1", "1.0", BUSY);
+        send("m-2", HARRISON);
+        report("m-2", "0.2", NOT_IN_SERVICE);
+        assertThat(h.log.contacts(admin()).toFix()).as("H3: m-1's attempt on the number is a busy line").isEmpty();
+        send("m-3", HARRISON);
+        report("m-3", "0.2", INVALID_PHONE);
+        assertThat(onlyToFix(h.log.contacts(admin())).evidence()).extracting(Evidence::messageId)
+                .containsExactly("m-3", "m-2");
+    }
+
+    @Test
     void H3_kIsHostSettable() {
         h.close();
         h = new LogHarness(ScriptedProvider.all("sim"), b -> b.contactsToFixAfter(3));

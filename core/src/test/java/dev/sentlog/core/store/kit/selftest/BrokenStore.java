@@ -1,5 +1,6 @@
 package dev.sentlog.core.store.kit.selftest;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
@@ -9,10 +10,13 @@ import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.spi.Channel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -101,5 +105,36 @@ final class BrokenStore extends ForwardingMessageStore {
             return all.subList(0, Math.min(limit, all.size()));
         }
         return delegate.active(limit);
+    }
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        if (fault == Fault.LEDGER_FORGETS) {
+            return List.of();
+        }
+        return delegate.failingAddresses(fault == Fault.STREAK_IGNORED ? 1 : minStreak);
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return fault == Fault.LEDGER_FORGETS ? List.of() : delegate.doNotContactAddresses();
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        return fault == Fault.DO_NOT_CONTACT_AMONG_NOBODY ? Set.of() : delegate.doNotContactAmong(channel, addresses);
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        return delegate.claimResend(originalId, resendId, fault == Fault.RESEND_UNLIMITED ? Integer.MAX_VALUE
+                : maxResends);
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        if (fault != Fault.RESEND_NEVER_RELEASED) {
+            delegate.releaseResend(originalId, resendId);
+        }
     }
 }
