@@ -19,6 +19,8 @@ module dev.sentlog.core {
     exports dev.sentlog.core.reportoptions;
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.live;
+    exports dev.sentlog.core.contacts;
+    exports dev.sentlog.core.resend;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
     exports dev.sentlog.core.store.jdbc;

@@ -1,5 +1,6 @@
 package dev.sentlog.core.live;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
@@ -8,9 +9,12 @@ import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClassifier;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -91,5 +95,42 @@ final class WatchedStore implements MessageStore {
     @Override
     public OutcomeClassifier summaryClassifier() {
         return store.summaryClassifier();
+    }
+
+    // issue #13: contacts to fix (H3) and resend links (Y2) change no message's status or summary
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        return store.failingAddresses(minStreak);
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return store.doNotContactAddresses();
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        return store.doNotContactAmong(channel, addresses);
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        return store.claimResend(originalId, resendId, maxResends);
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        store.releaseResend(originalId, resendId);
+    }
+
+    @Override
+    public List<String> resendsOf(String originalId) {
+        return store.resendsOf(originalId);
+    }
+
+    @Override
+    public Optional<String> originalOf(String resendId) {
+        return store.originalOf(resendId);
     }
 }

@@ -4,6 +4,7 @@ import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.FileRef;
 import dev.sentlog.core.message.Message;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ public final class MessageDetail {
     private final String text;
     private final FileRef emailAttachment;
     private final FileRef audioFile;
+    private final String resendOf;
+    private final List<String> resends;
 
     /**
      * Creates the value.
@@ -67,6 +70,53 @@ public final class MessageDetail {
         this.text = text;
         this.emailAttachment = emailAttachment;
         this.audioFile = audioFile;
+        this.resendOf = null;
+        this.resends = List.of();
+    }
+
+    private MessageDetail(MessageDetail d, String resendOf, List<String> resends) {
+        this.scheduleName = d.scheduleName;
+        this.messageType = d.messageType;
+        this.districtOrSchool = d.districtOrSchool;
+        this.callerId = d.callerId;
+        this.senderEmail = d.senderEmail;
+        this.replyToEmail = d.replyToEmail;
+        this.subject = d.subject;
+        this.body = d.body;
+        this.text = d.text;
+        this.emailAttachment = d.emailAttachment;
+        this.audioFile = d.audioFile;
+        this.resendOf = resendOf;
+        this.resends = Checks.copyWithoutNulls(resends, "detail.resends");
+    }
+
+    /**
+     * This detail with its resend links (SPEC Y2).
+     *
+     * @param resendOf the original this message resends, or null when it is no resend
+     * @param resends  the resends of this message, oldest first
+     * @return the detail with the links
+     */
+    public MessageDetail withResendLinks(String resendOf, List<String> resends) {
+        return new MessageDetail(this, resendOf, resends);
+    }
+
+    /**
+     * The message this one resends (SPEC Y2: each resend names its original).
+     *
+     * @return the original's id, or empty when this message is no resend
+     */
+    public Optional<String> resendOf() {
+        return Optional.ofNullable(resendOf);
+    }
+
+    /**
+     * The resends of this message, oldest first (SPEC Y2: the original lists its resends).
+     *
+     * @return their ids; empty when none
+     */
+    public List<String> resends() {
+        return resends;
     }
 
     /**
@@ -198,13 +248,15 @@ public final class MessageDetail {
                 && Objects.equals(body, o.body)
                 && Objects.equals(text, o.text)
                 && Objects.equals(emailAttachment, o.emailAttachment)
-                && Objects.equals(audioFile, o.audioFile);
+                && Objects.equals(audioFile, o.audioFile)
+                && Objects.equals(resendOf, o.resendOf)
+                && resends.equals(o.resends);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(scheduleName, messageType, districtOrSchool, callerId, senderEmail, replyToEmail, subject,
-                body, text, emailAttachment, audioFile);
+                body, text, emailAttachment, audioFile, resendOf, resends);
     }
 
     @Override
@@ -220,6 +272,8 @@ public final class MessageDetail {
                 + ", text=" + text
                 + ", emailAttachment=" + emailAttachment
                 + ", audioFile=" + audioFile
+                + ", resendOf=" + resendOf
+                + ", resends=" + resends
                 + "]";
     }
 }

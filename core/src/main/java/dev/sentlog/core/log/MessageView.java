@@ -52,6 +52,16 @@ public final class MessageView {
     }
 
     /**
+     * This view with another Message Detail (e.g. with its resend links, SPEC Y2).
+     *
+     * @param newDetail the detail
+     * @return the view
+     */
+    public MessageView withDetail(MessageDetail newDetail) {
+        return new MessageView(row, summary, reportOptions, filterCriteria, newDetail);
+    }
+
+    /**
      * The view of a message snapshot.
      *
      * @param m       the message

@@ -1,5 +1,6 @@
 package dev.sentlog.core.log;
 
+import dev.sentlog.core.contacts.ContactKind;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.spi.CallStatusCode;
@@ -93,6 +94,10 @@ final class ReportRules {
         boolean changed = beats(fin, r.sequence(), r.at(), r.outcome(), r.confirmed(), t, row);
         if (changed) {
             t.set(row, r.outcome(), r.confirmed(), r.at(), r.sequence(), fin);
+            if (fin) {
+                // H3: the contact ledger learns each final outcome in the same unit of work
+                t.noteContact(row, ContactKind.of(channel, r.outcome(), r.confirmed(), classifier));
+            }
         }
         int stopped = 0;
         if (confirmationStopsPhone && r.confirmed() && channel == Channel.VOICE) {

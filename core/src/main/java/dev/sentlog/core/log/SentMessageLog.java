@@ -1,5 +1,7 @@
 package dev.sentlog.core.log;
 
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.contacts.ContactLists;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.live.ChangeFeed;
 import dev.sentlog.core.live.ChangeListener;
@@ -12,9 +14,16 @@ import dev.sentlog.core.message.FileAvailability;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.resend.ResendAudience;
+import dev.sentlog.core.resend.ResendPlan;
+import dev.sentlog.core.resend.ResendPreview;
+import dev.sentlog.core.resend.ResendRefusedException;
+import dev.sentlog.core.resend.ResendResult;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.search.SearchResult;
+import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
@@ -109,6 +118,8 @@ public final class SentMessageLog implements AutoCloseable {
     public static final int DEFAULT_SEARCH_CAP = 4000;
     /** The default time a provider call may take. */
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
+    /** The default K of SPEC H3: permanent failures in a row that make an address a contact to fix. */
+    public static final int DEFAULT_CONTACTS_TO_FIX_AFTER = 2;
     /** The default number of threads that may call providers at once. */
     public static final int DEFAULT_PROVIDER_THREADS = 16;
     /** The default number of events a subscriber may have waiting (SPEC E4). */
@@ -139,6 +150,8 @@ public final class SentMessageLog implements AutoCloseable {
         searchCap = b.searchCap;
         classifier = b.classifier;
         files = b.files;
+        contactsK = b.contactsK;
+        resendsPerOriginal = b.resendsPerOriginal;
         ReportRules rules = new ReportRules(classifier, b.deliveryOptions.confirmationStopsPhone());
         ProviderRegistry providers = new ProviderRegistry(b.providers);
         calls = new ProviderCalls(b.providerTimeout, b.providerThreads);
@@ -311,7 +324,8 @@ public final class SentMessageLog implements AutoCloseable {
 
     private MessageView view(String id) {
         Message m = store.snapshot(id).orElseThrow(() -> new MessageNotFoundException(id));
-        return MessageView.of(m, summaryOf(m), files);
+        MessageView v = MessageView.of(m, summaryOf(m), files);
+        return v.withDetail(v.detail().withResendLinks(store.originalOf(id).orElse(null), store.resendsOf(id)));
     }
 
     /**
@@ -375,6 +389,110 @@ public final class SentMessageLog implements AutoCloseable {
         cancels.retryPending(messageId);
         status.derive(messageId);
         return view(messageId);
+    }
+
+    // ---------------------------------------------------------------- issue #13: contacts to fix (H3), resend (Y1-Y4)
+
+    private final int contactsK;
+    private final int resendsPerOriginal;
+
+    /**
+     * The contacts to fix and, apart, the "do not contact" addresses (SPEC H3), from the contact
+     * ledger the store keeps as reports arrive: the cost does not grow with the number of devices. An
+     * address is a contact to fix when its newest K attempted deliveries (K from
+     * {@link Builder#contactsToFixAfter}), each in a different message, all failed permanently; a
+     * later success removes it. A caller limited to schools sees the addresses with evidence from
+     * those schools, and only that evidence (T3).
+     *
+     * @param caller the caller; needs {@link ToolRight#CONTACTS}
+     * @return the lists
+     * @throws AccessDeniedException when the caller lacks the right
+     */
+    public ContactLists contacts(Caller caller) {
+        AccessChecks.requireRight(caller, ToolRight.CONTACTS);
+        return ContactLists.of(store.failingAddresses(contactsK), store.doNotContactAddresses(), contactsK,
+                caller.schools());
+    }
+
+    /**
+     * Who a resend of a message would go to, on which device (SPEC Y1, Y4), without sending
+     * anything. Refused as {@link #resend} would refuse it.
+     *
+     * @param caller    the caller; needs the Read and Resend rights of their log (Y3)
+     * @param messageId the original
+     * @param audience  who to resend to
+     * @return the preview: exactly the recipients {@link #resend} records when nothing changes meanwhile
+     * @throws AccessDeniedException    when the caller lacks a right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     * @throws dev.sentlog.core.resend.ResendRefusedException when the message is not final or was
+     *                                  resent as often as allowed (Y2)
+     */
+    public ResendPreview previewResend(Caller caller, String messageId, ResendAudience audience) {
+        return resendPreview(caller, messageId, audience).preview();
+    }
+
+    /**
+     * Resends a message (SPEC Y1-Y3): records a new message with the original's content, the new id
+     * and the preview's recipients, linked to its original both ways; it is recorded as any other
+     * message (V1) and handed over at once.
+     *
+     * @param caller       the caller; needs the Read and Resend rights of their log (Y3)
+     * @param messageId    the original
+     * @param audience     who to resend to
+     * @param newMessageId the new message's id
+     * @return the new message's id and status, and exactly what was sent (Y4)
+     * @throws AccessDeniedException    when the caller lacks a right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     * @throws dev.sentlog.core.resend.ResendRefusedException when the message is not final, was
+     *                                  resent as often as allowed (naming the earlier resends, Y2), or
+     *                                  the audience holds no device
+     * @throws dev.sentlog.core.store.DuplicateMessageException when the new id is already recorded
+     */
+    public ResendResult resend(Caller caller, String messageId, ResendAudience audience, String newMessageId) {
+        Checks.requireNonBlank(newMessageId, "newMessageId");
+        Planned planned = resendPreview(caller, messageId, audience);
+        ResendPreview preview = planned.preview();
+        if (preview.recipients().isEmpty()) {
+            throw ResendRefusedException.nobody(messageId, audience);
+        }
+        Message next = ResendPlan.message(planned.original(), preview, newMessageId, clock.instant());
+        if (!store.claimResend(messageId, newMessageId, resendsPerOriginal)) {
+            throw ResendRefusedException.alreadyResent(messageId, store.resendsOf(messageId));
+        }
+        MessageStatus status;
+        try {
+            status = record(next);
+        } catch (DuplicateMessageException e) {
+            store.releaseResend(messageId, newMessageId);
+            throw e;
+        } catch (RuntimeException e) {
+            if (store.header(newMessageId).isEmpty()) {
+                store.releaseResend(messageId, newMessageId);
+            }
+            throw e;
+        }
+        LOG.info("message {} resent as {} to {} device(s) ({})", messageId, newMessageId, preview.deviceCount(),
+                audience);
+        return new ResendResult(newMessageId, status, preview);
+    }
+
+    private record Planned(Message original, ResendPreview preview) {
+    }
+
+    private Planned resendPreview(Caller caller, String messageId, ResendAudience audience) {
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        AccessChecks.requireRight(caller, ToolRight.resend(caller.log()));
+        Checks.requireNonNull(audience, "audience");
+        access.visible(caller, messageId);
+        Message original = store.snapshot(messageId).orElseThrow(() -> new MessageNotFoundException(messageId));
+        if (!ResendPlan.RESENDABLE.contains(original.status())) {
+            throw ResendRefusedException.notFinal(messageId, original.status());
+        }
+        List<String> earlier = store.resendsOf(messageId);
+        if (earlier.size() >= resendsPerOriginal) {
+            throw ResendRefusedException.alreadyResent(messageId, earlier);
+        }
+        return new Planned(original, ResendPlan.preview(original, audience, classifier, store::doNotContactAmong));
     }
 
     /**
@@ -498,8 +616,35 @@ public final class SentMessageLog implements AutoCloseable {
         private DeliveryOptions deliveryOptions = DeliveryOptions.defaults();
         private ChangeFeed changeFeed;
         private int subscriberQueue = DEFAULT_SUBSCRIBER_QUEUE;
+        private int contactsK = DEFAULT_CONTACTS_TO_FIX_AFTER;
+        private int resendsPerOriginal = 1;
 
         private Builder() {
+        }
+
+        /**
+         * Sets K of SPEC H3: an address is a contact to fix when its newest K attempted deliveries,
+         * each in a different message, all failed permanently (default 2), at least 1.
+         *
+         * @param k the number of permanent failures in a row
+         * @return this builder
+         */
+        public Builder contactsToFixAfter(int k) {
+            Checks.requireArgument(k >= 1, "contacts to fix need at least 1 failure in a row, was %d", k);
+            contactsK = k;
+            return this;
+        }
+
+        /**
+         * Sets how many times one message may be resent (SPEC Y2; default once), at least 1.
+         *
+         * @param v the number of resends allowed per original
+         * @return this builder
+         */
+        public Builder resendsPerOriginal(int v) {
+            Checks.requireArgument(v >= 1, "the resends allowed per original must be at least 1, was %d", v);
+            resendsPerOriginal = v;
+            return this;
         }
 
         /**

@@ -9,7 +9,16 @@ public enum ToolRight {
     /** View, refresh and print in the administration log. */
     READ_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Read"),
     /** Cancel in the administration log (with {@link #READ_ADMINISTRATION_LOG}). */
-    CANCEL_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Cancel");
+    CANCEL_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Cancel"),
+    /**
+     * See the contacts to fix and the "do not contact" list (SPEC H3), limited to the caller's
+     * schools as in T3. A district-wide list, so a right of the administration log.
+     */
+    CONTACTS(LogKind.ADMINISTRATION, "Contacts"),
+    /** Resend a message of the user's own log (SPEC Y3; with {@link #READ_OWN_LOG}). */
+    RESEND_OWN_LOG(LogKind.OWN, "Resend"),
+    /** Resend a message of the administration log (SPEC Y3; with {@link #READ_ADMINISTRATION_LOG}). */
+    RESEND_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Resend");
 
     private final LogKind log;
     private final String label;
@@ -24,7 +33,7 @@ public enum ToolRight {
         return log;
     }
 
-    /** The right's name, {@code Read} or {@code Cancel}. */
+    /** The right's name: {@code Read}, {@code Cancel}, {@code Contacts} or {@code Resend}. */
     public String label() {
         return label;
     }
@@ -47,5 +56,15 @@ public enum ToolRight {
      */
     public static ToolRight cancel(LogKind log) {
         return log == LogKind.OWN ? CANCEL_OWN_LOG : CANCEL_ADMINISTRATION_LOG;
+    }
+
+    /**
+     * Returns its Resend right (SPEC Y3: within the scope Cancel uses).
+     *
+     * @param log a log
+     * @return its Resend right
+     */
+    public static ToolRight resend(LogKind log) {
+        return log == LogKind.OWN ? RESEND_OWN_LOG : RESEND_ADMINISTRATION_LOG;
     }
 }

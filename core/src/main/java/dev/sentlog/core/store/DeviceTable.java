@@ -1,5 +1,6 @@
 package dev.sentlog.core.store;
 
+import dev.sentlog.core.contacts.ContactKind;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import java.time.Instant;
@@ -161,4 +162,17 @@ public interface DeviceTable {
      * @param at when
      */
     void touch(Instant at);
+
+    /**
+     * Notes a row's final outcome for the contact ledger (SPEC H3), in the same unit of work as the
+     * callback's other changes: when the callback returns, the store records the row's fact (its
+     * channel, normalised address, outcome, time, person and the message's school) with this kind,
+     * replacing the row's earlier fact, or removes the row's fact when the kind is
+     * {@link ContactKind#NOT_ATTEMPTED}. A row whose normalised address is blank, or that has no
+     * time, has no fact. A callback that throws records nothing.
+     *
+     * @param row  the row, after its final outcome was set
+     * @param kind what the outcome says about the address
+     */
+    void noteContact(int row, ContactKind kind);
 }

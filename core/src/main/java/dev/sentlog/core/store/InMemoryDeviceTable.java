@@ -1,5 +1,10 @@
 package dev.sentlog.core.store;
 
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.contacts.ContactKind;
+import dev.sentlog.core.internal.Checks;
+
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
@@ -10,6 +15,7 @@ import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +26,8 @@ final class InMemoryDeviceTable implements DeviceTable {
     private static final byte SUBMITTED = 2;
     private static final byte FINAL = 4;
 
+    private final String messageId;
+    private final String school;
     private final Device[] recorded;
     private final String[] personIds;
     private final int[] entryOf;
@@ -39,11 +47,15 @@ final class InMemoryDeviceTable implements DeviceTable {
     private Instant lastActivityBefore;
     /** The message's Delivery Summary, kept current with every change and undo (SPEC E3). */
     private final SummaryLedger ledger;
+    /** The rows the running callback noted for the contact ledger (SPEC H3), with what they say. */
+    private final Map<Integer, ContactKind> notes = new LinkedHashMap<>();
 
     InMemoryDeviceTable(Message message, OutcomeClassifier classifier) {
         ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
         List<RecipientEntry> entries = message.recipients();
         int n = message.deviceCount();
+        messageId = message.id();
+        school = message.districtOrSchool();
         recorded = new Device[n];
         personIds = new String[n];
         entryOf = new int[n];
@@ -160,14 +172,38 @@ final class InMemoryDeviceTable implements DeviceTable {
     /** Starts a callback: its changes can be undone until {@link #endCallback()}. */
     void beginCallback() {
         undo.clear();
+        notes.clear();
         openBefore = open;
         submittedBefore = submitted;
         lastActivityBefore = lastActivity;
     }
 
-    /** Ends a callback: keeps its changes. */
-    void endCallback() {
+    /**
+     * Ends a callback: keeps its changes.
+     *
+     * @return the contact ledger changes the callback noted, for the store to apply (SPEC H3)
+     */
+    List<InMemoryContactLedger.Change> endCallback() {
         undo.clear();
+        if (notes.isEmpty()) {
+            return List.of();
+        }
+        List<InMemoryContactLedger.Change> changes = new ArrayList<>(notes.size());
+        for (Map.Entry<Integer, ContactKind> n : notes.entrySet()) {
+            int row = n.getKey();
+            Channel channel = recorded[row].channel();
+            String address = Addresses.normalise(channel, recorded[row].address());
+            if (address.isBlank()) {
+                continue;
+            }
+            ContactFact fact = n.getValue() == ContactKind.NOT_ATTEMPTED || reachedAt[row] == null ? null
+                    : new ContactFact(channel, address, messageId, row, n.getValue(), outcomes[row], reachedAt[row],
+                    personIds[row], school);
+            changes.add(new InMemoryContactLedger.Change(ContactFact.key(channel, address), channel, address,
+                    messageId, row, fact));
+        }
+        notes.clear();
+        return changes;
     }
 
     /** Undoes every change of the running callback (it threw; SPEC N1). */
@@ -183,6 +219,7 @@ final class InMemoryDeviceTable implements DeviceTable {
             flags[row] = (Byte) v[3];
         }
         undo.clear();
+        notes.clear();
         open = openBefore;
         submitted = submittedBefore;
         lastActivity = lastActivityBefore;
@@ -217,6 +254,16 @@ final class InMemoryDeviceTable implements DeviceTable {
                 open++;
             }
         }
+    }
+
+    @Override
+    public void noteContact(int row, ContactKind kind) {
+        Checks.requireNonNull(kind, "kind");
+        if (row < 0 || row >= recorded.length) {
+            throw new IndexOutOfBoundsException("row " + row + " of message " + messageId + ", which has "
+                    + recorded.length + " device row(s)");
+        }
+        notes.put(row, kind);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.sentlog.core.store;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.OutcomeClassifier;
+import dev.sentlog.spi.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +68,10 @@ final class InMemoryMessageStore implements MessageStore {
     }
 
     private final OutcomeClassifier classifier;
+    private final InMemoryContactLedger ledger = new InMemoryContactLedger();
+    /** Resend links (SPEC Y2), guarded by {@code resends}. */
+    private final Map<String, List<String>> resends = new HashMap<>();
+    private final Map<String, String> originals = new HashMap<>();
     private final Map<String, Slot> byId = new ConcurrentHashMap<>();
     private final Map<JobKey, String> jobs = new ConcurrentHashMap<>();
     private final Set<String> active = ConcurrentHashMap.newKeySet();
@@ -161,7 +169,7 @@ final class InMemoryMessageStore implements MessageStore {
             if (replaced.isEmpty()) {
                 table.rollbackCallback();
             } else {
-                table.endCallback();
+                ledger.apply(table.endCallback());
             }
             return replaced;
         }
@@ -190,7 +198,7 @@ final class InMemoryMessageStore implements MessageStore {
                 table.rollbackCallback();
                 throw e;
             }
-            table.endCallback();
+            ledger.apply(table.endCallback());
             return Optional.ofNullable(result);
         }
     }
@@ -335,5 +343,70 @@ final class InMemoryMessageStore implements MessageStore {
     @Override
     public OutcomeClassifier summaryClassifier() {
         return classifier;
+    }
+
+    // ---------------------------------------------------------------- issue #13: contacts to fix (H3), resend (Y2)
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        Checks.requireArgument(minStreak >= 1, "the minimum streak must be at least 1, was %d", minStreak);
+        return ledger.failing(minStreak);
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return ledger.doNotContact();
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        Checks.requireNonNull(channel, "channel");
+        Checks.requireNonNull(addresses, "addresses");
+        return ledger.doNotContact(channel, addresses);
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        Checks.requireNonNull(originalId, "originalId");
+        Checks.requireNonNull(resendId, "resendId");
+        Checks.requireArgument(maxResends >= 1, "the resends allowed per original must be at least 1, was %d",
+                maxResends);
+        synchronized (resends) {
+            Checks.requireArgument(!originals.containsKey(resendId), "message %s is already linked as a resend of %s",
+                    resendId, originals.get(resendId));
+            List<String> earlier = resends.computeIfAbsent(originalId, k -> new ArrayList<>());
+            if (earlier.size() >= maxResends) {
+                return false;
+            }
+            earlier.add(resendId);
+            originals.put(resendId, originalId);
+            return true;
+        }
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        synchronized (resends) {
+            List<String> earlier = resends.get(Checks.requireNonNull(originalId, "originalId"));
+            if (earlier != null && earlier.remove(Checks.requireNonNull(resendId, "resendId"))) {
+                originals.remove(resendId);
+            }
+        }
+    }
+
+    @Override
+    public List<String> resendsOf(String originalId) {
+        Checks.requireNonNull(originalId, "originalId");
+        synchronized (resends) {
+            return List.copyOf(resends.getOrDefault(originalId, List.of()));
+        }
+    }
+
+    @Override
+    public Optional<String> originalOf(String resendId) {
+        Checks.requireNonNull(resendId, "resendId");
+        synchronized (resends) {
+            return Optional.ofNullable(originals.get(resendId));
+        }
     }
 }

@@ -1,9 +1,13 @@
 package dev.sentlog.core.store;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.spi.OutcomeClassifier;
+import dev.sentlog.spi.Channel;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,6 +41,13 @@ import java.util.function.Function;
  *       {@link #summaryClassifier()}; unchanged by a callback that throws; read without reading the
  *       devices.</li>
  *   <li>Messages are never removed; ids are compared exactly.</li>
+ *   <li><b>Contact ledger (SPEC H3).</b> Facts noted with {@link DeviceTable#noteContact} are kept per
+ *       address in the same unit of work as the device change; each address's standing (its
+ *       permanent-failure streak and its "do not contact" mark, {@link
+ *       dev.sentlog.core.contacts.AddressStanding}) is kept with it, so listing the failing addresses
+ *       never reads every device.</li>
+ *   <li><b>Resend links (SPEC Y2).</b> A claim links a resend to its original atomically, at most
+ *       the given number of resends per original, also between app nodes.</li>
  * </ul>
  */
 public interface MessageStore {
@@ -179,4 +190,69 @@ public interface MessageStore {
     default OutcomeClassifier summaryClassifier() {
         return OutcomeClassifier.standard();
     }
+    // ---------------------------------------------------------------- issue #13: contacts to fix (H3), resend (Y2)
+
+    /**
+     * The addresses whose standing has a permanent-failure streak of at least {@code minStreak}
+     * (SPEC H3), each with every fact the ledger holds for it, sorted by channel and address. Answers
+     * from an index of the failing addresses: the cost does not grow with the number of devices.
+     *
+     * @param minStreak at least 1
+     * @return their histories
+     * @throws IllegalArgumentException when minStreak is below 1
+     */
+    List<AddressHistory> failingAddresses(int minStreak);
+
+    /**
+     * The addresses marked "do not contact" (SPEC H3), each with every fact the ledger holds for it,
+     * sorted by channel and address.
+     *
+     * @return their histories
+     */
+    List<AddressHistory> doNotContactAddresses();
+
+    /**
+     * Which of the given addresses are marked "do not contact" (SPEC H3, Y1).
+     *
+     * @param channel   the channel
+     * @param addresses addresses normalised as in D1
+     * @return those marked, a subset of {@code addresses}
+     */
+    Set<String> doNotContactAmong(Channel channel, Collection<String> addresses);
+
+    /**
+     * Links a resend to its original when the original has fewer than {@code maxResends} resends
+     * (SPEC Y2), atomically: of concurrent claims beyond the limit exactly the excess fail.
+     *
+     * @param originalId the original message
+     * @param resendId   the resend's message id (not yet recorded)
+     * @param maxResends at least 1
+     * @return true when linked; false when the original already has {@code maxResends} resends
+     * @throws IllegalArgumentException when maxResends is below 1 or the resend id is already linked
+     */
+    boolean claimResend(String originalId, String resendId, int maxResends);
+
+    /**
+     * Removes a resend link whose message could not be recorded.
+     *
+     * @param originalId the original message
+     * @param resendId   the resend
+     */
+    void releaseResend(String originalId, String resendId);
+
+    /**
+     * The resends of a message, in the order they were claimed (SPEC Y2).
+     *
+     * @param originalId the original message
+     * @return the resend ids; empty when none
+     */
+    List<String> resendsOf(String originalId);
+
+    /**
+     * The original a resend was made from (SPEC Y2).
+     *
+     * @param resendId the resend
+     * @return the original's id, or empty when the message is not a resend
+     */
+    Optional<String> originalOf(String resendId);
 }

@@ -1,5 +1,9 @@
 package dev.sentlog.core.store.jdbc;
 
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.contacts.ContactKind;
+import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
@@ -11,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,11 +70,15 @@ final class JdbcDeviceTable implements DeviceTable {
     private boolean closed;
     /** The maintained summary figures, as read with the locked message row (SPEC E3). */
     private final int[] figures;
+    private final String school;
+    /** The rows the callback noted for the contact ledger (SPEC H3), with what they say. */
+    private final Map<Integer, ContactKind> notes = new LinkedHashMap<>();
 
-    private JdbcDeviceTable(Connection connection, String messageId, int size, int open, int submitted,
-                            Instant lastActivity, int[] figures) {
+    private JdbcDeviceTable(Connection connection, String messageId, String school, int size, int open,
+                            int submitted, Instant lastActivity, int[] figures) {
         this.figures = figures;
         this.connection = connection;
+        this.school = school;
         this.messageId = messageId;
         this.size = size;
         this.open = open;
@@ -84,13 +93,13 @@ final class JdbcDeviceTable implements DeviceTable {
      */
     static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity, "
-                + "summary_figures FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+                + "summary_figures, district_or_school FROM sentlog_message WHERE id = ? FOR UPDATE")) {
             s.setString(1, messageId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
-                return new JdbcDeviceTable(c, messageId, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                return new JdbcDeviceTable(c, messageId, rs.getString(6), rs.getInt(1), rs.getInt(2), rs.getInt(3),
                         Sql.getInstant(rs, "last_activity"), JdbcSummary.figures(rs.getArray(5)));
             }
         }
@@ -101,6 +110,7 @@ final class JdbcDeviceTable implements DeviceTable {
      * notifies listeners of the change (E4); the table is unusable afterwards.
      */
     void flush() throws SQLException {
+        List<JdbcContactLedger.Change> contactChanges = contactChanges();
         closed = true;
         boolean figuresChanged = false;
         if (!changed.isEmpty()) {
@@ -144,9 +154,27 @@ final class JdbcDeviceTable implements DeviceTable {
                 s.executeUpdate();
             }
         }
+        JdbcContactLedger.apply(connection, contactChanges);
         if (!changed.isEmpty() || countersChanged) {
             JdbcSummary.notifyChange(connection, messageId);
         }
+    }
+
+    private List<JdbcContactLedger.Change> contactChanges() {
+        List<JdbcContactLedger.Change> out = new ArrayList<>(notes.size());
+        for (Map.Entry<Integer, ContactKind> n : notes.entrySet()) {
+            Row r = load(n.getKey());
+            String address = Addresses.normalise(r.channel, r.address);
+            if (address.isBlank()) {
+                continue;
+            }
+            ContactFact fact = n.getValue() == ContactKind.NOT_ATTEMPTED || r.reachedAt == null ? null
+                    : new ContactFact(r.channel, address, messageId, r.number, n.getValue(), r.outcome, r.reachedAt,
+                    r.personId, school);
+            out.add(new JdbcContactLedger.Change(ContactFact.key(r.channel, address), r.channel, address, messageId,
+                    r.number, fact));
+        }
+        return out;
     }
 
     /** How many device rows were read from the database (for tests of the lazy loading). */
@@ -387,6 +415,13 @@ final class JdbcDeviceTable implements DeviceTable {
             r.dirty = true;
             changed.add(r);
         }
+    }
+
+    @Override
+    public void noteContact(int row, ContactKind kind) {
+        Checks.requireNonNull(kind, "kind");
+        load(row);
+        notes.put(row, kind);
     }
 
     @Override

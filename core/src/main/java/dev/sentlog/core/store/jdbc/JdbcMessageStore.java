@@ -1,5 +1,6 @@
 package dev.sentlog.core.store.jdbc;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
@@ -24,6 +25,7 @@ import dev.sentlog.core.store.StoreUnavailableException;
 import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.totals.SummaryLedger;
 import dev.sentlog.spi.OutcomeClassifier;
+import dev.sentlog.spi.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +39,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -816,5 +820,117 @@ public final class JdbcMessageStore implements MessageStore {
      */
     public JdbcChangeFeed changeFeed(NotificationPoller poller) {
         return new JdbcChangeFeed(dataSource, Checks.requireNonNull(poller, "poller"));
+    }
+
+    // ---------------------------------------------------------------- issue #13: contacts to fix (H3), resend (Y2)
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        Checks.requireArgument(minStreak >= 1, "the minimum streak must be at least 1, was %d", minStreak);
+        return transaction("failingAddresses", null, true, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(CONSISTENT_READ);
+            }
+            return JdbcContactLedger.histories(c, "a.streak >= ?", minStreak);
+        });
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return transaction("doNotContactAddresses", null, true, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(CONSISTENT_READ);
+            }
+            return JdbcContactLedger.histories(c, "a.do_not_contact", null);
+        });
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        Checks.requireNonNull(channel, "channel");
+        Checks.requireNonNull(addresses, "addresses");
+        return transaction("doNotContactAmong", null, true,
+                c -> JdbcContactLedger.doNotContactAmong(c, channel, addresses));
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        Checks.requireNonNull(originalId, "originalId");
+        Checks.requireNonNull(resendId, "resendId");
+        Checks.requireArgument(maxResends >= 1, "the resends allowed per original must be at least 1, was %d",
+                maxResends);
+        Optional<String> linked = originalOf(resendId);
+        Checks.requireArgument(linked.isEmpty(), "message %s is already linked as a resend of %s", resendId,
+                linked.orElse(""));
+        return transaction("claimResend", originalId, true, c -> {
+            // the original's row lock serialises the claims of one original, also between app nodes
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+                s.setString(1, originalId);
+                try (ResultSet rs = s.executeQuery()) {
+                    Checks.requireArgument(rs.next(), "no message %s to resend", originalId);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM sentlog_resend WHERE original_id = ?")) {
+                s.setString(1, originalId);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= maxResends) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_resend (resend_id, original_id) "
+                    + "VALUES (?, ?)")) {
+                s.setString(1, resendId);
+                s.setString(2, originalId);
+                s.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        Checks.requireNonNull(originalId, "originalId");
+        Checks.requireNonNull(resendId, "resendId");
+        transaction("releaseResend", originalId, true, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM sentlog_resend WHERE original_id = ? "
+                    + "AND resend_id = ?")) {
+                s.setString(1, originalId);
+                s.setString(2, resendId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<String> resendsOf(String originalId) {
+        Checks.requireNonNull(originalId, "originalId");
+        return transaction("resendsOf", originalId, true, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT resend_id FROM sentlog_resend WHERE original_id = ? "
+                    + "ORDER BY claim_seq")) {
+                s.setString(1, originalId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<String> originalOf(String resendId) {
+        Checks.requireNonNull(resendId, "resendId");
+        return transaction("originalOf", resendId, true, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT original_id FROM sentlog_resend WHERE resend_id = ?")) {
+                s.setString(1, resendId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 }

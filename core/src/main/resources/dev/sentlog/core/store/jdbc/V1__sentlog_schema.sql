@@ -140,3 +140,40 @@ CREATE TABLE sentlog_summary_time (
     occurrences integer NOT NULL,
     PRIMARY KEY (message_id, kind, at)
 );
+
+-- issue #13: contacts to fix (SPEC H3) and resend links (SPEC Y2)
+-- the contact ledger: one fact per address, message and device row, written with the device change
+CREATE TABLE sentlog_contact_fact (
+    address_key text NOT NULL,
+    channel     text NOT NULL,
+    address     text NOT NULL,
+    message_id  text NOT NULL REFERENCES sentlog_message (id),
+    row_no      integer NOT NULL,
+    kind        text NOT NULL,
+    outcome     text NOT NULL,
+    at          bigint NOT NULL,
+    person_id   text NOT NULL,
+    school      text NOT NULL,
+    PRIMARY KEY (address_key, message_id, row_no)
+);
+
+-- each address's standing, kept with its facts: the failing and the do-not-contact addresses are indexed
+CREATE TABLE sentlog_contact_address (
+    address_key    text PRIMARY KEY,
+    channel        text NOT NULL,
+    address        text NOT NULL,
+    streak         integer NOT NULL,
+    do_not_contact boolean NOT NULL
+);
+
+CREATE INDEX sentlog_contact_address_failing ON sentlog_contact_address (streak) WHERE streak > 0;
+CREATE INDEX sentlog_contact_address_dnc ON sentlog_contact_address (address_key) WHERE do_not_contact;
+
+-- resend links: claimed before the resend is recorded, in claim order per original
+CREATE TABLE sentlog_resend (
+    resend_id   text PRIMARY KEY,
+    original_id text NOT NULL REFERENCES sentlog_message (id),
+    claim_seq   bigint GENERATED ALWAYS AS IDENTITY
+);
+
+CREATE INDEX sentlog_resend_by_original ON sentlog_resend (original_id, claim_seq);

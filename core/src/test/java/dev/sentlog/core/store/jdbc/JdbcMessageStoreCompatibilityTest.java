@@ -30,6 +30,7 @@ class JdbcMessageStoreCompatibilityTest extends MessageStoreCompatibilityKit {
         DataSource ds = database();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE sentlog_summary_address, sentlog_summary_person, sentlog_summary_time, "
+                    + "sentlog_contact_fact, sentlog_contact_address, sentlog_resend, "
                     + "sentlog_provider_job, sentlog_device, sentlog_recipient, sentlog_filter_criterion, "
                     + "sentlog_message RESTART IDENTITY");
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.sentlog.core.store.kit;
 
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
@@ -9,8 +10,11 @@ import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.spi.OutcomeClassifier;
+import dev.sentlog.spi.Channel;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -86,5 +90,40 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public OutcomeClassifier summaryClassifier() {
         return delegate.summaryClassifier();
+    }
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        return delegate.failingAddresses(minStreak);
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return delegate.doNotContactAddresses();
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        return delegate.doNotContactAmong(channel, addresses);
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        return delegate.claimResend(originalId, resendId, maxResends);
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        delegate.releaseResend(originalId, resendId);
+    }
+
+    @Override
+    public List<String> resendsOf(String originalId) {
+        return delegate.resendsOf(originalId);
+    }
+
+    @Override
+    public Optional<String> originalOf(String resendId) {
+        return delegate.originalOf(resendId);
     }
 }

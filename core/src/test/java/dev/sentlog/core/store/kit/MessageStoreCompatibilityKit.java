@@ -3,6 +3,9 @@ package dev.sentlog.core.store.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.contacts.ContactKind;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileRef;
@@ -898,6 +901,200 @@ public abstract class MessageStoreCompatibilityKit {
             assertThat(s.summary().cancellation()).as("[ST-44 cancel request]").contains(cancel);
             assertThat(s.summary().textMessagingEnabled()).as("[ST-44 text messaging]").isTrue();
             assertThat(store.summary("m-unknown")).as("[ST-44 unknown id]").isEmpty();
+        }
+    }
+
+    // ---- issue #13: contacts to fix (H3) and resend links (Y2) ----
+
+    /** A message of {@code school} whose device rows are the given addresses, one person each. */
+    static Message ledgerMessage(String id, String school, Device... devices) {
+        List<RecipientEntry> entries = new ArrayList<>();
+        for (int i = 0; i < devices.length; i++) {
+            entries.add(RecipientEntry.of(Person.of("p-" + i, "P, " + i), null, List.of(devices[i])));
+        }
+        return plain(id, 0, "u-1", school, "", null).toBuilder().deliveryModes(EnumSet.allOf(Channel.class))
+                .recipients(entries).build();
+    }
+
+    /** Sets a row's final outcome at a time and notes its kind for the ledger, in one callback. */
+    private void fact(String messageId, int row, DeviceOutcome outcome, int minute, ContactKind kind) {
+        store.withDevices(messageId, t -> {
+            t.set(row, outcome, false, BASE.plusSeconds(60L * minute), minute, true);
+            t.noteContact(row, kind);
+            return Boolean.TRUE;
+        });
+    }
+
+    private static List<String> keys(List<AddressHistory> histories) {
+        return histories.stream().map(h -> h.channel() + ":" + h.address()).toList();
+    }
+
+    private static final DeviceOutcome NOT_IN_SERVICE = DeviceOutcome.call(3);
+    private static final Device PHONE = Device.of(Channel.VOICE, "(555) 000-0001", DeviceStatus.PENDING);
+    private static final Device EMAIL = Device.of(Channel.EMAIL, " Ann@NoMail.com", DeviceStatus.PENDING);
+
+    @Nested
+    @DisplayName("Contact ledger (SPEC H3)")
+    class ContactLedger {
+
+        @Test
+        @DisplayName("ST-60 facts noted in a device callback are kept per normalised address, one per message row, "
+                + "newest first, each with its outcome, time, person and the message's school; a row's later fact "
+                + "replaces its earlier one")
+        void factsAreKept() {
+            insert(ledgerMessage("m-1", "Harrison High", PHONE, EMAIL));
+            insert(ledgerMessage("m-2", "Lincoln Elementary", PHONE));
+            fact("m-1", 0, DeviceOutcome.call(1), 1, ContactKind.OTHER_FAILURE);
+            fact("m-1", 0, NOT_IN_SERVICE, 2, ContactKind.PERMANENT_FAILURE);
+            fact("m-2", 0, DeviceOutcome.call(-2), 3, ContactKind.PERMANENT_FAILURE);
+
+            List<AddressHistory> failing = store.failingAddresses(1);
+            assertThat(keys(failing)).as("ST-60 failing addresses").containsExactly("VOICE:5550000001");
+            assertThat(failing.get(0).facts()).as("ST-60 facts newest first").containsExactly(
+                    new ContactFact(Channel.VOICE, "5550000001", "m-2", 0, ContactKind.PERMANENT_FAILURE,
+                            DeviceOutcome.call(-2), BASE.plusSeconds(180), "p-0", "Lincoln Elementary"),
+                    new ContactFact(Channel.VOICE, "5550000001", "m-1", 0, ContactKind.PERMANENT_FAILURE,
+                            NOT_IN_SERVICE, BASE.plusSeconds(120), "p-0", "Harrison High"));
+            assertThat(failing.get(0).standing().streak()).as("ST-60 streak").isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("ST-61 failingAddresses answers exactly the addresses whose newest attempts in a row failed "
+                + "permanently at least the given number of times, sorted by channel and address; a newer success "
+                + "ends the streak")
+        void streaks() {
+            insert(ledgerMessage("m-1", "Harrison High", PHONE, EMAIL));
+            insert(ledgerMessage("m-2", "Harrison High", PHONE, EMAIL));
+            insert(ledgerMessage("m-3", "Harrison High", PHONE));
+            fact("m-1", 0, NOT_IN_SERVICE, 1, ContactKind.PERMANENT_FAILURE);
+            fact("m-2", 0, NOT_IN_SERVICE, 2, ContactKind.PERMANENT_FAILURE);
+            fact("m-1", 1, DeviceOutcome.of(DeviceStatus.FAILED), 1, ContactKind.PERMANENT_FAILURE);
+            assertThat(keys(store.failingAddresses(1))).as("ST-61 at least 1")
+                    .containsExactly("EMAIL:ann@nomail.com", "VOICE:5550000001");
+            assertThat(keys(store.failingAddresses(2))).as("ST-61 at least 2").containsExactly("VOICE:5550000001");
+
+            fact("m-3", 0, DeviceOutcome.call(5), 3, ContactKind.SUCCESS);
+            fact("m-2", 1, DeviceOutcome.of(DeviceStatus.SENT), 2, ContactKind.SUCCESS);
+            assertThat(store.failingAddresses(1)).as("ST-61 a newer success ends the streak").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-62 a do-not-contact fact marks its address for good: doNotContactAddresses lists it and "
+                + "doNotContactAmong answers it among others; a NOT_ATTEMPTED note removes the row's fact")
+        void doNotContact() {
+            insert(ledgerMessage("m-1", "Harrison High", PHONE, EMAIL));
+            insert(ledgerMessage("m-2", "Harrison High", PHONE));
+            fact("m-1", 0, DeviceOutcome.call(-3), 1, ContactKind.DO_NOT_CONTACT);
+            fact("m-2", 0, DeviceOutcome.call(5), 2, ContactKind.SUCCESS);
+            fact("m-1", 1, DeviceOutcome.of(DeviceStatus.FAILED), 1, ContactKind.PERMANENT_FAILURE);
+            assertThat(keys(store.doNotContactAddresses())).as("ST-62 listed").containsExactly("VOICE:5550000001");
+            assertThat(store.doNotContactAmong(Channel.VOICE, List.of("5550000001", "5559999999")))
+                    .as("ST-62 among").containsExactly("5550000001");
+            assertThat(store.doNotContactAmong(Channel.TEXT, List.of("5550000001"))).as("ST-62 per channel")
+                    .isEmpty();
+
+            store.withDevices("m-1", t -> {
+                t.noteContact(1, ContactKind.NOT_ATTEMPTED);
+                return Boolean.TRUE;
+            });
+            assertThat(store.failingAddresses(1)).as("ST-62 NOT_ATTEMPTED removes the fact").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-63 a callback that throws records no fact (N1)")
+        void rollback() {
+            insert(ledgerMessage("m-1", "Harrison High", PHONE));
+            assertThatThrownBy(() -> store.withDevices("m-1", t -> {
+                t.set(0, NOT_IN_SERVICE, false, BASE, 1, true);
+                t.noteContact(0, ContactKind.PERMANENT_FAILURE);
+                throw new IllegalStateException("callback fails");
+            })).hasMessage("callback fails");
+            assertThat(store.failingAddresses(1)).as("ST-63 nothing recorded").isEmpty();
+            fact("m-1", 0, NOT_IN_SERVICE, 1, ContactKind.PERMANENT_FAILURE);
+            assertThat(keys(store.failingAddresses(1))).as("ST-63 a callback that returns records")
+                    .containsExactly("VOICE:5550000001");
+        }
+
+        @Test
+        @DisplayName("ST-64 concurrent callbacks of different messages on one address lose no fact (N3)")
+        void concurrentFacts() throws Exception {
+            int messages = THREADS * 3;
+            for (int m = 0; m < messages; m++) {
+                insert(ledgerMessage("m-" + m, "Harrison High", PHONE));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> work = new ArrayList<>();
+            for (int th = 0; th < THREADS; th++) {
+                int first = th;
+                work.add(pool.submit(() -> {
+                    await(start, "the start");
+                    for (int m = first; m < messages; m += THREADS) {
+                        fact("m-" + m, 0, NOT_IN_SERVICE, m, ContactKind.PERMANENT_FAILURE);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : work) {
+                await(f);
+            }
+            List<AddressHistory> failing = store.failingAddresses(1);
+            assertThat(failing).as("ST-64 one address").hasSize(1);
+            assertThat(failing.get(0).facts()).as("ST-64 every fact").hasSize(messages);
+            assertThat(failing.get(0).standing().streak()).as("ST-64 the streak").isEqualTo(messages);
+            assertThat(store.failingAddresses(messages)).as("ST-64 the stored streak").hasSize(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("Resend links (SPEC Y2)")
+    class ResendLinks {
+
+        @Test
+        @DisplayName("ST-65 claimResend links at most the allowed number of resends to an original; resendsOf "
+                + "answers them in claim order, originalOf each one's original")
+        void claims() {
+            insert(plain("m-1", 0));
+            assertThat(store.claimResend("m-1", "r-1", 2)).as("ST-65 first claim").isTrue();
+            assertThat(store.claimResend("m-1", "r-2", 2)).as("ST-65 second claim").isTrue();
+            assertThat(store.claimResend("m-1", "r-3", 2)).as("ST-65 over the limit").isFalse();
+            assertThat(store.resendsOf("m-1")).as("ST-65 resendsOf").containsExactly("r-1", "r-2");
+            assertThat(store.originalOf("r-2")).as("ST-65 originalOf").contains("m-1");
+            assertThat(store.originalOf("r-3")).as("ST-65 not linked").isEmpty();
+            assertThat(store.resendsOf("m-2")).as("ST-65 none").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-66 releaseResend removes a link and gives its allowance back")
+        void release() {
+            insert(plain("m-1", 0));
+            assertThat(store.claimResend("m-1", "r-1", 1)).isTrue();
+            store.releaseResend("m-1", "r-1");
+            assertThat(store.resendsOf("m-1")).as("ST-66 removed").isEmpty();
+            assertThat(store.originalOf("r-1")).as("ST-66 no original").isEmpty();
+            assertThat(store.claimResend("m-1", "r-2", 1)).as("ST-66 allowance back").isTrue();
+        }
+
+        @Test
+        @DisplayName("ST-67 of concurrent claims on one original exactly the allowed number succeed")
+        void concurrentClaims() throws Exception {
+            insert(plain("m-1", 0));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> work = new ArrayList<>();
+            for (int th = 0; th < THREADS * 2; th++) {
+                String id = "r-" + th;
+                work.add(pool.submit(() -> {
+                    await(start, "the start");
+                    return store.claimResend("m-1", id, 3);
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> f : work) {
+                won += await(f) ? 1 : 0;
+            }
+            assertThat(won).as("ST-67 claims won").isEqualTo(3);
+            assertThat(store.resendsOf("m-1")).as("ST-67 links").hasSize(3);
         }
     }
 }

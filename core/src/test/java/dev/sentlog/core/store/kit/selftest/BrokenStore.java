@@ -1,6 +1,7 @@
 package dev.sentlog.core.store.kit.selftest;
 
 import dev.sentlog.core.message.Device;
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
@@ -15,13 +16,16 @@ import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
+import dev.sentlog.spi.Channel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -153,5 +157,36 @@ final class BrokenStore extends ForwardingMessageStore {
                 devices)));
         return SummaryFigures.of(DeliveryAnalysis.of(entries, delegate.header(messageId).orElseThrow()
                 .deliveryModes(), delegate.summaryClassifier()));
+    }
+
+    @Override
+    public List<AddressHistory> failingAddresses(int minStreak) {
+        if (fault == Fault.LEDGER_FORGETS) {
+            return List.of();
+        }
+        return delegate.failingAddresses(fault == Fault.STREAK_IGNORED ? 1 : minStreak);
+    }
+
+    @Override
+    public List<AddressHistory> doNotContactAddresses() {
+        return fault == Fault.LEDGER_FORGETS ? List.of() : delegate.doNotContactAddresses();
+    }
+
+    @Override
+    public Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        return fault == Fault.DO_NOT_CONTACT_AMONG_NOBODY ? Set.of() : delegate.doNotContactAmong(channel, addresses);
+    }
+
+    @Override
+    public boolean claimResend(String originalId, String resendId, int maxResends) {
+        return delegate.claimResend(originalId, resendId, fault == Fault.RESEND_UNLIMITED ? Integer.MAX_VALUE
+                : maxResends);
+    }
+
+    @Override
+    public void releaseResend(String originalId, String resendId) {
+        if (fault != Fault.RESEND_NEVER_RELEASED) {
+            delegate.releaseResend(originalId, resendId);
+        }
     }
 }

@@ -8,8 +8,11 @@ enum Fault {
     NONE(Set.of(), Set.of()),
     /** compareAndSet replaces whatever the version. */
     CAS_IGNORES_VERSION(Set.of("ST-13", "ST-14"), Set.of()),
-    /** withDevices runs the callback outside the message's lock (and outside the store's undo). */
-    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10", "ST-42"), Set.of("ST-25")),
+    /**
+     * withDevices runs the callback outside the message's lock (and outside the store's undo, so the
+     * contact facts it notes are never recorded).
+     */
+    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10", "ST-42"), Set.of("ST-25", "ST-60", "ST-61", "ST-62", "ST-63", "ST-64")),
     /** search answers oldest first. */
     UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of()),
     /** snapshot drops the filter criteria. */
@@ -25,7 +28,17 @@ enum Fault {
     /** summary answers the figures it first answered for ever (E3). */
     STALE_SUMMARY(Set.of("ST-41", "ST-43"), Set.of()),
     /** summary keeps the figures of a callback that threw (N1, E3). */
-    SUMMARY_KEEPS_FAILED_CALLBACK(Set.of("ST-42"), Set.of());
+    SUMMARY_KEEPS_FAILED_CALLBACK(Set.of("ST-42"), Set.of()),
+    /** the contact ledger answers nothing (H3). */
+    LEDGER_FORGETS(Set.of("ST-60", "ST-61", "ST-62", "ST-63", "ST-64"), Set.of()),
+    /** failingAddresses ignores the minimum streak (H3). */
+    STREAK_IGNORED(Set.of("ST-61"), Set.of()),
+    /** doNotContactAmong answers nobody (H3, Y1). */
+    DO_NOT_CONTACT_AMONG_NOBODY(Set.of("ST-62"), Set.of()),
+    /** claimResend ignores the allowance (Y2). */
+    RESEND_UNLIMITED(Set.of("ST-65", "ST-67"), Set.of()),
+    /** releaseResend keeps the link (Y2). */
+    RESEND_NEVER_RELEASED(Set.of("ST-66"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;

@@ -1,0 +1,158 @@
+package dev.sentlog.core.resend;
+
+import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.contacts.ContactKind;
+import dev.sentlog.core.internal.Checks;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClass;
+import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Who a resend goes to (SPEC Y1), and the message it becomes. The one computation behind both the
+ * preview and the send, so that they agree (Y4).
+ *
+ * <p>A device of the original is resent when it is on one of the message's delivery modes, its
+ * normalised address (D1) is not blank, and
+ * <ul>
+ *   <li>no occurrence of its address on its channel succeeded (D3);</li>
+ *   <li>no occurrence of its address opted out or was Do Not Call, and the contact ledger does not
+ *       mark the address "do not contact" (H3);</li>
+ *   <li>it was not canceled (C5);</li>
+ *   <li>it is the first occurrence of its address on its channel among the resent devices (D2);</li>
+ *   <li>for {@link ResendAudience#NOT_REACHED}: its person was not reached (no successful device
+ *       at all); for {@link ResendAudience#FAILED_DEVICES}: it failed (K6).</li>
+ * </ul>
+ * Recipient entries keep their order, person and student, with the resent devices only; an entry
+ * left without a device is dropped.
+ */
+public final class ResendPlan {
+
+    /** The statuses a message can be resent from (SPEC Y2). */
+    public static final Set<MessageStatus> RESENDABLE = Set.of(MessageStatus.SENT, MessageStatus.FAILED,
+            MessageStatus.ERROR, MessageStatus.CANCELED_IP);
+
+    private ResendPlan() {
+    }
+
+    /**
+     * Computes who a resend of a message would go to.
+     *
+     * @param original     the message as it is now
+     * @param audience     the audience
+     * @param classifier   the log's outcome classification (K3-K6)
+     * @param doNotContact answers which of the given normalised addresses on a channel the contact
+     *                     ledger marks "do not contact"
+     * @return the preview
+     */
+    public static ResendPreview preview(Message original, ResendAudience audience, OutcomeClassifier classifier,
+                                        BiFunction<Channel, Collection<String>, Set<String>> doNotContact) {
+        Checks.requireNonNull(original, "original");
+        Checks.requireNonNull(audience, "audience");
+        Checks.requireNonNull(classifier, "classifier");
+        Checks.requireNonNull(doNotContact, "doNotContact");
+        Set<Channel> modes = original.deliveryModes();
+        List<RecipientEntry> entries = original.recipients();
+        int n = original.deviceCount();
+        String[] keys = new String[n];
+        OutcomeClass[] classes = new OutcomeClass[n];
+        Set<String> succeeded = new HashSet<>();
+        Set<String> refused = new HashSet<>();
+        Map<Channel, Set<String>> candidates = new EnumMap<>(Channel.class);
+        int row = 0;
+        for (RecipientEntry e : entries) {
+            for (Device d : e.devices()) {
+                String address = modes.contains(d.channel()) ? Addresses.normalise(d.channel(), d.address()) : "";
+                if (!address.isBlank()) {
+                    keys[row] = d.channel().name() + ":" + address;
+                    classes[row] = classifier.classify(d.channel(), d.outcome(), d.confirmed());
+                    if (classes[row] == OutcomeClass.SUCCESS) {
+                        succeeded.add(keys[row]);
+                    }
+                    if (ContactKind.of(d.channel(), d.outcome(), d.confirmed(), classifier)
+                            == ContactKind.DO_NOT_CONTACT) {
+                        refused.add(keys[row]);
+                    }
+                    candidates.computeIfAbsent(d.channel(), c -> new LinkedHashSet<>()).add(address);
+                }
+                row++;
+            }
+        }
+        for (Map.Entry<Channel, Set<String>> c : candidates.entrySet()) {
+            for (String address : doNotContact.apply(c.getKey(), c.getValue())) {
+                refused.add(c.getKey().name() + ":" + address);
+            }
+        }
+        Set<String> reachedPersons = new HashSet<>();
+        row = 0;
+        for (RecipientEntry e : entries) {
+            for (int d = 0; d < e.devices().size(); d++, row++) {
+                if (keys[row] != null && succeeded.contains(keys[row])) {
+                    reachedPersons.add(e.person().id());
+                }
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        List<RecipientEntry> out = new ArrayList<>();
+        row = 0;
+        for (RecipientEntry e : entries) {
+            List<Device> devices = new ArrayList<>();
+            boolean personReached = reachedPersons.contains(e.person().id());
+            for (Device d : e.devices()) {
+                int r = row++;
+                String key = keys[r];
+                if (key == null || succeeded.contains(key) || refused.contains(key)
+                        || classes[r] == OutcomeClass.CANCELED) {
+                    continue;
+                }
+                boolean inAudience = audience == ResendAudience.NOT_REACHED ? !personReached
+                        : classes[r] == OutcomeClass.FAILURE;
+                if (inAudience && taken.add(key)) {
+                    devices.add(Device.of(d.channel(), d.address(), DeviceStatus.PENDING));
+                }
+            }
+            if (!devices.isEmpty()) {
+                out.add(RecipientEntry.of(e.person(), e.student().orElse(null), devices));
+            }
+        }
+        return new ResendPreview(original.id(), audience, out);
+    }
+
+    /**
+     * The new message a resend records: the original's content (type, school, subject, sender,
+     * reply-to, caller ID, delivery modes, body, text, files, filter criteria) with a new id, created
+     * and scheduled now, Waiting, sent to exactly the preview's recipients. It is no scheduler's
+     * message (blank schedule name), so it is visible at once (V1).
+     *
+     * @param original the original
+     * @param preview  the preview computed for it
+     * @param newId    the new message's id
+     * @param now      the log's clock's now
+     * @return the message to record
+     */
+    public static Message message(Message original, ResendPreview preview, String newId, Instant now) {
+        Checks.requireNonNull(original, "original");
+        Checks.requireNonNull(preview, "preview");
+        Checks.requireNonBlank(newId, "newId");
+        Checks.requireNonNull(now, "now");
+        Checks.requireArgument(preview.originalId().equals(original.id()), "the preview is of message %s, not %s",
+                preview.originalId(), original.id());
+        return original.toBuilder().id(newId).status(MessageStatus.WAITING).createdAt(now).scheduledAt(now)
+                .scheduleName("").startedAt(null).endedAt(null).cancellation(null)
+                .recipients(preview.recipients()).build();
+    }
+}
