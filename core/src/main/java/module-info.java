@@ -18,6 +18,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.clock;
     exports dev.sentlog.core.reportoptions;
     exports dev.sentlog.core.log;
+    exports dev.sentlog.core.retention;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
     exports dev.sentlog.core.store.jdbc;

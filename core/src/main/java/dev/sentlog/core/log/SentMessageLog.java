@@ -46,6 +46,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import dev.sentlog.core.retention.Retention;
+import dev.sentlog.core.retention.RetentionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -853,6 +855,21 @@ public final class SentMessageLog implements AutoCloseable {
     @Override
     public void close() {
         calls.close();
+    }
+
+    // ---- retention (SPEC X1-X4; issue #14) ----
+
+    /**
+     * The retention calls of this log's district (SPEC X1-X4) over its store, clock, zone and outcome
+     * classification: purge, redaction and legal holds, run by the host on its own schedule. They take
+     * no caller: retention is district administration, outside the tool rights (see {@link Retention}).
+     *
+     * @param settings the district's retention settings
+     * @return the retention calls
+     * @throws NullPointerException when the settings are null
+     */
+    public Retention retention(RetentionSettings settings) {
+        return Retention.over(store, clock, zone, classifier, settings);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sentlog.core.totals;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -67,13 +68,20 @@ public final class DeliverySummary {
      *
      * <p>Start Time is the earlier of the message's recorded start and the first attempted device's
      * time; End Time the later of the message's recorded end and the last final device outcome's time
-     * (SPEC D6).
+     * (SPEC D6). A redacted message (SPEC X2) answers the figures kept at its redaction; the analysis of
+     * its empty recipient list is not used.
      *
      * @param message  the message
      * @param analysis its analysis
      * @return the summary
      */
     public static DeliverySummary of(Message message, DeliveryAnalysis analysis) {
+        if (message.redaction().isPresent()) {
+            Redaction r = message.redaction().get();
+            return new DeliverySummary(r.totals(), r.totalVoiceText(), r.totalVoiceTextAttempted(),
+                    message.textMessagingEnabled(), r.firstAttempt().orElse(null), r.lastOutcome().orElse(null),
+                    message.cancellation().orElse(null));
+        }
         Instant start = earlier(message.startedAt().orElse(null), analysis.firstAttempt().orElse(null));
         Instant end = later(message.endedAt().orElse(null), analysis.lastFinalOutcome().orElse(null));
         return new DeliverySummary(analysis.totals(), analysis.totalVoiceText(), analysis.totalVoiceTextAttempted(),

@@ -1,12 +1,16 @@
 package dev.sentlog.core.store.kit;
 
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,5 +78,47 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public List<MessageHeader> active(int limit) {
         return delegate.active(limit);
+    }
+
+    // ---- retention (SPEC X1-X3; issue #14) ----
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        return delegate.purgeCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public List<String> redactionCandidates(Instant createdBefore, int limit) {
+        return delegate.redactionCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        return delegate.markForPurge(messageId);
+    }
+
+    @Override
+    public int eraseBatch(String messageId, int maxRows) {
+        return delegate.eraseBatch(messageId, maxRows);
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        return delegate.redact(messageId, figures);
+    }
+
+    @Override
+    public Optional<LegalHold> placeHold(String messageId, LegalHold hold) {
+        return delegate.placeHold(messageId, hold);
+    }
+
+    @Override
+    public Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason) {
+        return delegate.liftHold(messageId, by, at, reason);
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        return delegate.holds(messageId);
     }
 }
