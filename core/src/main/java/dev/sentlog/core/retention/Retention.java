@@ -217,8 +217,7 @@ public final class Retention {
                 }
             }
         }
-        return new Redaction(at, summary.totals(), summary.totalVoiceText(), summary.totalVoiceTextAttempted(),
-                summary.startedAt().orElse(null), summary.endedAt().orElse(null), outcomes);
+        return new Redaction(at, summary, outcomes);
     }
 
     /**

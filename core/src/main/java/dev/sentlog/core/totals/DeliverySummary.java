@@ -3,7 +3,6 @@ package dev.sentlog.core.totals;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Message;
-import dev.sentlog.core.message.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -77,10 +76,7 @@ public final class DeliverySummary {
      */
     public static DeliverySummary of(Message message, DeliveryAnalysis analysis) {
         if (message.redaction().isPresent()) {
-            Redaction r = message.redaction().get();
-            return new DeliverySummary(r.totals(), r.totalVoiceText(), r.totalVoiceTextAttempted(),
-                    message.textMessagingEnabled(), r.firstAttempt().orElse(null), r.lastOutcome().orElse(null),
-                    message.cancellation().orElse(null));
+            return message.redaction().get().summary();
         }
         Instant start = earlier(message.startedAt().orElse(null), analysis.firstAttempt().orElse(null));
         Instant end = later(message.endedAt().orElse(null), analysis.lastFinalOutcome().orElse(null));

@@ -610,11 +610,15 @@ public final class JdbcMessageStore implements MessageStore {
     public Optional<Message> snapshot(String messageId) {
         Checks.requireNonNull(messageId, "messageId");
         return transaction("snapshot", messageId, true, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(CONSISTENT_READ);
-            }
+            consistentRead(c);
             return Optional.ofNullable(readMessage(c, messageId));
         });
+    }
+
+    private static void consistentRead(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(CONSISTENT_READ);
+        }
     }
 
     private static Message readMessage(Connection c, String id) throws SQLException {
@@ -636,7 +640,7 @@ public final class JdbcMessageStore implements MessageStore {
                         .text(rs.getString("text_message"))
                         .emailAttachment(file(rs.getString("email_attachment_name"), rs.getString("email_attachment_uri")))
                         .audioFile(file(rs.getString("audio_file_name"), rs.getString("audio_file_uri")));
-                Redaction redaction = RetentionSql.redaction(rs);
+                Redaction redaction = RetentionSql.redaction(rs, (Cancellation) h[18]);
                 if (redaction != null) {
                     // X2: the erased rows may still be on their way out in batches; none is shown
                     return b.redaction(redaction).build();
@@ -729,9 +733,7 @@ public final class JdbcMessageStore implements MessageStore {
         }
         where.append(" AND (NOT scheduler_sent OR scheduled_at IS NULL OR scheduled_at <= ?)");
         return transaction("search", null, true, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(CONSISTENT_READ);
-            }
+            consistentRead(c);
             Binder bind = s -> {
                 int i = 1;
                 s.setLong(i++, Sql.saturatedNanos(q.from()));
@@ -966,9 +968,7 @@ public final class JdbcMessageStore implements MessageStore {
     public List<LegalHold> holds(String messageId) {
         Checks.requireNonNull(messageId, "messageId");
         return transaction("holds", messageId, true, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(CONSISTENT_READ);
-            }
+            consistentRead(c);
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_message WHERE id = ? AND NOT purging")) {
                 s.setString(1, messageId);
                 try (ResultSet rs = s.executeQuery()) {

@@ -1,8 +1,10 @@
 package dev.sentlog.core.store.jdbc;
 
+import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
+import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClass;
@@ -82,22 +84,26 @@ final class RetentionSql {
     /** Sets the redaction columns, from {@code index}: at, figures, first attempt, last outcome, outcomes. */
     static void setRedaction(Connection c, PreparedStatement s, int index, Redaction r, String where)
             throws SQLException {
-        DeliveryTotals t = r.totals();
+        DeliverySummary summary = r.summary();
+        DeliveryTotals t = summary.totals();
         Integer[] figures = {t.totalRecipients(), t.totalNoDevice(), t.totalInbox(), t.totalEmails(),
             t.totalEmailsAttempted(), t.totalVoice(), t.totalVoiceAttempted(), t.totalText(), t.totalTextAttempted(),
-            t.contactedByPhone(), t.notContactedByPhone(), r.totalVoiceText(), r.totalVoiceTextAttempted()};
+            t.contactedByPhone(), t.notContactedByPhone(), summary.totalVoiceText(), summary.totalVoiceTextAttempted()};
         s.setLong(index, Sql.nanos(r.redactedAt(), "redactedAt of " + where));
         s.setArray(index + 1, c.createArrayOf("integer", figures));
-        Sql.setNanos(s, index + 2, r.firstAttempt().orElse(null), "redaction start of " + where);
-        Sql.setNanos(s, index + 3, r.lastOutcome().orElse(null), "redaction end of " + where);
+        Sql.setNanos(s, index + 2, summary.startedAt().orElse(null), "redaction start of " + where);
+        Sql.setNanos(s, index + 3, summary.endedAt().orElse(null), "redaction end of " + where);
         StringJoiner outcomes = new StringJoiner(";");
         r.deviceOutcomes().forEach((channel, counts) -> counts.forEach(
                 (cls, n) -> outcomes.add(channel.name() + ":" + cls.name() + "=" + n)));
         s.setString(index + 4, outcomes.toString());
     }
 
-    /** The redaction of the current row, or null when the message is not redacted. */
-    static Redaction redaction(ResultSet rs) throws SQLException {
+    /**
+     * The redaction of the current {@code sentlog_message} row, or null when the message is not
+     * redacted; the summary's text-messaging flag and cancellation are the row's.
+     */
+    static Redaction redaction(ResultSet rs, Cancellation cancellation) throws SQLException {
         long at = rs.getLong("redacted_at");
         if (rs.wasNull()) {
             return null;
@@ -124,8 +130,9 @@ final class RetentionSql {
                         .put(OutcomeClass.valueOf(item.substring(colon + 1, eq)), Integer.parseInt(item.substring(eq + 1)));
             }
         }
-        return new Redaction(Sql.instant(at), totals, f[11], f[12], Sql.getInstant(rs, "redacted_first_attempt"),
-                Sql.getInstant(rs, "redacted_last_outcome"), outcomes);
+        DeliverySummary summary = new DeliverySummary(totals, f[11], f[12], rs.getBoolean("text_messaging_enabled"),
+                Sql.getInstant(rs, "redacted_first_attempt"), Sql.getInstant(rs, "redacted_last_outcome"), cancellation);
+        return new Redaction(Sql.instant(at), summary, outcomes);
     }
 
     /** The holds of a message, oldest first. */

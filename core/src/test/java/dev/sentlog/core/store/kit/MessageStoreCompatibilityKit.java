@@ -24,6 +24,7 @@ import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
+import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
@@ -786,11 +787,16 @@ public abstract class MessageStoreCompatibilityKit {
         return counts;
     }
 
-    /** Redaction figures that do not depend on the snapshot: the kit checks they are stored as given. */
+    /**
+     * Redaction figures that do not depend on the snapshot: the kit checks they are stored as given
+     * (their text-messaging flag and cancellation are {@link #fullMessage}'s, as a store may keep those
+     * with the message).
+     */
     private static Redaction figuresAt(Instant at) {
-        return new Redaction(at, new DeliveryTotals(2, 1, 0, 1, 1, 2, 1, 1, 1, 1, 1), 3, 2, BASE.plusSeconds(3),
-                BASE.plusSeconds(90), Map.of(Channel.VOICE, Map.of(OutcomeClass.SUCCESS, 1, OutcomeClass.FAILURE, 1),
-                Channel.EMAIL, Map.of(OutcomeClass.SUCCESS, 1)));
+        DeliverySummary summary = new DeliverySummary(new DeliveryTotals(2, 1, 0, 1, 1, 2, 1, 1, 1, 1, 1), 3, 2,
+                true, BASE.plusSeconds(3), BASE.plusSeconds(90), null);
+        return new Redaction(at, summary, Map.of(Channel.VOICE, Map.of(OutcomeClass.SUCCESS, 1,
+                OutcomeClass.FAILURE, 1), Channel.EMAIL, Map.of(OutcomeClass.SUCCESS, 1)));
     }
 
     @Nested
