@@ -21,6 +21,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.live;
     exports dev.sentlog.core.contacts;
     exports dev.sentlog.core.resend;
+    exports dev.sentlog.core.retention;
     exports dev.sentlog.core.search;
     exports dev.sentlog.core.store;
     exports dev.sentlog.core.store.jdbc;

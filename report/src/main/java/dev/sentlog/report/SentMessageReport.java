@@ -96,7 +96,8 @@ public final class SentMessageReport {
 
     /**
      * Checks options against a message (SPEC P1, P2): at least one device choice; only the message's
-     * delivery modes (and No Device, always); Failed Delivery not for a Waiting or In-Progress message.
+     * delivery modes (and No Device, always); Failed Delivery not for a Waiting or In-Progress message;
+     * only the Summary detail for a redacted message (SPEC X2, the error says it was redacted).
      *
      * @param message the message
      * @param options the options
@@ -117,6 +118,13 @@ public final class SentMessageReport {
             throw new InvalidReportOptionsException(String.format(Locale.ROOT,
                     "message %s did not use %s, so the report cannot include it; it can include %s",
                     message.id(), refused, applicable.devices()), message.id(), message.status(), refused, null);
+        }
+        if (message.redaction().isPresent() && options.detail() != ReportDetail.SUMMARY) {
+            throw new InvalidReportOptionsException(String.format(Locale.ROOT,
+                    "message %s was redacted on %s: its recipients, addresses and texts are erased, so a %s report "
+                            + "cannot print; a Summary report can (SPEC X2)",
+                    message.id(), message.redaction().get().redactedAt(), options.detail().label()),
+                    message.id(), message.status(), Set.of(), options.detail());
         }
         if (!applicable.details().contains(options.detail())) {
             throw new InvalidReportOptionsException(String.format(Locale.ROOT,

@@ -2,6 +2,9 @@ package dev.sentlog.core.live;
 
 import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
@@ -11,6 +14,7 @@ import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClassifier;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -132,5 +136,48 @@ final class WatchedStore implements MessageStore {
     @Override
     public Optional<String> originalOf(String resendId) {
         return store.originalOf(resendId);
+    }
+
+    // issue #14: retention; a purge or a redaction ends no subscription by itself (a purged message's
+    // subscribers keep their last event; a redaction keeps the status and the figures)
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        return store.purgeCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public List<String> redactionCandidates(Instant createdBefore, int limit) {
+        return store.redactionCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        return store.markForPurge(messageId);
+    }
+
+    @Override
+    public int eraseBatch(String messageId, int maxRows) {
+        return store.eraseBatch(messageId, maxRows);
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        return store.redact(messageId, figures);
+    }
+
+    @Override
+    public Optional<LegalHold> placeHold(String messageId, LegalHold hold) {
+        return store.placeHold(messageId, hold);
+    }
+
+    @Override
+    public Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason) {
+        return store.liftHold(messageId, by, at, reason);
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        return store.holds(messageId);
     }
 }

@@ -47,6 +47,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import dev.sentlog.core.retention.Retention;
+import dev.sentlog.core.retention.RetentionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -574,6 +579,9 @@ public final class SentMessageLog implements AutoCloseable {
 
     /** The Delivery Summary of a snapshot: the store's maintained figures when they count as this log does. */
     private DeliverySummary summaryOf(Message m) {
+        if (m.redaction().isPresent()) {
+            return m.redaction().get().summary();
+        }
         if (store.summaryClassifier().equals(classifier)) {
             Optional<StoredSummary> kept = store.summary(m.id());
             if (kept.isPresent()) {
@@ -596,6 +604,21 @@ public final class SentMessageLog implements AutoCloseable {
             changeFeed.close();
         }
         hub.close();
+    }
+
+    // ---- retention (SPEC X1-X4; issue #14) ----
+
+    /**
+     * The retention calls of this log's district (SPEC X1-X4) over its store, clock, zone and outcome
+     * classification: purge, redaction and legal holds, run by the host on its own schedule. They take
+     * no caller: retention is district administration, outside the tool rights (see {@link Retention}).
+     *
+     * @param settings the district's retention settings
+     * @return the retention calls
+     * @throws NullPointerException when the settings are null
+     */
+    public Retention retention(RetentionSettings settings) {
+        return Retention.over(store, clock, zone, classifier, settings);
     }
 
     /**

@@ -61,13 +61,14 @@ public final class Message {
     private final Instant endedAt;
     private final Cancellation cancellation;
     private final List<RecipientEntry> recipients;
+    private final Redaction redaction;
 
     private Message(String id, String messageType, MessageTypeKind messageTypeKind, String districtOrSchool,
             String subject, Sender sender, String replyToEmail, String callerId, Instant createdAt,
             Instant scheduledAt, String scheduleId, String scheduleName, MessageStatus status,
             Set<Channel> deliveryModes, boolean textMessagingEnabled, String body, String text,
             FileRef emailAttachment, FileRef audioFile, List<FilterCriterion> filterCriteria, Instant startedAt,
-            Instant endedAt, Cancellation cancellation, List<RecipientEntry> recipients) {
+            Instant endedAt, Cancellation cancellation, List<RecipientEntry> recipients, Redaction redaction) {
         Checks.requireNonBlank(id, "message.id");
         Checks.requireNonNull(messageType, "message.messageType");
         Checks.requireNonNull(messageTypeKind, "message.messageTypeKind");
@@ -110,6 +111,7 @@ public final class Message {
         this.endedAt = endedAt;
         this.cancellation = cancellation;
         this.recipients = recipients;
+        this.redaction = redaction;
     }
 
     /** The value of the interchange format's {@code format} field (SPEC section 10). */
@@ -150,7 +152,7 @@ public final class Message {
         Checks.requireNonNull(textMessagingEnabled, "message.textMessagingEnabled");
         return new Message(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail, callerId,
                 createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes, textMessagingEnabled, body,
-                text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt, cancellation, recipients);
+                text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt, cancellation, recipients, null);
     }
 
     /**
@@ -501,6 +503,18 @@ public final class Message {
     }
 
     /**
+     * The record of the message's redaction (SPEC X2), when its personal data were erased: the
+     * recipient list is then empty, the texts blank and the files and filter criteria gone, and the
+     * Delivery Summary comes from the figures kept here. Not part of the interchange format.
+     *
+     * @return the redaction, or empty for a message that keeps its personal data
+     */
+    @JsonIgnore
+    public Optional<Redaction> redaction() {
+        return Optional.ofNullable(redaction);
+    }
+
+    /**
      * Whether a Messenger Scheduler sent the message (it has a schedule name; SPEC S8, V2).
      *
      * @return true when the schedule name is not blank
@@ -549,7 +563,8 @@ public final class Message {
                 && Objects.equals(startedAt, m.startedAt)
                 && Objects.equals(endedAt, m.endedAt)
                 && Objects.equals(cancellation, m.cancellation)
-                && Objects.equals(recipients, m.recipients);
+                && Objects.equals(recipients, m.recipients)
+                && Objects.equals(redaction, m.redaction);
     }
 
     @Override
@@ -557,7 +572,7 @@ public final class Message {
         return Objects.hash(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail,
                 callerId, createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes,
                 textMessagingEnabled, body, text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt,
-                cancellation, recipients);
+                cancellation, recipients, redaction);
     }
 
     /** The id, type, status and size; no personal data. */
@@ -594,6 +609,7 @@ public final class Message {
         private Instant endedAt;
         private Cancellation cancellation;
         private List<RecipientEntry> recipients = List.of();
+        private Redaction redaction;
 
         private Builder() {
         }
@@ -623,6 +639,7 @@ public final class Message {
             endedAt = m.endedAt;
             cancellation = m.cancellation;
             recipients = m.recipients;
+            redaction = m.redaction;
         }
 
         /**
@@ -902,6 +919,17 @@ public final class Message {
         }
 
         /**
+         * Sets the record of the message's redaction (SPEC X2); stores set it on a redacted message.
+         *
+         * @param v the redaction, or null for a message that keeps its personal data
+         * @return this builder
+         */
+        public Builder redaction(Redaction v) {
+            redaction = v;
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message
@@ -912,7 +940,7 @@ public final class Message {
             return new Message(id, messageType, messageTypeKind, districtOrSchool, subject, sender, replyToEmail,
                     callerId, createdAt, scheduledAt, scheduleId, scheduleName, status, deliveryModes,
                     textMessagingEnabled, body, text, emailAttachment, audioFile, filterCriteria, startedAt, endedAt,
-                    cancellation, recipients);
+                    cancellation, recipients, redaction);
         }
     }
 }

@@ -33,7 +33,7 @@ public record ApplicableReportOptions(Set<DeviceChoice> devices, Set<ReportDetai
     }
 
     /**
-     * The options that apply to a message.
+     * The options that apply to a message: the Summary detail only for a redacted message (SPEC X2).
      *
      * @param message the message
      * @return its options
@@ -42,6 +42,10 @@ public record ApplicableReportOptions(Set<DeviceChoice> devices, Set<ReportDetai
         EnumSet<DeviceChoice> devices = EnumSet.of(DeviceChoice.NO_DEVICE);
         for (Channel c : message.deliveryModes()) {
             devices.add(DeviceChoice.of(c));
+        }
+        if (message.redaction().isPresent()) {
+            // X2: the delivery rows and the message detail are erased; only the Summary prints
+            return new ApplicableReportOptions(devices, EnumSet.of(ReportDetail.SUMMARY));
         }
         EnumSet<ReportDetail> details = EnumSet.of(ReportDetail.ALL, ReportDetail.SUMMARY);
         if (message.status() != MessageStatus.WAITING && message.status() != MessageStatus.IN_PROGRESS) {

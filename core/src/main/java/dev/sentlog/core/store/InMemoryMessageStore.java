@@ -6,6 +6,9 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,10 +39,13 @@ final class InMemoryMessageStore implements MessageStore {
 
     private static final class Slot {
         final int number;
-        final Message recorded;
+        /** The recorded content; replaced once, by the redacted content (SPEC X2), under the slot's lock. */
+        volatile Message recorded;
         final long createdKey;
         final AtomicReference<MessageHeader> header;
         private InMemoryDeviceTable devices;
+        /** Legal holds, oldest first (SPEC X3); guarded by the slot's lock. */
+        final List<LegalHold> holds = new ArrayList<>();
 
         Slot(int number, Message recorded, MessageHeader header) {
             this.number = number;
@@ -81,6 +87,9 @@ final class InMemoryMessageStore implements MessageStore {
     private final Map<String, TimeIndex> bySender = new ConcurrentHashMap<>();
     private final Map<String, TimeIndex> bySchool = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<ScheduledKey, Slot> schedulerMessages = new ConcurrentSkipListMap<>();
+    /** Messages marked for purging (SPEC X1): out of every index, waiting for {@link #eraseBatch}. */
+    private final Map<String, Slot> purging = new ConcurrentHashMap<>();
+    private static final int CANDIDATE_CHUNK = 1_000;
 
     InMemoryMessageStore(OutcomeClassifier classifier) {
         this.classifier = Checks.requireNonNull(classifier, "classifier");
@@ -93,7 +102,7 @@ final class InMemoryMessageStore implements MessageStore {
         MessageHeader header = MessageHeader.of(message, state.withVersion(0));
         indexLock.writeLock().lock();
         try {
-            if (byId.containsKey(message.id())) {
+            if (byId.containsKey(message.id()) || purging.containsKey(message.id())) {
                 throw new DuplicateMessageException(message.id());
             }
             Slot slot = new Slot(slots.size(), message, header);
@@ -210,17 +219,22 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            MessageState state = slot.header.get().state();
-            Message.Builder b = slot.recorded.toBuilder()
-                    .status(state.status())
-                    .startedAt(state.startedAt().orElse(null))
-                    .endedAt(state.endedAt().orElse(null))
-                    .cancellation(state.cancellation().orElse(null));
-            if (slot.devices != null) {
-                b.recipients(slot.devices.recipients(slot.recorded.recipients()));
-            }
-            return Optional.of(b.build());
+            return Optional.of(current(slot));
         }
+    }
+
+    /** The message as it is now; the caller holds the slot's lock. */
+    private static Message current(Slot slot) {
+        MessageState state = slot.header.get().state();
+        Message.Builder b = slot.recorded.toBuilder()
+                .status(state.status())
+                .startedAt(state.startedAt().orElse(null))
+                .endedAt(state.endedAt().orElse(null))
+                .cancellation(state.cancellation().orElse(null));
+        if (slot.devices != null) {
+            b.recipients(slot.devices.recipients(slot.recorded.recipients()));
+        }
+        return b.build();
     }
 
     @Override
@@ -407,6 +421,198 @@ final class InMemoryMessageStore implements MessageStore {
         Checks.requireNonNull(resendId, "resendId");
         synchronized (resends) {
             return Optional.ofNullable(originals.get(resendId));
+        }
+    }
+
+    // ---- retention (SPEC X1-X3; issue #14) ----
+    // What is stored for a message: its slot (recorded content, header, devices, holds) and its entries
+    // in byId, the time indexes (all, bySender, bySchool, schedulerMessages), jobs and active; unindex
+    // is the one place that takes a message out of all of them.
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        Checks.requireNonNull(createdBefore, "createdBefore");
+        Checks.requireArgument(limit >= 0, "purge candidate limit is negative: %d", limit);
+        List<String> out = new ArrayList<>(purging.keySet());
+        out.sort(null);
+        if (out.size() >= limit) {
+            return new ArrayList<>(out.subList(0, limit));
+        }
+        out.addAll(oldFinal(createdBefore, limit - out.size(), false));
+        return out;
+    }
+
+    @Override
+    public List<String> redactionCandidates(Instant createdBefore, int limit) {
+        Checks.requireNonNull(createdBefore, "createdBefore");
+        Checks.requireArgument(limit >= 0, "redaction candidate limit is negative: %d", limit);
+        return oldFinal(createdBefore, limit, true);
+    }
+
+    /** Final messages created before the cut-off without a hold in force, oldest first. */
+    private List<String> oldFinal(Instant createdBefore, int limit, boolean unredactedOnly) {
+        long cut = TimeIndex.key(createdBefore);
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (out.size() < limit) {
+            // a chunk under the index lock, the holds after it: markForPurge takes the locks the other way
+            List<Slot> chunk = new ArrayList<>();
+            indexLock.readLock().lock();
+            try {
+                int end = all.lowerBound(cut);
+                for (; from < end && chunk.size() < CANDIDATE_CHUNK; from++) {
+                    Slot slot = slots.get(all.slotAt(from));
+                    if (slot.header.get().state().status().isFinal() && !(unredactedOnly && isRedacted(slot))) {
+                        chunk.add(slot);
+                    }
+                }
+                if (chunk.isEmpty() && from >= end) {
+                    return out;
+                }
+            } finally {
+                indexLock.readLock().unlock();
+            }
+            for (Slot slot : chunk) {
+                synchronized (slot) {
+                    if (out.size() < limit && !held(slot) && byId.get(slot.header.get().id()) == slot) {
+                        out.add(slot.header.get().id());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isRedacted(Slot slot) {
+        return slot.recorded.redaction().isPresent();
+    }
+
+    private static boolean held(Slot slot) {
+        return !slot.holds.isEmpty() && slot.holds.get(slot.holds.size() - 1).isInForce();
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        Slot slot = byId.get(messageId);
+        if (slot == null) {
+            return purging.containsKey(messageId);
+        }
+        synchronized (slot) {
+            MessageHeader h = slot.header.get();
+            if (!h.state().status().isFinal() || held(slot)) {
+                return false;
+            }
+            indexLock.writeLock().lock();
+            try {
+                if (byId.get(messageId) != slot) {
+                    return purging.containsKey(messageId);
+                }
+                unindex(slot, h);
+                purging.put(messageId, slot);
+            } finally {
+                indexLock.writeLock().unlock();
+            }
+            return true;
+        }
+    }
+
+    /** Takes a message out of every index; the caller holds the index write lock. */
+    private void unindex(Slot slot, MessageHeader h) {
+        byId.remove(h.id());
+        all.remove(slot.createdKey, slot.number);
+        removeFrom(bySender, h.sender().id(), slot);
+        removeFrom(bySchool, h.districtOrSchool(), slot);
+        h.scheduledAt().ifPresent(at -> schedulerMessages.remove(new ScheduledKey(TimeIndex.key(at), slot.number)));
+        for (ProviderJob job : h.state().jobs()) {
+            jobs.remove(new JobKey(job.providerName(), job.jobId()), h.id());
+        }
+        active.remove(h.id());
+        slots.set(slot.number, null);
+    }
+
+    private static void removeFrom(Map<String, TimeIndex> indexes, String key, Slot slot) {
+        TimeIndex idx = indexes.get(key);
+        if (idx != null) {
+            idx.remove(slot.createdKey, slot.number);
+            if (idx.size() == 0) {
+                indexes.remove(key);
+            }
+        }
+    }
+
+    /** In memory a marked message is dropped at once: its rows are one object. */
+    @Override
+    public int eraseBatch(String messageId, int maxRows) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireArgument(maxRows >= 1, "erase batch size must be at least 1, was %d", maxRows);
+        Slot slot = purging.remove(messageId);
+        if (slot == null) {
+            return 0;
+        }
+        return 1 + slot.recorded.recipients().size() + slot.recorded.deviceCount() + slot.holds.size();
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(figures, "figures");
+        Slot slot = byId.get(messageId);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            if (byId.get(messageId) != slot || !slot.header.get().state().status().isFinal() || held(slot)
+                    || isRedacted(slot)) {
+                return Optional.empty();
+            }
+            Redaction r = Checks.requireNonNull(figures.apply(current(slot)), "redaction figures");
+            slot.recorded = slot.recorded.toBuilder().body("").text("").emailAttachment(null).audioFile(null)
+                    .filterCriteria(List.of()).recipients(List.of()).redaction(r).build();
+            slot.devices = null;
+            return Optional.of(r);
+        }
+    }
+
+    @Override
+    public Optional<LegalHold> placeHold(String messageId, LegalHold hold) {
+        Checks.requireNonNull(hold, "hold");
+        Checks.requireArgument(hold.isInForce(), "a hold to place must be in force, this one was lifted");
+        return withSlot(messageId, slot -> {
+            if (!held(slot)) {
+                slot.holds.add(hold);
+            }
+            return slot.holds.get(slot.holds.size() - 1);
+        });
+    }
+
+    @Override
+    public Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason) {
+        Checks.requireNonNull(by, "by");
+        Checks.requireNonNull(at, "at");
+        return withSlot(messageId, slot -> {
+            if (!held(slot)) {
+                return null;
+            }
+            LegalHold lifted = slot.holds.get(slot.holds.size() - 1).lifted(by, at, reason);
+            slot.holds.set(slot.holds.size() - 1, lifted);
+            return lifted;
+        });
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        return withSlot(messageId, slot -> List.copyOf(slot.holds)).orElse(List.of());
+    }
+
+    /** Runs an action under the lock of a stored message that is not marked for purging. */
+    private <R> Optional<R> withSlot(String messageId, Function<Slot, R> action) {
+        Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return byId.get(messageId) == slot ? Optional.ofNullable(action.apply(slot)) : Optional.empty();
         }
     }
 }

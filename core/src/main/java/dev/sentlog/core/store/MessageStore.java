@@ -5,6 +5,10 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
 import java.util.Collection;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +44,14 @@ import java.util.function.Function;
  *       {@link dev.sentlog.core.totals.DeliveryAnalysis} of the snapshot's devices under
  *       {@link #summaryClassifier()}; unchanged by a callback that throws; read without reading the
  *       devices.</li>
- *   <li>Messages are never removed; ids are compared exactly.</li>
+ *   <li><b>Retention (SPEC X1-X3).</b> Messages are removed only by a purge: {@link #markForPurge}
+ *       hides a final message not under hold in one short step (from then on every method answers as
+ *       for an unknown id, and a search neither returns nor counts it), then {@link #eraseBatch} removes
+ *       its rows a bounded batch at a time, the message row last. A redaction ({@link #redact}) keeps
+ *       the header, state and figures and erases personal data, its recipient rows also by
+ *       {@link #eraseBatch}. Each store keeps ONE list of what is stored for a message, which both
+ *       read.</li>
+ *   <li>Ids are compared exactly.</li>
  *   <li><b>Contact ledger (SPEC H3).</b> Facts noted with {@link DeviceTable#noteContact} are kept per
  *       address in the same unit of work as the device change; each address's standing (its
  *       permanent-failure streak and its "do not contact" mark, {@link
@@ -255,4 +266,99 @@ public interface MessageStore {
      * @return the original's id, or empty when the message is not a resend
      */
     Optional<String> originalOf(String resendId);
+
+    // ---- retention (SPEC X1-X3; issue #14) ----
+
+    /**
+     * Messages a purge may take on (SPEC X1): those already marked for purging whose rows are not all
+     * removed (an interrupted purge), then those created before the cut-off, in a final status and
+     * without a legal hold in force (X3), oldest created first.
+     *
+     * @param createdBefore the cut-off (exclusive)
+     * @param limit         at most this many
+     * @return their ids
+     */
+    List<String> purgeCandidates(Instant createdBefore, int limit);
+
+    /**
+     * Messages a redaction may take on (SPEC X2): those redacted whose recipient rows are not all
+     * erased yet (an interrupted redaction), then those created before the cut-off, in a final status,
+     * not redacted yet, not marked for purging and without a legal hold in force (X3), oldest created
+     * first.
+     *
+     * @param createdBefore the cut-off (exclusive)
+     * @param limit         at most this many
+     * @return their ids
+     */
+    List<String> redactionCandidates(Instant createdBefore, int limit);
+
+    /**
+     * Marks a message for purging (SPEC X1), in one short step under the message's lock: only a message
+     * in a final status without a legal hold in force. From then on {@link #header}, {@link #snapshot},
+     * {@link #withDevices}, {@link #compareAndSet}, {@link #messageOfJob}, {@link #active}, the hold
+     * methods and {@link #search} (page and count) answer as if it were not stored, so no view shows it
+     * half-purged. Marking a marked message again answers true.
+     *
+     * @param messageId the id
+     * @return true when the message is (now) marked; false when unknown, not final or held
+     */
+    boolean markForPurge(String messageId);
+
+    /**
+     * Removes at most {@code maxRows} stored rows of a message marked for purging, or of the erased
+     * personal data of a redacted message (its recipient and device rows), in one short transaction
+     * of its own. A marked message's own row goes last, once nothing else is stored for it; then the id
+     * is free again. Called again after an interruption, it goes on where the last committed batch
+     * ended. A store that holds a message as one object (the in-memory store) may remove it in one
+     * call.
+     *
+     * @param messageId the id
+     * @param maxRows   the batch size, at least 1
+     * @return the rows removed; 0 when nothing is left to remove (or the message is neither marked nor
+     *         redacted)
+     */
+    int eraseBatch(String messageId, int maxRows);
+
+    /**
+     * Redacts a message (SPEC X2) under its lock: when it is in a final status, not redacted, not
+     * marked for purging and without a legal hold in force, computes its figures from its current
+     * snapshot, stores them and erases its texts (body, text message), files and filter criteria. From
+     * then on {@link #snapshot} answers the message with that {@link Redaction},
+     * no recipients, blank texts and no files or filter criteria, and {@link #withDevices} a table of no
+     * rows, even while {@link #eraseBatch} is still removing the recipient rows. The header and state
+     * stay.
+     *
+     * @param messageId the id
+     * @param figures   computes what to keep from the snapshot; must not call the store
+     * @return the stored redaction; empty when refused (unknown, not final, redacted, marked or held)
+     */
+    Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures);
+
+    /**
+     * Places a legal hold on a message (SPEC X3), unless one is in force: then that one stays.
+     *
+     * @param messageId the id
+     * @param hold      the hold to place (in force)
+     * @return the hold in force afterwards; empty when the message is unknown (or marked for purging)
+     */
+    Optional<LegalHold> placeHold(String messageId, LegalHold hold);
+
+    /**
+     * Lifts the legal hold in force on a message (SPEC X3); the lifted hold stays readable.
+     *
+     * @param messageId the id
+     * @param by        who lifts it
+     * @param at        when
+     * @param reason    why
+     * @return the lifted hold; empty when the message is unknown or has no hold in force
+     */
+    Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason);
+
+    /**
+     * Every legal hold ever placed on a message, oldest first, lifted ones included (SPEC X3).
+     *
+     * @param messageId the id
+     * @return the holds; empty when none or the message is unknown
+     */
+    List<LegalHold> holds(String messageId);
 }

@@ -68,4 +68,16 @@ final class TimeIndex {
     int size() {
         return size;
     }
+
+    /** Removes the pair, if present; shifts the tail (SPEC X1: a purged message leaves the index). */
+    void remove(long key, int slot) {
+        for (int p = lowerBound(key); p < size && keys[p] == key; p++) {
+            if (slots[p] == slot) {
+                System.arraycopy(keys, p + 1, keys, p, size - p - 1);
+                System.arraycopy(slots, p + 1, slots, p, size - p - 1);
+                size--;
+                return;
+            }
+        }
+    }
 }

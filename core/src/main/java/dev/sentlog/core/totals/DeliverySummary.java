@@ -67,13 +67,17 @@ public final class DeliverySummary {
      *
      * <p>Start Time is the earlier of the message's recorded start and the first attempted device's
      * time; End Time the later of the message's recorded end and the last final device outcome's time
-     * (SPEC D6).
+     * (SPEC D6). A redacted message (SPEC X2) answers the figures kept at its redaction; the analysis of
+     * its empty recipient list is not used.
      *
      * @param message  the message
      * @param analysis its analysis
      * @return the summary
      */
     public static DeliverySummary of(Message message, DeliveryAnalysis analysis) {
+        if (message.redaction().isPresent()) {
+            return message.redaction().get().summary();
+        }
         return of(SummaryFigures.of(analysis), message.startedAt().orElse(null), message.endedAt().orElse(null),
                 message.textMessagingEnabled(), message.cancellation().orElse(null));
     }

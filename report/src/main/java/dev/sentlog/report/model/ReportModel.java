@@ -175,6 +175,9 @@ public final class ReportModel {
     private static List<ChannelOutcomes> outcomeChart(Message message, OutcomeClassifier classifier) {
         Set<Channel> modes = message.deliveryModes();
         int[][] counts = new int[Channel.values().length][ChartOutcome.values().length];
+        // a redacted message (SPEC X2) keeps its device counts per outcome, its devices are erased
+        message.redaction().ifPresent(r -> r.deviceOutcomes().forEach((channel, byClass) -> byClass.forEach(
+                (cls, n) -> counts[channel.ordinal()][ChartOutcome.of(cls).ordinal()] += n)));
         for (RecipientEntry e : message.recipients()) {
             for (Device d : e.devices()) {
                 if (modes.contains(d.channel()) && !d.isBlank()) {

@@ -87,13 +87,15 @@ final class JdbcDeviceTable implements DeviceTable {
     }
 
     /**
-     * Locks the message row and opens its device table.
+     * Locks the message row and opens its device table: no rows for a redacted message (SPEC X2), none
+     * at all for one marked for purging (X1).
      *
      * @return the table, or null when the message is not stored
      */
     static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity, "
-                + "summary_figures, district_or_school FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN redacted_at IS NULL THEN device_count "
+                + "ELSE 0 END, open_count, submitted_count, last_activity, summary_figures, district_or_school "
+                + "FROM sentlog_message WHERE id = ? AND NOT purging FOR UPDATE")) {
             s.setString(1, messageId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {

@@ -11,8 +11,10 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
@@ -425,7 +427,7 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     private static MessageHeader readHeader(Connection c, String messageId) throws SQLException {
-        List<MessageHeader> found = headers(c, "SELECT " + HEADER_COLUMNS + " FROM sentlog_message WHERE id = ?",
+        List<MessageHeader> found = headers(c, "SELECT " + HEADER_COLUMNS + " FROM sentlog_message WHERE id = ? AND NOT purging",
                 s -> s.setString(1, messageId));
         return found.isEmpty() ? null : found.get(0);
     }
@@ -591,7 +593,7 @@ public final class JdbcMessageStore implements MessageStore {
 
     private static MessageHeader readHeaderForUpdate(Connection c, String messageId) throws SQLException {
         List<MessageHeader> found = headers(c, "SELECT " + HEADER_COLUMNS + " FROM sentlog_message WHERE id = ? "
-                + "FOR UPDATE", s -> s.setString(1, messageId));
+                + "AND NOT purging FOR UPDATE", s -> s.setString(1, messageId));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -623,16 +625,20 @@ public final class JdbcMessageStore implements MessageStore {
     public Optional<Message> snapshot(String messageId) {
         Checks.requireNonNull(messageId, "messageId");
         return transaction("snapshot", messageId, true, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(CONSISTENT_READ);
-            }
+            consistentRead(c);
             return Optional.ofNullable(readMessage(c, messageId));
         });
     }
 
+    private static void consistentRead(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(CONSISTENT_READ);
+        }
+    }
+
     private static Message readMessage(Connection c, String id) throws SQLException {
         Message.Builder b = Message.builder();
-        try (PreparedStatement s = c.prepareStatement("SELECT * FROM sentlog_message WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM sentlog_message WHERE id = ? AND NOT purging")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -649,6 +655,11 @@ public final class JdbcMessageStore implements MessageStore {
                         .text(rs.getString("text_message"))
                         .emailAttachment(file(rs.getString("email_attachment_name"), rs.getString("email_attachment_uri")))
                         .audioFile(file(rs.getString("audio_file_name"), rs.getString("audio_file_uri")));
+                Redaction redaction = RetentionSql.redaction(rs, (Cancellation) h[18]);
+                if (redaction != null) {
+                    // X2: the erased rows may still be on their way out in batches; none is shown
+                    return b.redaction(redaction).build();
+                }
             }
         }
         b.filterCriteria(readFilterCriteria(c, id));
@@ -728,7 +739,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public StorePage search(StoreQuery q) {
         Checks.requireNonNull(q, "query");
-        StringBuilder where = new StringBuilder(" FROM sentlog_message WHERE created_at >= ? AND created_at < ?");
+        StringBuilder where = new StringBuilder(" FROM sentlog_message WHERE created_at >= ? AND created_at < ? AND NOT purging");
         if (q.senderId() != null) {
             where.append(" AND sender_id = ?");
         }
@@ -737,9 +748,7 @@ public final class JdbcMessageStore implements MessageStore {
         }
         where.append(" AND (NOT scheduler_sent OR scheduled_at IS NULL OR scheduled_at <= ?)");
         return transaction("search", null, true, c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(CONSISTENT_READ);
-            }
+            consistentRead(c);
             Binder bind = s -> {
                 int i = 1;
                 s.setLong(i++, Sql.saturatedNanos(q.from()));
@@ -771,8 +780,9 @@ public final class JdbcMessageStore implements MessageStore {
         Checks.requireNonNull(providerName, "providerName");
         Checks.requireNonNull(jobId, "jobId");
         return transaction("messageOfJob", null, true, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT message_id FROM sentlog_provider_job "
-                    + "WHERE provider_name = ? AND job_id = ? ORDER BY job_seq LIMIT 1")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT j.message_id FROM sentlog_provider_job j "
+                    + "JOIN sentlog_message m ON m.id = j.message_id "
+                    + "WHERE j.provider_name = ? AND j.job_id = ? AND NOT m.purging ORDER BY j.job_seq LIMIT 1")) {
                 s.setString(1, providerName);
                 s.setString(2, jobId);
                 try (ResultSet rs = s.executeQuery()) {
@@ -786,7 +796,7 @@ public final class JdbcMessageStore implements MessageStore {
     public List<MessageHeader> active(int limit) {
         Checks.requireArgument(limit >= 0, "active limit is negative: %d", limit);
         return transaction("active", null, true, c -> headers(c, "SELECT " + HEADER_COLUMNS
-                + " FROM sentlog_message WHERE is_active ORDER BY created_at, id COLLATE \"C\" LIMIT ?",
+                + " FROM sentlog_message WHERE is_active AND NOT purging ORDER BY created_at, id COLLATE \"C\" LIMIT ?",
                 s -> s.setInt(1, limit)));
     }
 
@@ -931,6 +941,202 @@ public final class JdbcMessageStore implements MessageStore {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
             }
+        });
+    }
+
+    // ---- retention (SPEC X1-X3; issue #14): what is stored for a message is RetentionSql.MessagePart ----
+
+    private static final String FINAL_UNHELD_BEFORE = " FROM sentlog_message m WHERE m.created_at < ? "
+            + "AND NOT m.is_active AND NOT m.purging AND NOT EXISTS (SELECT 1 FROM sentlog_legal_hold h "
+            + "WHERE h.message_id = m.id AND h.lifted_at IS NULL)";
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        Checks.requireNonNull(createdBefore, "createdBefore");
+        Checks.requireArgument(limit >= 0, "purge candidate limit is negative: %d", limit);
+        return transaction("purgeCandidates", null, true, c -> {
+            List<String> out = ids(c, "SELECT id FROM sentlog_message WHERE purging ORDER BY id LIMIT ?",
+                    s -> s.setInt(1, limit));
+            if (out.size() < limit) {
+                int rest = limit - out.size();
+                out.addAll(ids(c, "SELECT m.id" + FINAL_UNHELD_BEFORE + " ORDER BY m.created_at, m.recorded_seq "
+                        + "LIMIT ?", s -> {
+                            s.setLong(1, Sql.saturatedNanos(createdBefore));
+                            s.setInt(2, rest);
+                        }));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<String> redactionCandidates(Instant createdBefore, int limit) {
+        Checks.requireNonNull(createdBefore, "createdBefore");
+        Checks.requireArgument(limit >= 0, "redaction candidate limit is negative: %d", limit);
+        return transaction("redactionCandidates", null, true, c -> {
+            List<String> out = ids(c, "SELECT id FROM sentlog_message WHERE redaction_pending AND NOT purging "
+                    + "ORDER BY id LIMIT ?", s -> s.setInt(1, limit));
+            if (out.size() < limit) {
+                int rest = limit - out.size();
+                out.addAll(ids(c, "SELECT m.id" + FINAL_UNHELD_BEFORE + " AND m.redacted_at IS NULL "
+                        + "ORDER BY m.created_at, m.recorded_seq LIMIT ?", s -> {
+                            s.setLong(1, Sql.saturatedNanos(createdBefore));
+                            s.setInt(2, rest);
+                        }));
+            }
+            return out;
+        });
+    }
+
+    private static List<String> ids(Connection c, String sql, Binder binder) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Locks the message row; answers {is_active, purging, redacted}, or null when there is no such row. */
+    private static boolean[] lockRetentionState(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT is_active, purging, redacted_at IS NOT NULL "
+                + "FROM sentlog_message WHERE id = ? FOR UPDATE")) {
+            s.setString(1, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)} : null;
+            }
+        }
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        return transaction("markForPurge", messageId, true, c -> {
+            boolean[] state = lockRetentionState(c, messageId);
+            if (state == null) {
+                return false;
+            }
+            if (state[1]) {
+                return true;
+            }
+            if (state[0] || RetentionSql.held(c, messageId)) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE sentlog_message SET purging = true WHERE id = ?")) {
+                s.setString(1, messageId);
+                s.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * One batch in its own transaction, under the message row's lock (so that two purgers of one message
+     * take turns): rows of the parts first ({@link RetentionSql.MessagePart}), the message row once none
+     * is left.
+     */
+    @Override
+    public int eraseBatch(String messageId, int maxRows) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireArgument(maxRows >= 1, "erase batch size must be at least 1, was %d", maxRows);
+        return transaction("eraseBatch", messageId, true, c -> {
+            boolean[] state = lockRetentionState(c, messageId);
+            if (state == null || !state[1] && !state[2]) {
+                return 0;
+            }
+            boolean purge = state[1];
+            int removed = RetentionSql.eraseParts(c, messageId, purge, maxRows);
+            if (removed < maxRows) {
+                try (PreparedStatement s = c.prepareStatement(purge ? "DELETE FROM sentlog_message WHERE id = ?"
+                        : "UPDATE sentlog_message SET redaction_pending = false WHERE id = ? AND redaction_pending")) {
+                    s.setString(1, messageId);
+                    int done = s.executeUpdate();
+                    removed += purge ? done : 0;
+                }
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(figures, "figures");
+        return transaction("redact", messageId, false, c -> {
+            boolean[] state = lockRetentionState(c, messageId);
+            if (state == null || state[0] || state[1] || state[2] || RetentionSql.held(c, messageId)) {
+                return Optional.<Redaction>empty();
+            }
+            Redaction r = Checks.requireNonNull(figures.apply(readMessage(c, messageId)), "redaction figures");
+            try (PreparedStatement s = c.prepareStatement("UPDATE sentlog_message SET body = '', text_message = '', "
+                    + "email_attachment_name = NULL, email_attachment_uri = NULL, audio_file_name = NULL, "
+                    + "audio_file_uri = NULL, redacted_at = ?, redacted_figures = ?, redacted_first_attempt = ?, "
+                    + "redacted_last_outcome = ?, redacted_outcomes = ?, redaction_pending = true WHERE id = ?")) {
+                RetentionSql.setRedaction(c, s, 1, r, "message " + messageId);
+                s.setString(6, messageId);
+                s.executeUpdate();
+            }
+            return Optional.of(r);
+        });
+    }
+
+    @Override
+    public Optional<LegalHold> placeHold(String messageId, LegalHold hold) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(hold, "hold");
+        Checks.requireArgument(hold.isInForce(), "a hold to place must be in force, this one was lifted");
+        return transaction("placeHold", messageId, true, c -> {
+            boolean[] state = lockRetentionState(c, messageId);
+            if (state == null || state[1]) {
+                return Optional.<LegalHold>empty();
+            }
+            List<LegalHold> holds = RetentionSql.holds(c, messageId);
+            if (!holds.isEmpty() && holds.get(holds.size() - 1).isInForce()) {
+                return Optional.of(holds.get(holds.size() - 1));
+            }
+            RetentionSql.insertHold(c, messageId, holds.size(), hold);
+            return Optional.of(hold);
+        });
+    }
+
+    @Override
+    public Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(by, "by");
+        Checks.requireNonNull(at, "at");
+        return transaction("liftHold", messageId, true, c -> {
+            boolean[] state = lockRetentionState(c, messageId);
+            if (state == null || state[1]) {
+                return Optional.<LegalHold>empty();
+            }
+            List<LegalHold> holds = RetentionSql.holds(c, messageId);
+            if (holds.isEmpty() || !holds.get(holds.size() - 1).isInForce()) {
+                return Optional.<LegalHold>empty();
+            }
+            LegalHold lifted = holds.get(holds.size() - 1).lifted(by, at, reason);
+            RetentionSql.liftHold(c, messageId, holds.size() - 1, lifted);
+            return Optional.of(lifted);
+        });
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        return transaction("holds", messageId, true, c -> {
+            consistentRead(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_message WHERE id = ? AND NOT purging")) {
+                s.setString(1, messageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return List.<LegalHold>of();
+                    }
+                }
+            }
+            return RetentionSql.holds(c, messageId);
         });
     }
 }

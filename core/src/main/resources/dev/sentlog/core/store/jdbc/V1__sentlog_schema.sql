@@ -177,3 +177,37 @@ CREATE TABLE sentlog_resend (
 );
 
 CREATE INDEX sentlog_resend_by_original ON sentlog_resend (original_id, claim_seq);
+
+-- issue #14: retention (SPEC X1-X3): the purge mark, what a redacted message keeps, legal holds.
+-- A message marked purging is hidden from every read; its rows then go in bounded batches, its own last.
+ALTER TABLE sentlog_message ADD COLUMN purging boolean NOT NULL DEFAULT false;
+CREATE INDEX sentlog_message_purging ON sentlog_message (id) WHERE purging;
+-- a redacted message (X2): when, and its Delivery Summary as it was (the 11 D4 totals in J3 order, then
+-- the combined Voice/Text total and attempted), D6 start and end, device counts per channel and outcome
+ALTER TABLE sentlog_message ADD COLUMN redacted_at bigint;
+ALTER TABLE sentlog_message ADD COLUMN redacted_figures integer[];
+ALTER TABLE sentlog_message ADD COLUMN redacted_first_attempt bigint;
+ALTER TABLE sentlog_message ADD COLUMN redacted_last_outcome bigint;
+ALTER TABLE sentlog_message ADD COLUMN redacted_outcomes text;
+-- redacted, its recipient and device rows not all erased yet (an interrupted redaction goes on from here)
+ALTER TABLE sentlog_message ADD COLUMN redaction_pending boolean NOT NULL DEFAULT false;
+CREATE INDEX sentlog_message_redaction_pending ON sentlog_message (id) WHERE redaction_pending;
+
+CREATE TABLE sentlog_legal_hold (
+    message_id     text NOT NULL REFERENCES sentlog_message (id),
+    hold_no        integer NOT NULL,
+    placed_by_id   text NOT NULL,
+    placed_by_name text NOT NULL,
+    placed_at      bigint NOT NULL,
+    reason         text NOT NULL,
+    lifted_by_id   text,
+    lifted_by_name text,
+    lifted_at      bigint,
+    lift_reason    text,
+    PRIMARY KEY (message_id, hold_no)
+);
+
+CREATE INDEX sentlog_legal_hold_in_force ON sentlog_legal_hold (message_id) WHERE lifted_at IS NULL;
+
+-- a purge and a redaction remove a message's contact evidence by message (SPEC X1, X2, H3)
+CREATE INDEX sentlog_contact_fact_by_message ON sentlog_contact_fact (message_id);

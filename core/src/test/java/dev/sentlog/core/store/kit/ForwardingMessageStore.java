@@ -2,6 +2,9 @@ package dev.sentlog.core.store.kit;
 
 import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.Person;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
@@ -12,6 +15,7 @@ import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,5 +129,47 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public Optional<String> originalOf(String resendId) {
         return delegate.originalOf(resendId);
+    }
+
+    // ---- retention (SPEC X1-X3; issue #14) ----
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        return delegate.purgeCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public List<String> redactionCandidates(Instant createdBefore, int limit) {
+        return delegate.redactionCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        return delegate.markForPurge(messageId);
+    }
+
+    @Override
+    public int eraseBatch(String messageId, int maxRows) {
+        return delegate.eraseBatch(messageId, maxRows);
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        return delegate.redact(messageId, figures);
+    }
+
+    @Override
+    public Optional<LegalHold> placeHold(String messageId, LegalHold hold) {
+        return delegate.placeHold(messageId, hold);
+    }
+
+    @Override
+    public Optional<LegalHold> liftHold(String messageId, Person by, Instant at, String reason) {
+        return delegate.liftHold(messageId, by, at, reason);
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        return delegate.holds(messageId);
     }
 }

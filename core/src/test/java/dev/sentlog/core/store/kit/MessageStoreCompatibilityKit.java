@@ -16,7 +16,9 @@ import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.message.Sender;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
@@ -28,9 +30,12 @@ import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
+import dev.sentlog.core.totals.DeliverySummary;
+import dev.sentlog.core.totals.DeliveryTotals;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.OutcomeClass;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -1095,6 +1100,255 @@ public abstract class MessageStoreCompatibilityKit {
             }
             assertThat(won).as("ST-67 claims won").isEqualTo(3);
             assertThat(store.resendsOf("m-1")).as("ST-67 links").hasSize(3);
+        }
+    }
+
+    // ---- retention (SPEC X1-X3; issue #14): ST-70..ST-79 ----
+
+    private static final Person COUNSEL = Person.of("u-9", "Counsel, Dana");
+
+    private MessageHeader insertFinal(Message m) {
+        return store.insert(m, MessageState.initial(MessageStatus.SENT));
+    }
+
+    private static StoreQuery everything() {
+        return new StoreQuery(Instant.MIN, Instant.MAX, null, Set.of(), Instant.MAX, 100);
+    }
+
+    private List<String> searchIds() {
+        return store.search(everything()).newestFirst().stream().map(MessageHeader::id).toList();
+    }
+
+    /** Erases batch by batch until the store answers 0; answers the batches' row counts. */
+    private List<Integer> eraseAll(String id, int batch) {
+        List<Integer> counts = new ArrayList<>();
+        for (int n = store.eraseBatch(id, batch); n > 0; n = store.eraseBatch(id, batch)) {
+            counts.add(n);
+            if (counts.size() > 10_000) {
+                throw new AssertionError("eraseBatch of " + id + " never answered 0");
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Redaction figures that do not depend on the snapshot: the kit checks they are stored as given
+     * (their text-messaging flag and cancellation are {@link #fullMessage}'s, as a store may keep those
+     * with the message).
+     */
+    private static Redaction figuresAt(Instant at) {
+        DeliverySummary summary = new DeliverySummary(new DeliveryTotals(2, 1, 0, 1, 1, 2, 1, 1, 1, 1, 1), 3, 2,
+                true, BASE.plusSeconds(3), BASE.plusSeconds(90), null);
+        return new Redaction(at, summary, Map.of(Channel.VOICE, Map.of(OutcomeClass.SUCCESS, 1,
+                OutcomeClass.FAILURE, 1), Channel.EMAIL, Map.of(OutcomeClass.SUCCESS, 1)));
+    }
+
+    @Nested
+    @DisplayName("Retention")
+    class RetentionClauses {
+
+        @Test
+        @DisplayName("ST-70 a message marked for purge is at once absent from header, snapshot, devices, state, jobs, "
+                + "holds and search, page and count (X1)")
+        void markHidesAtOnce() {
+            insertFinal(fullMessage("m-1"));
+            insertFinal(plain("m-2", 1));
+            store.compareAndSet("m-1", 0, MessageState.initial(MessageStatus.SENT).withJobsAdded(List.of(
+                    new ProviderJob("relay", "j-1", Set.of(Channel.EMAIL), false))));
+
+            assertThat(store.markForPurge("m-1")).as("ST-70 marked").isTrue();
+
+            assertThat(store.header("m-1")).as("ST-70 header").isEmpty();
+            assertThat(store.snapshot("m-1")).as("ST-70 snapshot").isEmpty();
+            assertThat(store.withDevices("m-1", DeviceTable::size)).as("ST-70 withDevices").isEmpty();
+            assertThat(store.compareAndSet("m-1", 1, MessageState.initial(MessageStatus.SENT))).as("ST-70 compareAndSet")
+                    .isEmpty();
+            assertThat(store.messageOfJob("relay", "j-1")).as("ST-70 messageOfJob").isEmpty();
+            assertThat(store.holds("m-1")).as("ST-70 holds").isEmpty();
+            assertThat(store.placeHold("m-1", LegalHold.placed(COUNSEL, BASE, "late"))).as("ST-70 placeHold").isEmpty();
+            StorePage page = store.search(everything());
+            assertThat(page.newestFirst().stream().map(MessageHeader::id)).as("ST-70 search page").containsExactly("m-2");
+            assertThat(page.totalMatched()).as("ST-70 search count").isEqualTo(1);
+            assertThat(store.markForPurge("m-1")).as("ST-70 marking again").isTrue();
+        }
+
+        @Test
+        @DisplayName("ST-71 erasing a marked message batch by batch ends with 0 and removes everything stored for "
+                + "it: the id is free again, with no holds or jobs left (X1)")
+        void eraseRemovesEverything() {
+            Message m = wide("m-1");
+            insertFinal(m);
+            store.placeHold("m-1", LegalHold.placed(COUNSEL, BASE, "audit"));
+            store.liftHold("m-1", COUNSEL, BASE.plusSeconds(1), "audit closed");
+            store.compareAndSet("m-1", 0, MessageState.initial(MessageStatus.SENT).withJobsAdded(List.of(
+                    new ProviderJob("relay", "j-1", Set.of(Channel.EMAIL), false))));
+            assertThat(store.markForPurge("m-1")).as("ST-71 marked").isTrue();
+
+            List<Integer> batches = eraseAll("m-1", 7);
+
+            assertThat(batches.stream().mapToInt(Integer::intValue).sum()).as("ST-71 rows removed")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(store.eraseBatch("m-1", 7)).as("ST-71 nothing left").isZero();
+            assertThat(store.purgeCandidates(Instant.MAX, 10)).as("ST-71 no longer a candidate").isEmpty();
+            insert(plain("m-1", 3));
+            assertThat(store.holds("m-1")).as("ST-71 no hold of the purged message").isEmpty();
+            assertThat(store.messageOfJob("relay", "j-1")).as("ST-71 no job of the purged message").isEmpty();
+            assertThat(store.snapshot("m-1")).as("ST-71 the new message only").contains(plain("m-1", 3));
+        }
+
+        @Test
+        @DisplayName("ST-72 markForPurge refuses a message whose status is not final and one under legal hold; "
+                + "both stay whole (X1, X3)")
+        void markRefusesActiveAndHeld() {
+            insert(plain("m-1", 0));
+            store.insert(plain("m-2", 1), MessageState.initial(MessageStatus.ERROR));
+            insertFinal(plain("m-3", 2));
+            store.placeHold("m-3", LegalHold.placed(COUNSEL, BASE, "complaint"));
+
+            assertThat(store.markForPurge("m-1")).as("ST-72 Waiting refused").isFalse();
+            assertThat(store.markForPurge("m-2")).as("ST-72 Error refused").isFalse();
+            assertThat(store.markForPurge("m-3")).as("ST-72 held refused").isFalse();
+            assertThat(store.markForPurge("m-4")).as("ST-72 unknown refused").isFalse();
+            assertThat(searchIds()).as("ST-72 all still found").containsExactly("m-3", "m-2", "m-1");
+            assertThat(store.snapshot("m-3")).as("ST-72 held message whole").isPresent();
+
+            store.liftHold("m-3", COUNSEL, BASE.plusSeconds(5), "settled");
+            assertThat(store.markForPurge("m-3")).as("ST-72 marked once the hold is lifted").isTrue();
+        }
+
+        @Test
+        @DisplayName("ST-73 candidates: final, not held, created before the cut-off, oldest first; a purge lists "
+                + "marked messages first, a redaction skips redacted ones (X1, X2, X3)")
+        void candidates() {
+            insertFinal(plain("m-d", 4));
+            insertFinal(plain("m-a", 1));
+            insertFinal(plain("m-b", 2));
+            insert(plain("m-c", 3));
+            insertFinal(plain("m-e", 5));
+            insertFinal(plain("m-f", 9));
+            store.placeHold("m-e", LegalHold.placed(COUNSEL, BASE, "records request"));
+            Instant cut = BASE.plusSeconds(60L * 9);
+
+            assertThat(store.purgeCandidates(cut, 10)).as("ST-73 purge candidates").containsExactly("m-a", "m-b", "m-d");
+            assertThat(store.purgeCandidates(cut, 2)).as("ST-73 limit").containsExactly("m-a", "m-b");
+            assertThat(store.redactionCandidates(cut, 10)).as("ST-73 redaction candidates")
+                    .containsExactly("m-a", "m-b", "m-d");
+
+            store.redact("m-a", m -> figuresAt(BASE));
+            eraseAll("m-a", 100);
+            store.markForPurge("m-d");
+            assertThat(store.redactionCandidates(cut, 10)).as("ST-73 redaction skips redacted and marked")
+                    .containsExactly("m-b");
+            assertThat(store.purgeCandidates(cut, 10)).as("ST-73 marked first").containsExactly("m-d", "m-a", "m-b");
+        }
+
+        @Test
+        @DisplayName("ST-74 redact stores the figures computed from the whole snapshot, erases names, addresses, "
+                + "texts, files and filter criteria, keeps header and state, and stays searchable (X2)")
+        void redactKeepsHeaderAndFigures() {
+            Message m = fullMessage("m-1").toBuilder().status(MessageStatus.SENT).build();
+            MessageHeader header = insertFinal(m);
+            List<Message> seen = new ArrayList<>();
+            Redaction figures = figuresAt(BASE.plusSeconds(3600));
+
+            Optional<Redaction> stored = store.redact("m-1", snapshot -> {
+                seen.add(snapshot);
+                return figures;
+            });
+
+            assertThat(stored).as("ST-74 answer").contains(figures);
+            assertThat(seen).as("ST-74 the figures saw the whole message").containsExactly(m);
+            Message expected = m.toBuilder().body("").text("").emailAttachment(null).audioFile(null)
+                    .filterCriteria(List.of()).recipients(List.of()).redaction(figures).build();
+            assertThat(store.snapshot("m-1")).as("ST-74 snapshot right after").contains(expected);
+            assertThat(store.withDevices("m-1", DeviceTable::size)).as("ST-74 no device rows").contains(0);
+            eraseAll("m-1", 2);
+            assertThat(store.snapshot("m-1")).as("ST-74 snapshot after the erasure").contains(expected);
+            assertThat(store.header("m-1")).as("ST-74 header and state kept").contains(header);
+            assertThat(searchIds()).as("ST-74 still searchable").containsExactly("m-1");
+            assertThat(store.redact("m-1", x -> figures)).as("ST-74 redacted once").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-75 redact refuses a message whose status is not final, one under legal hold and one marked "
+                + "for purge, and does not call the figures (X2, X3)")
+        void redactRefuses() {
+            insert(plain("m-1", 0));
+            insertFinal(plain("m-2", 1));
+            insertFinal(plain("m-3", 2));
+            store.placeHold("m-2", LegalHold.placed(COUNSEL, BASE, "litigation"));
+            store.markForPurge("m-3");
+            List<String> called = new ArrayList<>();
+
+            for (String id : List.of("m-1", "m-2", "m-3", "m-4")) {
+                assertThat(store.redact(id, x -> {
+                    called.add(id);
+                    return figuresAt(BASE);
+                })).as("ST-75 %s refused", id).isEmpty();
+            }
+            assertThat(called).as("ST-75 figures not computed").isEmpty();
+            assertThat(store.snapshot("m-2").orElseThrow().redaction()).as("ST-75 held message whole").isEmpty();
+            assertThat(store.snapshot("m-2").orElseThrow().recipients()).as("ST-75 held message's recipients")
+                    .isEqualTo(plain("m-2", 1).recipients());
+        }
+
+        @Test
+        @DisplayName("ST-76 legal holds: who, when and why are kept; a second hold keeps the first; a lift keeps "
+                + "who, when and why; the history stays readable (X3)")
+        void holds() {
+            insertFinal(plain("m-1", 0));
+            LegalHold first = LegalHold.placed(COUNSEL, BASE.plusNanos(5), "complaint 114");
+            Person clerk = Person.of("u-3", "Clerk, Lee");
+
+            assertThat(store.placeHold("m-1", first)).as("ST-76 placed").contains(first);
+            assertThat(store.placeHold("m-1", LegalHold.placed(clerk, BASE.plusSeconds(9), "again")))
+                    .as("ST-76 the hold in force stays").contains(first);
+            LegalHold lifted = first.lifted(clerk, BASE.plusSeconds(60).plusNanos(3), "complaint closed");
+            assertThat(store.liftHold("m-1", clerk, BASE.plusSeconds(60).plusNanos(3), "complaint closed"))
+                    .as("ST-76 lifted").contains(lifted);
+            assertThat(store.liftHold("m-1", clerk, BASE.plusSeconds(61), "twice")).as("ST-76 nothing to lift")
+                    .isEmpty();
+            LegalHold second = LegalHold.placed(clerk, BASE.plusSeconds(120), "subpoena");
+            store.placeHold("m-1", second);
+
+            assertThat(store.holds("m-1")).as("ST-76 history").containsExactly(lifted, second);
+            assertThat(store.holds("m-2")).as("ST-76 unknown message").isEmpty();
+            assertThat(store.placeHold("m-2", first)).as("ST-76 unknown message, place").isEmpty();
+            assertThat(store.liftHold("m-2", clerk, BASE, "x")).as("ST-76 unknown message, lift").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-77 between any two batches of a purge or a redaction, search, header and snapshot show each "
+                + "message whole or not at all (X1, X2)")
+        void noHalfPurgedMessage() {
+            Message wide = wide("m-1").toBuilder().createdAt(BASE).build();
+            insertFinal(wide);
+            insertFinal(wide("m-2").toBuilder().createdAt(BASE.plusSeconds(1)).build());
+            List<String> problems = new ArrayList<>();
+            Runnable look = () -> {
+                for (MessageHeader h : store.search(everything()).newestFirst()) {
+                    Optional<Message> m = store.snapshot(h.id());
+                    if (m.isPresent() && m.get().redaction().isEmpty() && m.get().deviceCount() != h.deviceCount()) {
+                        problems.add(h.id() + " shows " + m.get().deviceCount() + " of " + h.deviceCount() + " devices");
+                    }
+                    if (m.isPresent() && m.get().redaction().isPresent() && !m.get().recipients().isEmpty()) {
+                        problems.add(h.id() + " is redacted but shows recipients");
+                    }
+                }
+            };
+            store.markForPurge("m-1");
+            store.redact("m-2", m -> figuresAt(BASE));
+            look.run();
+            for (int n = store.eraseBatch("m-1", 5); n > 0; n = store.eraseBatch("m-1", 5)) {
+                look.run();
+                assertThat(searchIds()).as("ST-77 the purged message is never found").containsExactly("m-2");
+            }
+            for (int n = store.eraseBatch("m-2", 5); n > 0; n = store.eraseBatch("m-2", 5)) {
+                look.run();
+            }
+            assertThat(problems).as("ST-77 half-erased messages seen").isEmpty();
+            assertThat(searchIds()).as("ST-77 after the last batch only the redacted message is found")
+                    .containsExactly("m-2");
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.message.Redaction;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
 import dev.sentlog.core.store.MessageHeader;
@@ -17,6 +19,7 @@ import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.Channel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -188,5 +191,45 @@ final class BrokenStore extends ForwardingMessageStore {
         if (fault != Fault.RESEND_NEVER_RELEASED) {
             delegate.releaseResend(originalId, resendId);
         }
+    }
+
+    @Override
+    public boolean markForPurge(String messageId) {
+        if (fault == Fault.PURGE_MARK_IGNORED) {
+            return delegate.header(messageId).isPresent();
+        }
+        if (fault == Fault.PURGE_IGNORES_HOLD && delegate.holds(messageId).stream().anyMatch(LegalHold::isInForce)) {
+            delegate.liftHold(messageId, Person.of("fault", "Fault, Store"), Instant.MAX, "the fault");
+        }
+        return delegate.markForPurge(messageId);
+    }
+
+    @Override
+    public List<String> purgeCandidates(Instant createdBefore, int limit) {
+        if (fault == Fault.CANDIDATES_IGNORE_HOLD) {
+            List<String> all = new ArrayList<>();
+            for (MessageHeader h : delegate.search(new StoreQuery(Instant.MIN, createdBefore, null, Set.of(),
+                    Instant.MAX, Integer.MAX_VALUE)).newestFirst()) {
+                if (h.state().status().isFinal()) {
+                    all.add(0, h.id());
+                }
+            }
+            return all.subList(0, Math.min(limit, all.size()));
+        }
+        return delegate.purgeCandidates(createdBefore, limit);
+    }
+
+    @Override
+    public Optional<Redaction> redact(String messageId, Function<Message, Redaction> figures) {
+        if (fault == Fault.REDACTION_NOT_STORED) {
+            return delegate.snapshot(messageId).map(figures);
+        }
+        return delegate.redact(messageId, figures);
+    }
+
+    @Override
+    public List<LegalHold> holds(String messageId) {
+        List<LegalHold> holds = delegate.holds(messageId);
+        return fault == Fault.HOLD_HISTORY_LOST ? holds.stream().filter(LegalHold::isInForce).toList() : holds;
     }
 }

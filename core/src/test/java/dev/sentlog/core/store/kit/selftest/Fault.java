@@ -14,7 +14,7 @@ enum Fault {
      */
     UNLOCKED_DEVICES(Set.of("ST-9", "ST-10", "ST-42"), Set.of("ST-25", "ST-60", "ST-61", "ST-62", "ST-63", "ST-64")),
     /** search answers oldest first. */
-    UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of()),
+    UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of("ST-72")),
     /** snapshot drops the filter criteria. */
     SNAPSHOT_DROPS_FIELD(Set.of("ST-4", "ST-5"), Set.of()),
     /** the four-argument compareAndSet is the port's non-atomic default. */
@@ -38,7 +38,17 @@ enum Fault {
     /** claimResend ignores the allowance (Y2). */
     RESEND_UNLIMITED(Set.of("ST-65", "ST-67"), Set.of()),
     /** releaseResend keeps the link (Y2). */
-    RESEND_NEVER_RELEASED(Set.of("ST-66"), Set.of());
+    RESEND_NEVER_RELEASED(Set.of("ST-66"), Set.of()),
+    /** markForPurge answers true but leaves the message visible, and nothing is erased (X1). */
+    PURGE_MARK_IGNORED(Set.of("ST-70", "ST-71", "ST-72", "ST-77"), Set.of("ST-73", "ST-75")),
+    /** markForPurge lifts a legal hold in force and marks the message anyway (X3). */
+    PURGE_IGNORES_HOLD(Set.of("ST-72"), Set.of()),
+    /** candidates include messages under legal hold (X3). */
+    CANDIDATES_IGNORE_HOLD(Set.of("ST-73"), Set.of()),
+    /** redact answers the figures but erases nothing and stores nothing (X2). */
+    REDACTION_NOT_STORED(Set.of("ST-73", "ST-74", "ST-75"), Set.of("ST-77")),
+    /** holds answers only the hold in force: lifted holds are forgotten (X3). */
+    HOLD_HISTORY_LOST(Set.of("ST-76"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;
