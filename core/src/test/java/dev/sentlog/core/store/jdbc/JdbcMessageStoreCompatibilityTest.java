@@ -29,7 +29,7 @@ class JdbcMessageStoreCompatibilityTest extends MessageStoreCompatibilityKit {
     protected MessageStore createStore() {
         DataSource ds = database();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE sentlog_provider_job, sentlog_device, sentlog_recipient, sentlog_filter_criterion, "
+            s.execute("TRUNCATE sentlog_hand_over_batch, sentlog_hand_over, sentlog_provider_job, sentlog_device, sentlog_recipient, sentlog_filter_criterion, "
                     + "sentlog_message RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the kit's database", e);
