@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,8 @@ final class KeyedDeliveryService implements DeliveryProvider {
     private final Set<String> stopped = new HashSet<>();
     /** Runs inside every submit, before the answer (a test pauses or kills a hand-over there). */
     volatile Consumer<DeliveryBatch> duringSubmit = b -> { };
+    /** Runs when the service accepted a new batch, with its key and job (a child process prints it). */
+    volatile BiConsumer<BatchKey, String> afterAccept = (k, j) -> { };
 
     KeyedDeliveryService(String name, Set<Channel> channels) {
         this.name = name;
@@ -76,6 +79,7 @@ final class KeyedDeliveryService implements DeliveryProvider {
                 devices.add(new JobDevice(job, r.deviceId(), r.channel()));
             }
             devicesOfJob.put(job, devices);
+            afterAccept.accept(batch.key(), job);
             return job;
         }
     }
@@ -127,6 +131,15 @@ final class KeyedDeliveryService implements DeliveryProvider {
         List<JobDevice> all = new ArrayList<>();
         devicesOfJob.values().forEach(all::addAll);
         return all;
+    }
+
+    /**
+     * Remembers a batch another process of this service accepted (the service outlives the log's
+     * process that submitted it), so that a repeated key answers the same job (DP-S6).
+     */
+    synchronized void remember(BatchKey key, String jobId) {
+        jobOfKey.put(key, jobId);
+        devicesOfJob.putIfAbsent(jobId, new ArrayList<>());
     }
 
     /** The submits of each batch key so far. */
