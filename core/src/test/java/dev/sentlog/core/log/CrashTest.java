@@ -93,6 +93,116 @@ class CrashTest {
         /** The next line whose first word is the given one; fails when the child ends first. */
         String next(String first) throws IOException {
             long deadline = System.nanoTime() + CHILD_LINE_TIMEOUT.toNanos();
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(first + " ") || line.equals(first)) {
+                    return line;
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            throw new AssertionError("the child printed no '" + first + "' line; its errors: "
+                    + Files.readString(errors));
+        }
+
+        /** SIGKILL, and wait until the process is gone. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static PostgresDatabase freshDatabase() {
+        PostgresDatabase db = PostgresCluster.shared().createDatabase("crash_" + DATABASES.incrementAndGet());
+        JdbcMessageStore.migrate(db.dataSource());
+        return db;
+    }
+
+    private static DeviceOutcome outcome(Message m, String deviceId) {
+        String[] parts = deviceId.split("\\.");
+        return m.recipients().get(Integer.parseInt(parts[0])).devices().get(Integer.parseInt(parts[1])).outcome();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3L, 41L, 512L, 9_001L})
+    @DisplayName("N1 R2 a child killed with SIGKILL while applying reports: a new log shows every acknowledged report "
+            + "applied, no device regressed, and goes on applying the rest")
+    void acknowledgedReportsSurviveAKill(long seed) throws Exception {
+        PostgresDatabase db = freshDatabase();
+        JdbcMessageStore store = JdbcMessageStore.create(db.dataSource());
+        // the devices of the child's job, as its service sees them: the same plan from the same message
+        KeyedDeliveryService planner = KeyedDeliveryService.all("svc");
+        try (SentMessageLog dryRun = SentMessageLog.builder().clock(new ManualClock(T0)).provider(planner).build()) {
+            dryRun.record(TestMessages.message("m-1").build());
+        }
+        List<KeyedDeliveryService.JobDevice> devices = planner.devices();
+        List<List<DeviceReport>> batches = reportBatches(seed, devices);
+        int killAfter = 1 + new Random(seed).nextInt(batches.size() - 1); // acknowledged batches before the kill
+        int acked = -1;
+        String job;
+        try (Child child = new Child(db, "reports", Long.toString(seed))) {
+            job = child.next("job").substring(4);
+            for (int i = 0; i < killAfter; i++) {
+                acked = Integer.parseInt(child.next("ack").substring(4));
+            }
+            child.kill();
+        }
+        assertThat(acked).as("acknowledged batches").isEqualTo(killAfter - 1);
+
+        try (SentMessageLog log = SentMessageLog.builder().store(store).clock(new ManualClock(T0)).build()) {
+            Message after = store.snapshot("m-1").orElseThrow();
+            assertThat(after.status()).as("N1 the recorded message").isEqualTo(MessageStatus.IN_PROGRESS);
+            for (KeyedDeliveryService.JobDevice d : devices) {
+                boolean finalAcked = false;
+                boolean anyAcked = false;
+                for (int i = 0; i <= acked; i++) {
+                    for (DeviceReport r : batches.get(i)) {
+                        if (r.deviceId().equals(d.deviceId())) {
+                            anyAcked = true;
+                            finalAcked |= r.sequence() == 2;
+                        }
+                    }
+                }
+                DeviceOutcome shown = outcome(after, d.deviceId());
+                if (finalAcked) {
+                    assertThat(shown).as("N1 device %s: its acknowledged final report (seed %d)", d.deviceId(), seed)
+                            .isEqualTo(KeyedDeliveryService.finalOutcome(d.channel()));
+                } else if (anyAcked) {
+                    assertThat(shown).as("N1 device %s: no regression below its acknowledged report", d.deviceId())
+                            .isIn(DeviceOutcome.of(DeviceStatus.IN_PROGRESS),
+                                    KeyedDeliveryService.finalOutcome(d.channel()));
+                }
+            }
+            // the rest of the stream, pushed again by the service, settles the message (R2: repeats are harmless)
+            for (List<DeviceReport> batch : batches) {
+                log.acceptReports("svc", job, batch);
+            }
+            Message settled = store.snapshot("m-1").orElseThrow();
+            for (KeyedDeliveryService.JobDevice d : devices) {
+                assertThat(outcome(settled, d.deviceId())).as("R2 device %s after the rest", d.deviceId())
+                        .isEqualTo(KeyedDeliveryService.finalOutcome(d.channel()));
+            }
+            assertThat(settled.status()).as("M3 every device final").isEqualTo(MessageStatus.SENT);
+        }
+    }
+
+    @ParameterizedTest(name = "killed inside the {0} submit")
+    @ValueSource(strings = {"mail", "phones"})
+    @DisplayName("N2 DP-S6 a child killed with SIGKILL in the middle of a hand-over: its batches are stored, and a new "
+            + "log's tick resumes the hand-over once the lease ran out, under the same batch keys, nothing delivered twice")
+    void anInterruptedHandOverIsResumed(String killedIn) throws Exception {
+        PostgresDatabase db = freshDatabase();
+        JdbcMessageStore store = JdbcMessageStore.create(db.dataSource());
+        KeyedDeliveryService mail = new KeyedDeliveryService("mail", EnumSet.of(Channel.INBOX, Channel.EMAIL));
+        KeyedDeliveryService phones = new KeyedDeliveryService("phones", EnumSet.of(Channel.VOICE, Channel.TEXT));
+        try (Child child = new Child(db, "handover", killedIn)) {
             if (killedIn.equals("phones")) {
                 // the mail batch was accepted before the kill: the mail service remembers it (DP-S6)
                 String[] accepted = child.next("accepted").split(" ");
