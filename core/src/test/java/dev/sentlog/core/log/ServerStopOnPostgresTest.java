@@ -9,19 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentlog.core.clock.ManualClock;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
-import dev.sentlog.core.store.DeviceTable;
-import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StoreUnavailableException;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,28 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServerStopOnPostgresTest {
 
-    /** The PostgreSQL store, whose next device callback stops the server after making its changes. */
-    private static final class ServerKillingStore extends ForwardingMessageStore {
-        private final PostgresCluster cluster;
-        private final AtomicBoolean killNext = new AtomicBoolean();
-
-        ServerKillingStore(MessageStore delegate, PostgresCluster cluster) {
-            super(delegate);
-            this.cluster = cluster;
-        }
-
-        @Override
-        public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
-            return delegate.withDevices(messageId, t -> {
-                R result = callback.apply(t);
-                if (killNext.getAndSet(false)) {
-                    cluster.kill();
-                }
-                return result;
-            });
-        }
-    }
-
     @Test
     @DisplayName("N4 N1 the server stopped in the middle of applying reports: the call fails with "
             + "StoreUnavailableException, nothing of it is applied, calls fail the same way while it is down, and the "
@@ -61,8 +33,8 @@ class ServerStopOnPostgresTest {
     void serverStoppedMidRun() {
         try (PostgresCluster cluster = PostgresCluster.start()) {
             JdbcMessageStore.migrate(cluster.database().dataSource());
-            ServerKillingStore store = new ServerKillingStore(JdbcMessageStore.create(cluster.database().dataSource()),
-                    cluster);
+            FailingCallbackStore store = new FailingCallbackStore(
+                    JdbcMessageStore.create(cluster.database().dataSource()), cluster::kill);
             KeyedDeliveryService svc = KeyedDeliveryService.all("svc");
             try (SentMessageLog log = SentMessageLog.builder().store(store).clock(new ManualClock(T0)).provider(svc)
                     .build()) {
@@ -73,7 +45,7 @@ class ServerStopOnPostgresTest {
                         DeviceReport.of("0.0", DeviceOutcome.of(DeviceStatus.SENT), false, "e1", 2, T0),
                         DeviceReport.of("0.1", DeviceOutcome.of(DeviceStatus.FAILED), false, "e2", 2, T0));
 
-                store.killNext.set(true);
+                store.failNext.set(true);
                 assertThatThrownBy(() -> log.acceptReports("svc", job, reports)).as("N4 mid-call")
                         .isInstanceOf(StoreUnavailableException.class);
                 assertThat(cluster.isRunning()).isFalse();

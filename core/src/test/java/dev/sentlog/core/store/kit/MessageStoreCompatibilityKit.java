@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -772,6 +773,25 @@ public abstract class MessageStoreCompatibilityKit {
         return store.beginHandOver(id, version, waiting().withStartedAt(BASE), owner, until, 6, twoBatches(id));
     }
 
+    /** Runs the attempt on every pool thread at once (one owner each) and answers the leases won. */
+    private List<HandOverLease> race(Function<String, Optional<HandOverLease>> attempt) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<HandOverLease>>> tries = new ArrayList<>();
+        for (int th = 0; th < THREADS; th++) {
+            String owner = "node-" + th;
+            tries.add(pool.submit(() -> {
+                await(start, "the start");
+                return attempt.apply(owner);
+            }));
+        }
+        start.countDown();
+        List<HandOverLease> won = new ArrayList<>();
+        for (Future<Optional<HandOverLease>> f : tries) {
+            await(f).ifPresent(won::add);
+        }
+        return won;
+    }
+
     @Nested
     @DisplayName("Hand-over leases (N2, N3)")
     class HandOverLeases {
@@ -819,20 +839,7 @@ public abstract class MessageStoreCompatibilityKit {
         @DisplayName("ST-32 of concurrent beginHandOvers on one version exactly one wins, and its lease is stored")
         void oneBeginWins() throws Exception {
             insert(wide("m-1"));
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Optional<HandOverLease>>> tries = new ArrayList<>();
-            for (int th = 0; th < THREADS; th++) {
-                String owner = "node-" + th;
-                tries.add(pool.submit(() -> {
-                    await(start, "the start");
-                    return begin("m-1", 0, owner, BASE.plusSeconds(60));
-                }));
-            }
-            start.countDown();
-            List<HandOverLease> won = new ArrayList<>();
-            for (Future<Optional<HandOverLease>> f : tries) {
-                await(f).ifPresent(won::add);
-            }
+            List<HandOverLease> won = race(owner -> begin("m-1", 0, owner, BASE.plusSeconds(60)));
             assertThat(won).as("ST-32 winners").hasSize(1);
             assertThat(store.handOver("m-1")).as("ST-32 the winner's lease").contains(won.get(0));
             assertThat(store.header("m-1").map(h -> h.state().version())).as("ST-32 one state change").contains(1L);
@@ -881,20 +888,8 @@ public abstract class MessageStoreCompatibilityKit {
         void oneTakeOverWins() throws Exception {
             insert(wide("m-1"));
             begin("m-1", 0, NODE_A, BASE);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Optional<HandOverLease>>> tries = new ArrayList<>();
-            for (int th = 0; th < THREADS; th++) {
-                String owner = "node-" + th;
-                tries.add(pool.submit(() -> {
-                    await(start, "the start");
-                    return store.takeOverHandOver("m-1", 1, owner, BASE.plusSeconds(1), BASE.plusSeconds(61));
-                }));
-            }
-            start.countDown();
-            List<HandOverLease> won = new ArrayList<>();
-            for (Future<Optional<HandOverLease>> f : tries) {
-                await(f).ifPresent(won::add);
-            }
+            List<HandOverLease> won = race(owner -> store.takeOverHandOver("m-1", 1, owner, BASE.plusSeconds(1),
+                    BASE.plusSeconds(61)));
             assertThat(won).as("ST-35 winners").hasSize(1);
             assertThat(store.handOver("m-1").map(HandOverLease::version)).as("ST-35 one version step").contains(2L);
         }
