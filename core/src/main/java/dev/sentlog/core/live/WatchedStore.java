@@ -6,9 +6,11 @@ import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.HandOverLease;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -179,5 +181,46 @@ final class WatchedStore implements MessageStore {
     @Override
     public List<LegalHold> holds(String messageId) {
         return store.holds(messageId);
+    }
+
+    // issue #12: hand-over leases; beginning one changes the message's state, the rest only the lease
+
+    @Override
+    public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
+                                                 String owner, Instant leaseUntil, int deliverable,
+                                                 List<PlannedBatch> batches) {
+        Optional<HandOverLease> lease = store.beginHandOver(messageId, expectedVersion, next, owner, leaseUntil,
+                deliverable, batches);
+        if (lease.isPresent()) {
+            hub.changed(messageId);
+        }
+        return lease;
+    }
+
+    @Override
+    public Optional<HandOverLease> handOver(String messageId) {
+        return store.handOver(messageId);
+    }
+
+    @Override
+    public Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner,
+                                                 Instant leaseUntil) {
+        return store.renewHandOver(messageId, expectedVersion, owner, leaseUntil);
+    }
+
+    @Override
+    public Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner, Instant now,
+                                                    Instant leaseUntil) {
+        return store.takeOverHandOver(messageId, expectedVersion, owner, now, leaseUntil);
+    }
+
+    @Override
+    public boolean endHandOver(String messageId, long expectedVersion) {
+        return store.endHandOver(messageId, expectedVersion);
+    }
+
+    @Override
+    public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
+        return store.expiredHandOvers(now, limit);
     }
 }

@@ -27,15 +27,12 @@ final class CancelRequests {
     private final ProviderRegistry providers;
     private final ProviderCalls calls;
     private final StatusDerivation status;
-    private final HandOverMarks handingOver;
 
-    CancelRequests(MessageStore store, ProviderRegistry providers, ProviderCalls calls, StatusDerivation status,
-                   HandOverMarks handingOver) {
+    CancelRequests(MessageStore store, ProviderRegistry providers, ProviderCalls calls, StatusDerivation status) {
         this.store = store;
         this.providers = providers;
         this.calls = calls;
         this.status = status;
-        this.handingOver = handingOver;
     }
 
     /** Records the request and stops what it can; see {@link SentMessageLog#cancel}. Access is checked already. */
@@ -75,11 +72,11 @@ final class CancelRequests {
 
     /**
      * Cancels undelivered devices: those never handed over at once, the rest through the providers
-     * (C2). Not while the message is being handed over: a device whose provider has not answered yet
+     * (C2). Not while a hand-over of the message is stored (on any node, SPEC N3): a device whose provider has not answered yet
      * is not "never handed over"; the hand-over stops through the providers once it is done.
      */
     void stopThroughProviders(String id) {
-        if (handingOver.isMarked(id)) {
+        if (store.handOver(id).isPresent()) {
             return;
         }
         MessageHeader h = status.header(id);

@@ -52,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import dev.sentlog.core.retention.Retention;
 import dev.sentlog.core.retention.RetentionSettings;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,10 +95,12 @@ import org.slf4j.LoggerFactory;
  *   <li>A derived status is stored only on the state version read before the devices (M3).</li>
  *   <li>Each batch carries its {@link BatchKey} (DP-S6): the message, the provider, and the batch's
  *       number among that message's batches to that provider, from 1 in recipient-list order. A
- *       hand-over whose claim was abandoned (Waiting with a start time a reporting window old) is
- *       resumed by {@link #tick} under the same keys, so a provider of SPI version 2 does not
- *       deliver the same devices twice; the log warns at registration about a provider of version
- *       1.</li>
+ *       hand-over stores its batches (keys and device rows) with a lease owned by this node
+ *       ({@link Builder#nodeId}) before it calls a provider, and renews the lease before each
+ *       batch. A hand-over whose lease ran out (its node died) is resumed by the next {@link #tick}
+ *       of any log instance over the same store, under the same keys and skipping batches already
+ *       handed over, so a provider of SPI version 2 does not deliver the same devices twice (N2);
+ *       the log warns at registration about a provider of version 1.</li>
  *   <li>Reports pushed through the sink are checked as a whole: an unknown job, an unknown device
  *       or a malformed outcome rejects the batch with an exception and applies nothing. Polled
  *       reports are applied leniently: bad ones are logged and skipped.</li>
@@ -111,7 +114,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * Thread-safe: every method may be called from any number of threads at once, also for the same
  * message. Status changes are compare-and-set on the stored state's version; device changes run
- * under the store's per-message lock; providers are called outside any lock, on at most
+ * under the store's per-message lock; whether a hand-over runs is the store's lease, so several
+ * instances over one database (each with its own node id) behave as one log (N3). Providers are
+ * called outside any lock, on at most
  * {@link Builder#providerThreads(int)} of the log's own daemon threads, with a timeout.
  * {@link #close()} stops those threads.
  */
@@ -125,6 +130,9 @@ public final class SentMessageLog implements AutoCloseable {
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     /** The default K of SPEC H3: permanent failures in a row that make an address a contact to fix. */
     public static final int DEFAULT_CONTACTS_TO_FIX_AFTER = 2;
+
+    /** The default time a hand-over lease holds without a renewal (SPEC N2). */
+    public static final Duration DEFAULT_HAND_OVER_LEASE = Duration.ofMinutes(1);
     /** The default number of threads that may call providers at once. */
     public static final int DEFAULT_PROVIDER_THREADS = 16;
     /** The default number of events a subscriber may have waiting (SPEC E4). */
@@ -145,6 +153,7 @@ public final class SentMessageLog implements AutoCloseable {
     private final ReportIntake intake;
     private final CancelRequests cancels;
     private final HandOver handOver;
+    private final String nodeId;
 
     private SentMessageLog(Builder b) {
         // issue #16: the store tells the subscriptions about changes (E4)
@@ -161,13 +170,13 @@ public final class SentMessageLog implements AutoCloseable {
         ProviderRegistry providers = new ProviderRegistry(b.providers);
         calls = new ProviderCalls(b.providerTimeout, b.providerThreads);
         EarlyReports early = new EarlyReports();
-        HandOverMarks handingOver = new HandOverMarks();
         access = new AccessChecks(store, clock);
-        status = new StatusDerivation(store, clock, b.reportingWindow, handingOver);
+        status = new StatusDerivation(store, clock, b.reportingWindow);
         intake = new ReportIntake(store, clock, rules, providers, calls, early, status);
-        cancels = new CancelRequests(store, providers, calls, status, handingOver);
-        handOver = new HandOver(store, clock, b.reportingWindow, b.deliveryOptions, providers, calls, early, status,
-                intake, cancels, handingOver);
+        cancels = new CancelRequests(store, providers, calls, status);
+        nodeId = b.nodeId;
+        handOver = new HandOver(store, clock, nodeId, b.handOverLease, b.deliveryOptions, providers, calls, early,
+                status, intake, cancels);
         for (DeliveryProvider p : providers.all()) {
             try {
                 p.bind(this::acceptReports);
@@ -244,15 +253,18 @@ public final class SentMessageLog implements AutoCloseable {
     }
 
     /**
-     * Housekeeping: hands over the Waiting messages that are due and moves In-Progress messages
-     * whose reporting window has passed to Error (SPEC M4). Call it periodically.
+     * Housekeeping: resumes the hand-overs whose lease ran out (their node crashed or stalled; SPEC
+     * N2), hands over the Waiting messages that are due and moves In-Progress messages whose
+     * reporting window has passed to Error (SPEC M4). Call it periodically, on every node.
      *
      * @return the number of messages whose status changed
      */
     public int tick() {
         int changed = 0;
+        List<MessageHeader> active = store.active(Integer.MAX_VALUE);
+        handOver.resumeInterrupted();
         Instant now = clock.instant();
-        for (MessageHeader h : store.active(Integer.MAX_VALUE)) {
+        for (MessageHeader h : active) {
             MessageStatus before = h.state().status();
             if (before == MessageStatus.WAITING && HandOver.isDue(h.scheduledAt().orElse(null), now)) {
                 handOver.dispatch(h.id());
@@ -264,6 +276,15 @@ public final class SentMessageLog implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /**
+     * The id this log instance writes as the owner of the hand-overs it runs (SPEC N2, N3).
+     *
+     * @return the node id set on the builder, or the generated one
+     */
+    public String nodeId() {
+        return nodeId;
     }
 
     // ---------------------------------------------------------------- provider reports
@@ -641,6 +662,8 @@ public final class SentMessageLog implements AutoCloseable {
         private int subscriberQueue = DEFAULT_SUBSCRIBER_QUEUE;
         private int contactsK = DEFAULT_CONTACTS_TO_FIX_AFTER;
         private int resendsPerOriginal = 1;
+        private String nodeId = "node-" + UUID.randomUUID();
+        private Duration handOverLease = DEFAULT_HAND_OVER_LEASE;
 
         private Builder() {
         }
@@ -831,6 +854,19 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
+         * Sets the id this log instance writes as the owner of its hand-overs (default
+         * {@code node-} and a random UUID). Give each app node over one database its own id, for
+         * example the host name, so that the log's warnings say whose hand-over was resumed.
+         *
+         * @param v the node id, not blank
+         * @return this builder
+         */
+        public Builder nodeId(String v) {
+            nodeId = Checks.requireNonBlank(v, "nodeId");
+            return this;
+        }
+
+        /**
          * Sets how many events a subscriber may have waiting before it is told it fell behind (SPEC E4;
          * default {@value SentMessageLog#DEFAULT_SUBSCRIBER_QUEUE}).
          *
@@ -845,11 +881,30 @@ public final class SentMessageLog implements AutoCloseable {
         }
 
         /**
+         * Sets how long a hand-over lease holds without a renewal (default one minute; SPEC N2). A
+         * hand-over renews its lease before each batch; when its node dies, the next {@code tick}
+         * of any node once the lease has run out resumes the hand-over. Must be longer than the
+         * provider timeout, so that a lease never runs out during one provider call.
+         *
+         * @param v the lease, positive
+         * @return this builder
+         */
+        public Builder handOverLease(Duration v) {
+            handOverLease = positive(v, "hand-over lease");
+            return this;
+        }
+
+        /**
          * Builds the log and binds every provider to its report sink.
          *
          * @return the log
+         * @throws IllegalArgumentException when the hand-over lease is not longer than the provider
+         *                                  timeout
          */
         public SentMessageLog build() {
+            Checks.requireArgument(handOverLease.compareTo(providerTimeout) > 0,
+                    "the hand-over lease (%s) must be longer than the provider timeout (%s)", handOverLease,
+                    providerTimeout);
             return new SentMessageLog(this);
         }
     }

@@ -27,27 +27,26 @@ final class StatusDerivation {
     private final MessageStore store;
     private final Clock clock;
     private final Duration reportingWindow;
-    private final HandOverMarks handingOver;
 
-    StatusDerivation(MessageStore store, Clock clock, Duration reportingWindow, HandOverMarks handingOver) {
+    StatusDerivation(MessageStore store, Clock clock, Duration reportingWindow) {
         this.store = store;
         this.clock = clock;
         this.reportingWindow = reportingWindow;
-        this.handingOver = handingOver;
     }
 
     /**
-     * Derives the status from device outcomes and the clock (SPEC M3, M4). Not while the message is
-     * being handed over: devices of providers not yet called are not open yet, so the message could
+     * Derives the status from device outcomes and the clock (SPEC M3, M4). Not while a hand-over of
+     * the message is stored (running on any node, or interrupted and waiting for a resume): devices of providers not yet called are not open yet, so the message could
      * look finished; the hand-over derives once it is done.
      */
     void derive(String id) {
         Instant now = clock.instant();
         while (true) {
-            // the state first, then the hand-over mark, then the devices: the decision is stored only
-            // when the state is still the one read, so it is made on devices read under that state
+            // the state first, then the stored hand-over, then the devices: the decision is stored only
+            // when the state is still the one read, so it is made on devices read under that state (a
+            // hand-over, on any node, starts only from a Waiting state and ends before it derives)
             MessageHeader h = header(id);
-            if (handingOver.isMarked(id)) {
+            if (store.handOver(id).isPresent()) {
                 return;
             }
             MessageState s = h.state();

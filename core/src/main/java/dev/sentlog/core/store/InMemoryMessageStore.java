@@ -615,4 +615,88 @@ final class InMemoryMessageStore implements MessageStore {
             return byId.get(messageId) == slot ? Optional.ofNullable(action.apply(slot)) : Optional.empty();
         }
     }
+
+    // ---- issue #12: hand-over leases (SPEC N2, N3) ----
+
+    /** The stored hand-overs; every change to it runs under its own lock. */
+    private final Map<String, HandOverLease> handOvers = new HashMap<>();
+
+    @Override
+    public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
+                                                 String owner, Instant leaseUntil, int deliverable,
+                                                 List<PlannedBatch> batches) {
+        HandOverLease lease = new HandOverLease(Checks.requireNonNull(messageId, "messageId"), owner, leaseUntil, 1,
+                deliverable, batches);
+        synchronized (handOvers) {
+            if (handOvers.containsKey(messageId) || compareAndSet(messageId, expectedVersion, next).isEmpty()) {
+                return Optional.empty();
+            }
+            handOvers.put(messageId, lease);
+            return Optional.of(lease);
+        }
+    }
+
+    @Override
+    public Optional<HandOverLease> handOver(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        synchronized (handOvers) {
+            return Optional.ofNullable(handOvers.get(messageId));
+        }
+    }
+
+    @Override
+    public Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner,
+                                                 Instant leaseUntil) {
+        Checks.requireNonNull(owner, "owner");
+        Checks.requireNonNull(leaseUntil, "leaseUntil");
+        synchronized (handOvers) {
+            HandOverLease current = handOvers.get(Checks.requireNonNull(messageId, "messageId"));
+            if (current == null || current.version() != expectedVersion || !current.owner().equals(owner)) {
+                return Optional.empty();
+            }
+            HandOverLease renewed = current.renewed(owner, leaseUntil, expectedVersion + 1);
+            handOvers.put(messageId, renewed);
+            return Optional.of(renewed);
+        }
+    }
+
+    @Override
+    public Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner,
+                                                    Instant now, Instant leaseUntil) {
+        Checks.requireNonNull(owner, "owner");
+        Checks.requireNonNull(now, "now");
+        Checks.requireNonNull(leaseUntil, "leaseUntil");
+        synchronized (handOvers) {
+            HandOverLease current = handOvers.get(Checks.requireNonNull(messageId, "messageId"));
+            if (current == null || current.version() != expectedVersion || !current.expiredAt(now)) {
+                return Optional.empty();
+            }
+            HandOverLease taken = current.renewed(owner, leaseUntil, expectedVersion + 1);
+            handOvers.put(messageId, taken);
+            return Optional.of(taken);
+        }
+    }
+
+    @Override
+    public boolean endHandOver(String messageId, long expectedVersion) {
+        synchronized (handOvers) {
+            HandOverLease current = handOvers.get(Checks.requireNonNull(messageId, "messageId"));
+            if (current == null || current.version() != expectedVersion) {
+                return false;
+            }
+            handOvers.remove(messageId);
+            return true;
+        }
+    }
+
+    @Override
+    public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
+        Checks.requireNonNull(now, "now");
+        Checks.requireArgument(limit >= 1, "the limit must be at least 1, was %d", limit);
+        synchronized (handOvers) {
+            return handOvers.values().stream().filter(l -> l.expiredAt(now))
+                    .sorted(Comparator.comparing(HandOverLease::leaseUntil).thenComparing(HandOverLease::messageId))
+                    .limit(limit).toList();
+        }
+    }
 }

@@ -361,4 +361,82 @@ public interface MessageStore {
      * @return the holds; empty when none or the message is unknown
      */
     List<LegalHold> holds(String messageId);
+
+    // ---- issue #12: hand-over leases and their planned batches (SPEC N2, N3) ----
+
+    /**
+     * Claims a message for a hand-over and stores what it is about to submit, as one step: replaces
+     * the message's state when its version is the expected one and no hand-over of the message is
+     * stored, and then stores a lease with version 1 holding the planned batches. Either both are
+     * stored or neither; two callers racing on the same version get one lease between them. A
+     * relational store runs the state update and the lease insert in one transaction.
+     *
+     * @param messageId       the id
+     * @param expectedVersion the state version the caller read
+     * @param next            the claimed state (its version is ignored)
+     * @param owner           the claiming node's id
+     * @param leaseUntil      when the lease runs out unless renewed
+     * @param deliverable     the deliverable device count (see {@link HandOverLease#deliverable()})
+     * @param batches         the batches, in submission order, each of this message
+     * @return the stored lease; empty when the version moved on, the id is unknown or a hand-over of
+     *         the message is stored already
+     */
+    Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next, String owner,
+                                          Instant leaseUntil, int deliverable, List<PlannedBatch> batches);
+
+    /**
+     * The stored hand-over of a message, whether its lease still holds or not.
+     *
+     * @param messageId the id
+     * @return the lease with its batches; empty when no hand-over of the message is stored
+     */
+    Optional<HandOverLease> handOver(String messageId);
+
+    /**
+     * Renews a lease (the owner's heartbeat): when the stored lease has the expected version and
+     * owner, stores the new lease end with the next version.
+     *
+     * @param messageId       the id
+     * @param expectedVersion the lease version the owner holds
+     * @param owner           the owner's node id
+     * @param leaseUntil      the new lease end
+     * @return the renewed lease; empty when the lease was taken over, ended, or never stored
+     */
+    Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner, Instant leaseUntil);
+
+    /**
+     * Takes over a hand-over whose lease ran out: when the stored lease has the expected version and
+     * its lease end is at or before {@code now}, stores the new owner and lease end with the next
+     * version. Of several callers taking over the same version, one wins.
+     *
+     * @param messageId       the id
+     * @param expectedVersion the lease version the caller read
+     * @param owner           the new owner's node id
+     * @param now             the caller's current time
+     * @param leaseUntil      the new lease end
+     * @return the lease now held by the caller; empty when the lease still holds at {@code now}, the
+     *         version moved on, or no hand-over of the message is stored
+     */
+    Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner, Instant now,
+                                             Instant leaseUntil);
+
+    /**
+     * Ends a hand-over: removes the lease and its batches when the stored lease has the expected
+     * version.
+     *
+     * @param messageId       the id
+     * @param expectedVersion the lease version the owner holds
+     * @return whether it was removed
+     */
+    boolean endHandOver(String messageId, long expectedVersion);
+
+    /**
+     * Hand-overs whose lease ran out at or before {@code now} (their owner crashed or stalled),
+     * earliest lease end first, ties by message id; answered from an index on the lease end.
+     *
+     * @param now   the caller's current time
+     * @param limit at most this many, at least 1
+     * @return the leases with their batches
+     */
+    List<HandOverLease> expiredHandOvers(Instant now, int limit);
 }

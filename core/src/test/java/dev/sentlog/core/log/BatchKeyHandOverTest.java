@@ -88,8 +88,8 @@ class BatchKeyHandOverTest {
     }
 
     @Test
-    @DisplayName("DP-S6 N2 (one process) a hand-over interrupted after a provider accepted a batch is resumed by tick once its claim is a"
-            + " reporting window old, under the same batch keys: the provider answers the job it has, nothing twice")
+    @DisplayName("DP-S6 N2 (one process) a hand-over interrupted after a provider accepted a batch is resumed by tick once its lease"
+            + " has run out, under the same batch keys: the provider answers the job it has, nothing twice")
     void dpS6_aResumedHandOverRepeatsTheSameKeys() {
         ManualClock clock = new ManualClock(T0);
         MessageStore memory = MessageStore.inMemory();
@@ -108,9 +108,12 @@ class BatchKeyHandOverTest {
             assertThat(phones.submitted).as("the hand-over stopped before the second provider").isEmpty();
             assertThat(memory.header("m-1").orElseThrow().state().status()).isEqualTo(MessageStatus.WAITING);
 
-            clock.advance(SentMessageLog.DEFAULT_REPORTING_WINDOW.minusSeconds(1));
+            assertThat(memory.handOver("m-1")).as("N2 the interrupted hand-over's batches are stored")
+                    .hasValueSatisfying(l -> assertThat(l.batches()).extracting(b -> b.key().toString())
+                            .containsExactly(firstBatchKey, "m-1/phones/1"));
+            clock.advance(SentMessageLog.DEFAULT_HAND_OVER_LEASE.minusSeconds(1));
             log.tick();
-            assertThat(mail.submitted).as("a claim younger than the reporting window is left alone").hasSize(1);
+            assertThat(mail.submitted).as("a hand-over whose lease still holds is left alone").hasSize(1);
 
             clock.advance(Duration.ofSeconds(1));
             log.tick();
@@ -123,6 +126,7 @@ class BatchKeyHandOverTest {
             assertThat(memory.header("m-1").orElseThrow().state().status()).isEqualTo(MessageStatus.IN_PROGRESS);
             assertThat(memory.messageOfJob("mail", "mail-1")).as("the job the provider answered twice").contains("m-1");
             assertThat(memory.messageOfJob("phones", "phones-1")).contains("m-1");
+            assertThat(memory.handOver("m-1")).as("N2 the resumed hand-over ended").isEmpty();
         }
     }
 }

@@ -7,21 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
-import dev.sentlog.core.store.DeviceTable;
-import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StoreUnavailableException;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
 import dev.sentlog.core.store.postgres.testing.PostgresDatabase;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,28 +26,6 @@ class LogOnPostgresTest {
 
     private static PostgresDatabase freshDatabase() {
         return PostgresCluster.shared().createDatabase("log_on_pg_" + DATABASES.incrementAndGet());
-    }
-
-    /** The PostgreSQL store, whose next device callback first terminates the database's connections. */
-    private static final class ConnectionKillingStore extends ForwardingMessageStore {
-        private final String database;
-        private final AtomicBoolean killNext = new AtomicBoolean();
-
-        ConnectionKillingStore(MessageStore delegate, String database) {
-            super(delegate);
-            this.database = database;
-        }
-
-        @Override
-        public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
-            return delegate.withDevices(messageId, t -> {
-                R result = callback.apply(t);
-                if (killNext.getAndSet(false)) {
-                    PostgresCluster.shared().terminateConnections(database);
-                }
-                return result;
-            });
-        }
     }
 
     @Test
@@ -89,7 +61,8 @@ class LogOnPostgresTest {
             + "and changed nothing; sent again, the report is applied")
     void lostConnectionWhileApplyingAReport() {
         PostgresDatabase db = freshDatabase();
-        ConnectionKillingStore store = new ConnectionKillingStore(JdbcMessageStore.migrate(db.dataSource()), db.name());
+        FailingCallbackStore store = new FailingCallbackStore(JdbcMessageStore.migrate(db.dataSource()),
+                () -> PostgresCluster.shared().terminateConnections(db.name()));
         ScriptedProvider provider = ScriptedProvider.all("sim");
         try (LogHarness h = new LogHarness(provider, b -> b.store(store))) {
             h.log.record(message("m-1").build());
@@ -97,7 +70,7 @@ class LogOnPostgresTest {
             List<DeviceReport> report = List.of(DeviceReport.of("0.1", DeviceOutcome.of(DeviceStatus.SENT), false,
                     "r", 10, TestMessages.T0));
 
-            store.killNext.set(true);
+            store.failNext.set(true);
             assertThatThrownBy(() -> h.log.acceptReports("sim", provider.onlyJob(), report))
                     .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("m-1");
             assertThat(h.snapshot("m-1")).as("nothing half-applied").isEqualTo(before);

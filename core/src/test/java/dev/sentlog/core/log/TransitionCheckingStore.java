@@ -26,6 +26,11 @@ final class TransitionCheckingStore extends ForwardingMessageStore {
         super(MessageStore.inMemory());
     }
 
+    /** Checks the status changes stored into another store (a PostgreSQL store, one per node). */
+    TransitionCheckingStore(MessageStore delegate) {
+        super(delegate);
+    }
+
     @Override
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
         Optional<MessageHeader> before = delegate.header(messageId);

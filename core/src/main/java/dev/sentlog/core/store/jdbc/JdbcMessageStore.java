@@ -17,9 +17,11 @@ import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
+import dev.sentlog.core.store.HandOverLease;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
@@ -28,6 +30,7 @@ import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.core.totals.SummaryLedger;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.BatchKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -1138,5 +1141,173 @@ public final class JdbcMessageStore implements MessageStore {
             }
             return RetentionSql.holds(c, messageId);
         });
+    }
+
+    // ---- issue #12: hand-over leases (SPEC N2, N3) ----
+
+    private static final String LEASE_COLUMNS = "message_id, picked_by, lease_until, version, deliverable";
+
+    @Override
+    public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
+                                                 String owner, Instant leaseUntil, int deliverable,
+                                                 List<PlannedBatch> batches) {
+        Checks.requireNonNull(next, "next");
+        HandOverLease lease = new HandOverLease(Checks.requireNonNull(messageId, "messageId"), owner, leaseUntil, 1,
+                deliverable, batches);
+        return transaction("beginHandOver", messageId, true, c -> {
+            // the message row's lock orders every begin of the message: the lease check below cannot race
+            MessageHeader current = readHeaderForUpdate(c, messageId);
+            if (current == null || current.state().version() != expectedVersion || readLease(c, messageId) != null) {
+                return Optional.<HandOverLease>empty();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_hand_over (" + LEASE_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, messageId);
+                s.setString(2, owner);
+                Sql.setNanos(s, 3, leaseUntil, "the lease end of message " + messageId);
+                s.setLong(4, lease.version());
+                s.setInt(5, deliverable);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_hand_over_batch (message_id, position, "
+                    + "provider_name, batch_number, device_rows) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < lease.batches().size(); i++) {
+                    PlannedBatch b = lease.batches().get(i);
+                    s.setString(1, messageId);
+                    s.setInt(2, i);
+                    s.setString(3, b.key().providerName());
+                    s.setInt(4, b.key().batchNumber());
+                    s.setArray(5, c.createArrayOf("integer", b.rows().toArray()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            if (replaceState(c, messageId, expectedVersion, next) == null) {
+                throw new IllegalStateException("message " + messageId + " changed under its row lock");
+            }
+            return Optional.of(lease);
+        });
+    }
+
+    @Override
+    public Optional<HandOverLease> handOver(String messageId) {
+        Checks.requireNonNull(messageId, "messageId");
+        return transaction("handOver", messageId, true, c -> Optional.ofNullable(readLease(c, messageId)));
+    }
+
+    @Override
+    public Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner,
+                                                 Instant leaseUntil) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(owner, "owner");
+        return moveLease("renewHandOver", messageId, "picked_by = ?", expectedVersion, owner, leaseUntil,
+                s -> s.setString(5, owner));
+    }
+
+    @Override
+    public Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner,
+                                                    Instant now, Instant leaseUntil) {
+        Checks.requireNonNull(messageId, "messageId");
+        Checks.requireNonNull(owner, "owner");
+        Checks.requireNonNull(now, "now");
+        return moveLease("takeOverHandOver", messageId, "lease_until <= ?", expectedVersion, owner, leaseUntil,
+                s -> Sql.setNanos(s, 5, now, "now"));
+    }
+
+    /** Sets owner and lease end with the next version where the version and one more condition hold. */
+    private Optional<HandOverLease> moveLease(String operation, String messageId, String condition,
+                                              long expectedVersion, String owner, Instant leaseUntil, Binder last) {
+        Checks.requireNonNull(leaseUntil, "leaseUntil");
+        return transaction(operation, messageId, true, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE sentlog_hand_over SET picked_by = ?, "
+                    + "lease_until = ?, version = version + 1 WHERE message_id = ? AND version = ? AND " + condition)) {
+                s.setString(1, owner);
+                Sql.setNanos(s, 2, leaseUntil, "the lease end of message " + messageId);
+                s.setString(3, messageId);
+                s.setLong(4, expectedVersion);
+                last.bind(s);
+                if (s.executeUpdate() == 0) {
+                    return Optional.<HandOverLease>empty();
+                }
+            }
+            return Optional.ofNullable(readLease(c, messageId));
+        });
+    }
+
+    @Override
+    public boolean endHandOver(String messageId, long expectedVersion) {
+        Checks.requireNonNull(messageId, "messageId");
+        return transaction("endHandOver", messageId, true, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM sentlog_hand_over WHERE message_id = ? AND version = ?")) {
+                s.setString(1, messageId);
+                s.setLong(2, expectedVersion);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
+        Checks.requireNonNull(now, "now");
+        Checks.requireArgument(limit >= 1, "the limit must be at least 1, was %d", limit);
+        return transaction("expiredHandOvers", null, true, c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT message_id FROM sentlog_hand_over "
+                    + "WHERE lease_until <= ? ORDER BY lease_until, message_id COLLATE \"C\" LIMIT ?")) {
+                Sql.setNanos(s, 1, now, "now");
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<HandOverLease> leases = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                HandOverLease lease = readLease(c, id);
+                if (lease != null) {
+                    leases.add(lease);
+                }
+            }
+            return leases;
+        });
+    }
+
+    private static HandOverLease readLease(Connection c, String messageId) throws SQLException {
+        String owner;
+        Instant leaseUntil;
+        long version;
+        int deliverable;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + LEASE_COLUMNS
+                + " FROM sentlog_hand_over WHERE message_id = ?")) {
+            s.setString(1, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                owner = rs.getString("picked_by");
+                leaseUntil = Sql.getInstant(rs, "lease_until");
+                version = rs.getLong("version");
+                deliverable = rs.getInt("deliverable");
+            }
+        }
+        List<PlannedBatch> batches = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT provider_name, batch_number, device_rows "
+                + "FROM sentlog_hand_over_batch WHERE message_id = ? ORDER BY position")) {
+            s.setString(1, messageId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Array rows = rs.getArray(3);
+                    List<Integer> list = new ArrayList<>();
+                    for (Object o : (Object[]) rows.getArray()) {
+                        list.add(((Number) o).intValue());
+                    }
+                    rows.free();
+                    batches.add(new PlannedBatch(new BatchKey(messageId, rs.getString(1), rs.getInt(2)), list));
+                }
+            }
+        }
+        return new HandOverLease(messageId, owner, leaseUntil, version, deliverable, batches);
     }
 }

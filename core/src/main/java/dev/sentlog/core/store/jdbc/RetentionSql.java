@@ -36,6 +36,9 @@ final class RetentionSql {
         FILTER_CRITERION("sentlog_filter_criterion", true),
         PROVIDER_JOB("sentlog_provider_job", false),
         LEGAL_HOLD("sentlog_legal_hold", false),
+        /** The batches of a hand-over (SPEC N2), before the hand-over they belong to. */
+        HAND_OVER_BATCH("sentlog_hand_over_batch", false),
+        HAND_OVER("sentlog_hand_over", false),
         /** The maintained summary's per-address counters (SPEC E3): normalised addresses. */
         SUMMARY_ADDRESS("sentlog_summary_address", true),
         /** The maintained summary's per-person links (SPEC E3): person ids. */

@@ -211,3 +211,26 @@ CREATE INDEX sentlog_legal_hold_in_force ON sentlog_legal_hold (message_id) WHER
 
 -- a purge and a redaction remove a message's contact evidence by message (SPEC X1, X2, H3)
 CREATE INDEX sentlog_contact_fact_by_message ON sentlog_contact_fact (message_id);
+
+-- issue #12: hand-over leases and their planned batches (SPEC N2, N3). A row per hand-over running
+-- (or interrupted): its owner node, the lease end (epoch nanoseconds, from the owner's clock) and a
+-- version every renewal and take-over moves on; the batches are stored before any provider is called.
+CREATE TABLE sentlog_hand_over (
+    message_id  text PRIMARY KEY REFERENCES sentlog_message (id),
+    picked_by   text NOT NULL,
+    lease_until bigint NOT NULL,
+    version     bigint NOT NULL,
+    deliverable integer NOT NULL
+);
+
+-- the hand-overs whose lease ran out, earliest first
+CREATE INDEX sentlog_hand_over_by_lease ON sentlog_hand_over (lease_until, message_id COLLATE "C");
+
+CREATE TABLE sentlog_hand_over_batch (
+    message_id    text NOT NULL REFERENCES sentlog_hand_over (message_id) ON DELETE CASCADE,
+    position      integer NOT NULL,
+    provider_name text NOT NULL,
+    batch_number  integer NOT NULL,
+    device_rows   integer[] NOT NULL,
+    PRIMARY KEY (message_id, position)
+);

@@ -6,9 +6,11 @@ import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
+import dev.sentlog.core.store.HandOverLease;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -171,5 +173,38 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public List<LegalHold> holds(String messageId) {
         return delegate.holds(messageId);
+    }
+
+    public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
+                                                 String owner, Instant leaseUntil, int deliverable,
+                                                 List<PlannedBatch> batches) {
+        return delegate.beginHandOver(messageId, expectedVersion, next, owner, leaseUntil, deliverable, batches);
+    }
+
+    @Override
+    public Optional<HandOverLease> handOver(String messageId) {
+        return delegate.handOver(messageId);
+    }
+
+    @Override
+    public Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner,
+                                                 Instant leaseUntil) {
+        return delegate.renewHandOver(messageId, expectedVersion, owner, leaseUntil);
+    }
+
+    @Override
+    public Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner,
+                                                    Instant now, Instant leaseUntil) {
+        return delegate.takeOverHandOver(messageId, expectedVersion, owner, now, leaseUntil);
+    }
+
+    @Override
+    public boolean endHandOver(String messageId, long expectedVersion) {
+        return delegate.endHandOver(messageId, expectedVersion);
+    }
+
+    @Override
+    public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
+        return delegate.expiredHandOvers(now, limit);
     }
 }

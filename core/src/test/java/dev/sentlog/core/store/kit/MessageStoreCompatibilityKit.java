@@ -21,9 +21,11 @@ import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
+import dev.sentlog.core.store.HandOverLease;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.ProviderJob;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
@@ -32,6 +34,7 @@ import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.DeliveryTotals;
+import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
@@ -51,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -1349,6 +1353,183 @@ public abstract class MessageStoreCompatibilityKit {
             assertThat(problems).as("ST-77 half-erased messages seen").isEmpty();
             assertThat(searchIds()).as("ST-77 after the last batch only the redacted message is found")
                     .containsExactly("m-2");
+        }
+    }
+
+    // ---- issue #12: hand-over leases (ST-30 to ST-39) ----
+
+    private static final String NODE_A = "node-a";
+    private static final String NODE_B = "node-b";
+
+    /** Two batches of the wide message: one to a mail relay, one to a dialer. */
+    private static List<PlannedBatch> twoBatches(String id) {
+        return List.of(new PlannedBatch(new BatchKey(id, "relay", 1), List.of(0, 2, 4)),
+                new PlannedBatch(new BatchKey(id, "dialer", 1), List.of(1, 3, 49)));
+    }
+
+    private Optional<HandOverLease> begin(String id, long version, String owner, Instant until) {
+        return store.beginHandOver(id, version, waiting().withStartedAt(BASE), owner, until, 6, twoBatches(id));
+    }
+
+    /** Runs the attempt on every pool thread at once (one owner each) and answers the leases won. */
+    private List<HandOverLease> race(Function<String, Optional<HandOverLease>> attempt) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<HandOverLease>>> tries = new ArrayList<>();
+        for (int th = 0; th < THREADS; th++) {
+            String owner = "node-" + th;
+            tries.add(pool.submit(() -> {
+                await(start, "the start");
+                return attempt.apply(owner);
+            }));
+        }
+        start.countDown();
+        List<HandOverLease> won = new ArrayList<>();
+        for (Future<Optional<HandOverLease>> f : tries) {
+            await(f).ifPresent(won::add);
+        }
+        return won;
+    }
+
+    @Nested
+    @DisplayName("Hand-over leases (N2, N3)")
+    class HandOverLeases {
+
+        @Test
+        @DisplayName("ST-30 beginHandOver stores the claimed state with version + 1 and a lease of version 1 with its "
+                + "owner, lease end, deliverable count and batches (keys and rows, in order), read back by handOver")
+        void begins() {
+            insert(wide("m-1"));
+            Instant until = BASE.plusSeconds(60).plusNanos(3);
+
+            Optional<HandOverLease> lease = begin("m-1", 0, NODE_A, until);
+
+            HandOverLease expected = new HandOverLease("m-1", NODE_A, until, 1, 6, twoBatches("m-1"));
+            assertThat(lease).as("ST-30 the answer").contains(expected);
+            assertThat(store.handOver("m-1")).as("ST-30 stored").contains(expected);
+            assertThat(store.header("m-1").map(MessageHeader::state)).as("ST-30 the claimed state")
+                    .contains(waiting().withStartedAt(BASE).withVersion(1));
+            assertThat(store.handOver("m-2")).as("ST-30 no hand-over of an unknown message").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-31 beginHandOver with a stale version, while a hand-over of the message is stored, or of an "
+                + "unknown message answers empty and stores neither a lease nor a state")
+        void refusesBegin() {
+            insert(wide("m-1"));
+            insert(wide("m-2"));
+            store.compareAndSet("m-2", 0, waiting().withCancellation(new Cancellation(Person.of("u-2", "T, T"), BASE)));
+
+            assertThat(begin("m-2", 0, NODE_A, BASE)).as("ST-31 stale version").isEmpty();
+            assertThat(store.handOver("m-2")).as("ST-31 no lease after a stale begin").isEmpty();
+            assertThat(store.header("m-2").map(h -> h.state().version())).as("ST-31 state of a stale begin")
+                    .contains(1L);
+
+            HandOverLease first = begin("m-1", 0, NODE_A, BASE).orElseThrow();
+            store.compareAndSet("m-1", 1, waiting().withStartedAt(BASE.plusSeconds(1)));
+            assertThat(begin("m-1", 2, NODE_B, BASE.plusSeconds(5))).as("ST-31 a hand-over is stored").isEmpty();
+            assertThat(store.handOver("m-1")).as("ST-31 the first lease kept").contains(first);
+            assertThat(store.header("m-1").map(MessageHeader::state)).as("ST-31 state kept")
+                    .contains(waiting().withStartedAt(BASE.plusSeconds(1)).withVersion(2));
+            assertThat(begin("m-9", 0, NODE_A, BASE)).as("ST-31 unknown message").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-32 of concurrent beginHandOvers on one version exactly one wins, and its lease is stored")
+        void oneBeginWins() throws Exception {
+            insert(wide("m-1"));
+            List<HandOverLease> won = race(owner -> begin("m-1", 0, owner, BASE.plusSeconds(60)));
+            assertThat(won).as("ST-32 winners").hasSize(1);
+            assertThat(store.handOver("m-1")).as("ST-32 the winner's lease").contains(won.get(0));
+            assertThat(store.header("m-1").map(h -> h.state().version())).as("ST-32 one state change").contains(1L);
+        }
+
+        @Test
+        @DisplayName("ST-33 renewHandOver by the owner with the held version stores the new lease end with version + 1;"
+                + " another owner or a stale version is refused and changes nothing")
+        void renews() {
+            insert(wide("m-1"));
+            begin("m-1", 0, NODE_A, BASE.plusSeconds(60));
+
+            Optional<HandOverLease> renewed = store.renewHandOver("m-1", 1, NODE_A, BASE.plusSeconds(90));
+            HandOverLease expected = new HandOverLease("m-1", NODE_A, BASE.plusSeconds(90), 2, 6, twoBatches("m-1"));
+            assertThat(renewed).as("ST-33 the renewal").contains(expected);
+            assertThat(store.renewHandOver("m-1", 2, NODE_B, BASE.plusSeconds(120))).as("ST-33 another owner")
+                    .isEmpty();
+            assertThat(store.renewHandOver("m-1", 1, NODE_A, BASE.plusSeconds(120))).as("ST-33 a stale version")
+                    .isEmpty();
+            assertThat(store.handOver("m-1")).as("ST-33 unchanged by refused renewals").contains(expected);
+            assertThat(store.renewHandOver("m-9", 1, NODE_A, BASE)).as("ST-33 unknown message").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-34 takeOverHandOver is refused while the lease holds and accepted from its end: the new owner "
+                + "and lease end with version + 1, the batches kept; the old owner's renewal is then refused")
+        void takesOver() {
+            insert(wide("m-1"));
+            Instant end = BASE.plusSeconds(60);
+            begin("m-1", 0, NODE_A, end);
+
+            assertThat(store.takeOverHandOver("m-1", 1, NODE_B, end.minusNanos(1), end.plusSeconds(60)))
+                    .as("ST-34 while the lease holds").isEmpty();
+            assertThat(store.handOver("m-1").map(HandOverLease::owner)).as("ST-34 owner kept").contains(NODE_A);
+
+            Optional<HandOverLease> taken = store.takeOverHandOver("m-1", 1, NODE_B, end, end.plusSeconds(60));
+            HandOverLease expected = new HandOverLease("m-1", NODE_B, end.plusSeconds(60), 2, 6, twoBatches("m-1"));
+            assertThat(taken).as("ST-34 taken over at the lease end").contains(expected);
+            assertThat(store.renewHandOver("m-1", 1, NODE_A, end.plusSeconds(90))).as("ST-34 the old owner's renewal")
+                    .isEmpty();
+            assertThat(store.handOver("m-1")).as("ST-34 stored").contains(expected);
+        }
+
+        @Test
+        @DisplayName("ST-35 of concurrent take-overs of one expired lease version exactly one wins")
+        void oneTakeOverWins() throws Exception {
+            insert(wide("m-1"));
+            begin("m-1", 0, NODE_A, BASE);
+            List<HandOverLease> won = race(owner -> store.takeOverHandOver("m-1", 1, owner, BASE.plusSeconds(1),
+                    BASE.plusSeconds(61)));
+            assertThat(won).as("ST-35 winners").hasSize(1);
+            assertThat(store.handOver("m-1").map(HandOverLease::version)).as("ST-35 one version step").contains(2L);
+        }
+
+        @Test
+        @DisplayName("ST-36 expiredHandOvers lists the leases ended at or before now with their batches, earliest end "
+                + "first, ties by message id, at most the limit")
+        void listsExpired() {
+            for (String id : List.of("m-1", "m-2", "m-3", "m-4")) {
+                insert(wide(id));
+            }
+            begin("m-3", 0, NODE_A, BASE.plusSeconds(10));
+            begin("m-1", 0, NODE_A, BASE.plusSeconds(20));
+            begin("m-2", 0, NODE_B, BASE.plusSeconds(10));
+            begin("m-4", 0, NODE_B, BASE.plusSeconds(21));
+            Instant now = BASE.plusSeconds(20);
+
+            assertThat(store.expiredHandOvers(now, 10).stream().map(HandOverLease::messageId))
+                    .as("ST-36 expired, earliest first").containsExactly("m-2", "m-3", "m-1");
+            assertThat(store.expiredHandOvers(now, 2).stream().map(HandOverLease::messageId)).as("ST-36 limit")
+                    .containsExactly("m-2", "m-3");
+            assertThat(store.expiredHandOvers(now, 10).get(0).batches()).as("ST-36 with their batches")
+                    .isEqualTo(twoBatches("m-2"));
+            assertThat(store.expiredHandOvers(BASE, 10)).as("ST-36 none expired yet").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-37 endHandOver with the held version removes the lease and its batches (no longer expired, a "
+                + "new begin possible); a stale version is refused")
+        void ends() {
+            insert(wide("m-1"));
+            begin("m-1", 0, NODE_A, BASE);
+            store.renewHandOver("m-1", 1, NODE_A, BASE.plusSeconds(1));
+
+            assertThat(store.endHandOver("m-1", 1)).as("ST-37 stale version").isFalse();
+            assertThat(store.handOver("m-1")).as("ST-37 kept after a stale end").isPresent();
+            assertThat(store.endHandOver("m-1", 2)).as("ST-37 ended").isTrue();
+            assertThat(store.handOver("m-1")).as("ST-37 removed").isEmpty();
+            assertThat(store.expiredHandOvers(BASE.plusSeconds(5), 10)).as("ST-37 not expired").isEmpty();
+            assertThat(store.endHandOver("m-1", 2)).as("ST-37 nothing to end").isFalse();
+            assertThat(begin("m-1", 1, NODE_B, BASE.plusSeconds(9)).map(HandOverLease::version))
+                    .as("ST-37 a new begin").contains(1L);
         }
     }
 }

@@ -9,9 +9,11 @@ import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.DuplicateMessageException;
+import dev.sentlog.core.store.HandOverLease;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -231,5 +233,53 @@ final class BrokenStore extends ForwardingMessageStore {
     public List<LegalHold> holds(String messageId) {
         List<LegalHold> holds = delegate.holds(messageId);
         return fault == Fault.HOLD_HISTORY_LOST ? holds.stream().filter(LegalHold::isInForce).toList() : holds;
+    }
+
+    @Override
+    public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
+                                                 String owner, Instant leaseUntil, int deliverable,
+                                                 List<PlannedBatch> batches) {
+        if (fault == Fault.BEGIN_REPLACES_LEASE) {
+            delegate.handOver(messageId).ifPresent(l -> delegate.endHandOver(messageId, l.version()));
+        }
+        return delegate.beginHandOver(messageId, expectedVersion, next, owner, leaseUntil, deliverable, batches);
+    }
+
+    @Override
+    public Optional<HandOverLease> handOver(String messageId) {
+        Optional<HandOverLease> lease = delegate.handOver(messageId);
+        return fault == Fault.LEASE_DROPS_BATCHES
+                ? lease.map(l -> new HandOverLease(l.messageId(), l.owner(), l.leaseUntil(), l.version(),
+                        l.deliverable(), List.of()))
+                : lease;
+    }
+
+    @Override
+    public Optional<HandOverLease> renewHandOver(String messageId, long expectedVersion, String owner,
+                                                 Instant leaseUntil) {
+        return delegate.renewHandOver(messageId, version(messageId, expectedVersion), owner, leaseUntil);
+    }
+
+    @Override
+    public Optional<HandOverLease> takeOverHandOver(String messageId, long expectedVersion, String owner,
+                                                    Instant now, Instant leaseUntil) {
+        Instant asOf = fault == Fault.TAKE_OVER_BEFORE_EXPIRY ? Instant.MAX : now;
+        return delegate.takeOverHandOver(messageId, version(messageId, expectedVersion), owner, asOf, leaseUntil);
+    }
+
+    @Override
+    public boolean endHandOver(String messageId, long expectedVersion) {
+        return delegate.endHandOver(messageId, version(messageId, expectedVersion));
+    }
+
+    /** The caller's lease version, or the stored one when the fault ignores versions. */
+    private long version(String messageId, long expected) {
+        return fault == Fault.LEASE_IGNORES_VERSION
+                ? delegate.handOver(messageId).map(HandOverLease::version).orElse(expected) : expected;
+    }
+
+    @Override
+    public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
+        return delegate.expiredHandOvers(fault == Fault.EXPIRED_INCLUDES_LIVE ? Instant.MAX : now, limit);
     }
 }

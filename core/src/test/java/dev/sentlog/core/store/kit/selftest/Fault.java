@@ -48,7 +48,17 @@ enum Fault {
     /** redact answers the figures but erases nothing and stores nothing (X2). */
     REDACTION_NOT_STORED(Set.of("ST-73", "ST-74", "ST-75"), Set.of("ST-77")),
     /** holds answers only the hold in force: lifted holds are forgotten (X3). */
-    HOLD_HISTORY_LOST(Set.of("ST-76"), Set.of());
+    HOLD_HISTORY_LOST(Set.of("ST-76"), Set.of()),
+    /** renewing, taking over and ending a hand-over ignore the lease version. */
+    LEASE_IGNORES_VERSION(Set.of("ST-33", "ST-37"), Set.of("ST-34", "ST-35")),
+    /** a hand-over is taken over while its lease still holds. */
+    TAKE_OVER_BEFORE_EXPIRY(Set.of("ST-34"), Set.of()),
+    /** a begin replaces a hand-over stored already. */
+    BEGIN_REPLACES_LEASE(Set.of("ST-31"), Set.of("ST-32")),
+    /** expiredHandOvers lists every stored hand-over, expired or not. */
+    EXPIRED_INCLUDES_LIVE(Set.of("ST-36"), Set.of()),
+    /** handOver answers the lease without its batches. */
+    LEASE_DROPS_BATCHES(Set.of("ST-30", "ST-31", "ST-33", "ST-34"), Set.of("ST-32"));
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;
