@@ -81,10 +81,11 @@ public final class ResendPlan {
                 if (!address.isBlank()) {
                     keys[row] = d.channel().name() + ":" + address;
                     classes[row] = classifier.classify(d.channel(), d.outcome(), d.confirmed());
+                    if (classes[row] == OutcomeClass.SUCCESS) {
+                        succeeded.add(keys[row]); // also a confirmed call whatever its code (K3)
+                    }
                     if (isDoNotContact(classes[row], d.outcome())) {
                         refused.add(keys[row]);
-                    } else if (classes[row] == OutcomeClass.SUCCESS) {
-                        succeeded.add(keys[row]);
                     }
                 }
                 row++;
