@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The contacts to fix and, apart, the "do not contact" addresses (SPEC H3), each sorted by channel
@@ -84,20 +85,19 @@ public record ContactLists(int k, List<ContactToFix> toFix, List<DoNotContact> d
     }
 
     private static List<String> persons(AddressHistory h, Set<String> schools) {
-        Set<String> out = new TreeSet<>();
-        for (ContactFact f : h.facts()) {
-            if (inScope(f.school(), schools)) {
-                out.add(f.personId());
-            }
-        }
-        return List.copyOf(out);
+        return distinct(h, schools, ContactFact::personId);
     }
 
     private static List<String> schoolsOf(AddressHistory h, Set<String> schools) {
+        return distinct(h, schools, ContactFact::school);
+    }
+
+    /** A field of the history's facts in the caller's schools, distinct and sorted. */
+    private static List<String> distinct(AddressHistory h, Set<String> schools, Function<ContactFact, String> field) {
         Set<String> out = new TreeSet<>();
         for (ContactFact f : h.facts()) {
             if (inScope(f.school(), schools)) {
-                out.add(f.school());
+                out.add(field.apply(f));
             }
         }
         return List.copyOf(out);

@@ -7,7 +7,9 @@ import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,13 +82,24 @@ public final class ResendPlan {
                     keys[row] = d.channel().name() + ":" + address;
                     classes[row] = classifier.classify(d.channel(), d.outcome(), d.confirmed());
                     if (classes[row] == OutcomeClass.SUCCESS) {
-                        succeeded.add(keys[row]);
+                        succeeded.add(keys[row]); // also a confirmed call whatever its code (K3)
                     }
-                    if (ContactKind.of(d.channel(), d.outcome(), d.confirmed(), classifier)
-                            == ContactKind.DO_NOT_CONTACT) {
+                    if (isDoNotContact(classes[row], d.outcome())) {
                         refused.add(keys[row]);
                     }
-                    candidates.computeIfAbsent(d.channel(), c -> new LinkedHashSet<>()).add(address);
+                }
+                row++;
+            }
+        }
+        // the ledger is asked only about the addresses that could still be resent
+        row = 0;
+        for (RecipientEntry e : entries) {
+            for (Device d : e.devices()) {
+                String key = keys[row];
+                if (key != null && classes[row] != OutcomeClass.CANCELED && !succeeded.contains(key)
+                        && !refused.contains(key)) {
+                    candidates.computeIfAbsent(d.channel(), c -> new HashSet<>())
+                            .add(key.substring(d.channel().name().length() + 1));
                 }
                 row++;
             }
@@ -130,6 +142,16 @@ public final class ResendPlan {
             }
         }
         return new ResendPreview(original.id(), audience, out);
+    }
+
+    /** An opt-out or Do Not Call (SPEC H3, K5), as {@link ContactKind#of} reads it. */
+    private static boolean isDoNotContact(OutcomeClass c, DeviceOutcome outcome) {
+        if (c == OutcomeClass.OPTED_OUT) {
+            return true;
+        }
+        int code = outcome instanceof DeviceOutcome.Call call ? call.code().code() : Integer.MIN_VALUE;
+        return c.isFinal() && c != OutcomeClass.CANCELED
+                && (code == CallStatusCode.SMS_OPT_OUT || code == ContactKind.DO_NOT_CALL);
     }
 
     /**

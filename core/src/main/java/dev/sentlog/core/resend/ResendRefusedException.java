@@ -15,7 +15,7 @@ public class ResendRefusedException extends SentlogException {
     private static final long serialVersionUID = 1L;
 
     private final String originalId;
-    private final transient MessageStatus status;
+    private final MessageStatus status;
     private final List<String> earlierResends;
 
     private ResendRefusedException(String message, String originalId, MessageStatus status,

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +53,12 @@ class ContactsToFixTest {
     }
 
     private String jobOf(String messageId) {
-        return h.provider.batches.entrySet().stream().filter(e -> e.getValue().key().messageId().equals(messageId))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return h.jobOf(messageId);
     }
 
     /** The provider reaches a device of a message a minute later and pushes its report. */
     private Instant report(String messageId, String deviceId, DeviceOutcome outcome) {
-        h.clock.advance(Duration.ofMinutes(1));
-        String job = jobOf(messageId);
-        DeviceReport r = h.provider.reach(job, deviceId, outcome, false, h.clock.instant());
-        h.log.acceptReports("sim", job, List.of(r));
-        return r.at();
+        return h.reportOn(messageId, deviceId, outcome);
     }
 
     private ContactToFix onlyToFix(ContactLists lists) {

@@ -8,9 +8,11 @@ import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -67,6 +69,27 @@ final class LogHarness implements AutoCloseable {
             provider.sink.accept(provider.name(), job, List.of(r));
         }
         return r;
+    }
+
+    /** The job of a message (one provider, so one job per message). */
+    String jobOf(String messageId) {
+        return provider.batches.entrySet().stream().filter(e -> e.getValue().key().messageId().equals(messageId))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    /**
+     * The provider reaches a device of a message a minute after the last step and pushes its report.
+     *
+     * @return the report's time
+     */
+    Instant reportOn(String messageId, String deviceId, DeviceOutcome outcome) {
+        clock.advance(Duration.ofMinutes(1));
+        String job = jobOf(messageId);
+        DeviceReport r = provider.reach(job, deviceId, outcome, false, clock.instant());
+        if (r != null) {
+            log.acceptReports(provider.name(), job, List.of(r));
+        }
+        return clock.instant();
     }
 
     /** Records the seed message ("m-1") on a fresh log and pushes the reports one at a time, in order. */

@@ -17,13 +17,11 @@ import dev.sentlog.core.resend.ResendRefusedException;
 import dev.sentlog.core.resend.ResendResult;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.spi.DeviceOutcome;
-import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,17 +43,11 @@ class ResendTest {
     }
 
     private String jobOf(String messageId) {
-        return h.provider.batches.entrySet().stream().filter(e -> e.getValue().key().messageId().equals(messageId))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return h.jobOf(messageId);
     }
 
     private void report(String messageId, String deviceId, DeviceOutcome outcome) {
-        h.clock.advance(Duration.ofMinutes(1));
-        String job = jobOf(messageId);
-        DeviceReport r = h.provider.reach(job, deviceId, outcome, false, h.clock.instant());
-        if (r != null) {
-            h.log.acceptReports("sim", job, List.of(r));
-        }
+        h.reportOn(messageId, deviceId, outcome);
     }
 
     /**

@@ -36,7 +36,7 @@ class OneVocabularyTest {
             MessageHeader.class, List.of("scheduledAt"),
             MessageState.class, List.of("startedAt", "endedAt", "cancellation"),
             DeliverySummary.class, List.of("startedAt", "endedAt", "cancellation"),
-            MessageDetail.class, List.of("emailAttachment", "audioFile"),
+            MessageDetail.class, List.of("emailAttachment", "audioFile", "resendOf"),
             MessageView.class, List.of("filterCriteria"),
             Device.class, List.of("time"),
             RecipientEntry.class, List.of("student"),

@@ -10,9 +10,10 @@ enum Fault {
     CAS_IGNORES_VERSION(Set.of("ST-13", "ST-14"), Set.of()),
     /**
      * withDevices runs the callback outside the message's lock (and outside the store's undo, so the
-     * contact facts it notes are never recorded).
+     * contact facts it notes are never recorded). ST-10 catches the overlap only when the second
+     * callback's thread is scheduled before the first is released, which a loaded machine may delay.
      */
-    UNLOCKED_DEVICES(Set.of("ST-9", "ST-10", "ST-42"), Set.of("ST-25", "ST-60", "ST-61", "ST-62", "ST-63", "ST-64")),
+    UNLOCKED_DEVICES(Set.of("ST-9"), Set.of("ST-10", "ST-25", "ST-42", "ST-60", "ST-61", "ST-62", "ST-63", "ST-64")),
     /** search answers oldest first. */
     UNSORTED_SEARCH(Set.of("ST-17", "ST-18", "ST-19", "ST-20", "ST-21", "ST-22"), Set.of("ST-72")),
     /** snapshot drops the filter criteria. */
