@@ -7,6 +7,7 @@ import dev.sentlog.core.log.MessageView;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
+import dev.sentlog.core.retention.LegalHold;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
@@ -29,18 +30,19 @@ import org.junit.jupiter.api.Test;
 class OneVocabularyTest {
 
     /** Each type's optional fields: one public accessor each, returning Optional. */
-    private static final Map<Class<?>, List<String>> OPTIONAL_FIELDS = Map.of(
-            Message.class,
-            List.of("scheduledAt", "emailAttachment", "audioFile", "startedAt", "endedAt", "cancellation"),
-            MessageRow.class, List.of("scheduledAt"),
-            MessageHeader.class, List.of("scheduledAt"),
-            MessageState.class, List.of("startedAt", "endedAt", "cancellation"),
-            DeliverySummary.class, List.of("startedAt", "endedAt", "cancellation"),
-            MessageDetail.class, List.of("emailAttachment", "audioFile", "resendOf"),
-            MessageView.class, List.of("filterCriteria"),
-            Device.class, List.of("time"),
-            RecipientEntry.class, List.of("student"),
-            DeviceReport.class, List.of("reason"));
+    private static final Map<Class<?>, List<String>> OPTIONAL_FIELDS = Map.ofEntries(
+            Map.entry(Message.class, List.of("scheduledAt", "emailAttachment", "audioFile", "startedAt", "endedAt",
+                    "cancellation", "redaction")),
+            Map.entry(MessageRow.class, List.of("scheduledAt")),
+            Map.entry(MessageHeader.class, List.of("scheduledAt")),
+            Map.entry(MessageState.class, List.of("startedAt", "endedAt", "cancellation")),
+            Map.entry(DeliverySummary.class, List.of("startedAt", "endedAt", "cancellation")),
+            Map.entry(MessageDetail.class, List.of("emailAttachment", "audioFile", "resendOf")),
+            Map.entry(MessageView.class, List.of("filterCriteria")),
+            Map.entry(Device.class, List.of("time")),
+            Map.entry(RecipientEntry.class, List.of("student")),
+            Map.entry(DeviceReport.class, List.of("reason")),
+            Map.entry(LegalHold.class, List.of("liftedBy", "liftedAt", "liftReason")));
 
     /** The second names the same fields had. */
     private static final Set<String> RETIRED = Set.of("scheduledTime", "startTime", "endTime", "canceled",
@@ -48,7 +50,7 @@ class OneVocabularyTest {
             "attachmentLink", "audioLink");
 
     @Test
-    @DisplayName("S6, S8, D6, C4, J1, R2: every optional field has one public accessor, returning Optional")
+    @DisplayName("S6, S8, D6, C4, J1, R2, X2, X3: every optional field has one public accessor, returning Optional")
     void oneOptionalAccessorPerField() {
         OPTIONAL_FIELDS.forEach((type, fields) -> {
             Set<String> publicNoArg = Arrays.stream(type.getMethods())
