@@ -40,8 +40,13 @@ final class InMemoryDeviceTable implements DeviceTable {
     /** The message's Delivery Summary, kept current with every change and undo (SPEC E3). */
     private final SummaryLedger ledger;
 
+    /**
+     * @param classifier the classification the summary counts under, or null for a table that keeps no
+     *                   summary (the benchmarks' baseline)
+     */
     InMemoryDeviceTable(Message message, OutcomeClassifier classifier) {
-        ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
+        ledger = classifier == null ? null
+                : SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
         List<RecipientEntry> entries = message.recipients();
         int n = message.deviceCount();
         recorded = new Device[n];
@@ -175,8 +180,10 @@ final class InMemoryDeviceTable implements DeviceTable {
         for (Map.Entry<Integer, Object[]> e : undo.entrySet()) {
             int row = e.getKey();
             Object[] v = e.getValue();
-            ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], (DeviceOutcome) v[0],
-                    ((Byte) v[3] & CONFIRMED) != 0, (Instant) v[1]);
+            if (ledger != null) {
+                ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], (DeviceOutcome) v[0],
+                        ((Byte) v[3] & CONFIRMED) != 0, (Instant) v[1]);
+            }
             outcomes[row] = (DeviceOutcome) v[0];
             reachedAt[row] = (Instant) v[1];
             sequences[row] = (Long) v[2];
@@ -195,7 +202,9 @@ final class InMemoryDeviceTable implements DeviceTable {
     @Override
     public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant at, long sequence, boolean isFinal) {
         remember(row);
-        ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], outcome, confirmed, at);
+        if (ledger != null) {
+            ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], outcome, confirmed, at);
+        }
         byte f = flags[row];
         boolean wasOpen = (f & SUBMITTED) != 0 && (f & FINAL) == 0;
         f = (byte) ((f & SUBMITTED) | (confirmed ? CONFIRMED : 0) | (isFinal ? FINAL : 0));
@@ -241,7 +250,7 @@ final class InMemoryDeviceTable implements DeviceTable {
         }
     }
 
-    /** The summary ledger, current with the rows (SPEC E3). */
+    /** The summary ledger, current with the rows (SPEC E3); null when the table keeps none. */
     SummaryLedger ledger() {
         return ledger;
     }

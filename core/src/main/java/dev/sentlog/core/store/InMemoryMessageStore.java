@@ -2,6 +2,7 @@ package dev.sentlog.core.store;
 
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
@@ -74,8 +75,16 @@ final class InMemoryMessageStore implements MessageStore {
     private final Map<String, TimeIndex> bySchool = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<ScheduledKey, Slot> schedulerMessages = new ConcurrentSkipListMap<>();
 
+    /** Whether the store maintains each message's summary (false only for the benchmarks' baseline). */
+    private final boolean maintained;
+
     InMemoryMessageStore(OutcomeClassifier classifier) {
+        this(classifier, true);
+    }
+
+    InMemoryMessageStore(OutcomeClassifier classifier, boolean maintained) {
         this.classifier = Checks.requireNonNull(classifier, "classifier");
+        this.maintained = maintained;
     }
 
     @Override
@@ -149,7 +158,7 @@ final class InMemoryMessageStore implements MessageStore {
             if (before.state().version() != expectedVersion) {
                 return Optional.empty();
             }
-            InMemoryDeviceTable table = slot.devices(classifier);
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
             table.beginCallback();
             try {
                 devices.accept(table);
@@ -181,7 +190,7 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            InMemoryDeviceTable table = slot.devices(classifier);
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
             table.beginCallback();
             R result;
             try {
@@ -316,7 +325,10 @@ final class InMemoryMessageStore implements MessageStore {
 
     // ---------------------------------------------------------------- issue #16: the maintained summary (E3)
 
-    /** Under the message's lock: the state and the ledger's figures of one moment; the devices are not read. */
+    /**
+     * Under the message's lock: the state and the ledger's figures of one moment; the devices are not
+     * read (a store made without a maintained summary analyses them).
+     */
     @Override
     public Optional<StoredSummary> summary(String messageId) {
         Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
@@ -324,7 +336,9 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            SummaryFigures figures = slot.devices(classifier).ledger().figures();
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
+            SummaryFigures figures = maintained ? table.ledger().figures()
+                    : SummaryFigures.of(DeliveryAnalysis.of(snapshot(messageId).orElseThrow(), classifier));
             MessageState s = slot.header.get().state();
             return Optional.of(StoredSummary.of(messageId, s.status(), s.version(), s.startedAt().orElse(null),
                     s.endedAt().orElse(null), s.cancellation().orElse(null), slot.recorded.textMessagingEnabled(),

@@ -63,7 +63,7 @@ final class JdbcDeviceTable implements DeviceTable {
     private Instant lastActivity;
     private boolean countersChanged;
     private boolean closed;
-    /** The maintained summary figures, as read with the locked message row (SPEC E3). */
+    /** The maintained summary figures, as read with the locked message row (SPEC E3); null when not maintained. */
     private final int[] figures;
 
     private JdbcDeviceTable(Connection connection, String messageId, int size, int open, int submitted,
@@ -83,6 +83,16 @@ final class JdbcDeviceTable implements DeviceTable {
      * @return the table, or null when the message is not stored
      */
     static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
+        return open(c, messageId, true);
+    }
+
+    /**
+     * Locks the message row and opens its device table.
+     *
+     * @param maintained whether the store maintains the message's summary (SPEC E3)
+     * @return the table, or null when the message is not stored
+     */
+    static JdbcDeviceTable open(Connection c, String messageId, boolean maintained) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT device_count, open_count, submitted_count, last_activity, "
                 + "summary_figures FROM sentlog_message WHERE id = ? FOR UPDATE")) {
             s.setString(1, messageId);
@@ -91,7 +101,7 @@ final class JdbcDeviceTable implements DeviceTable {
                     return null;
                 }
                 return new JdbcDeviceTable(c, messageId, rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        Sql.getInstant(rs, "last_activity"), JdbcSummary.figures(rs.getArray(5)));
+                        Sql.getInstant(rs, "last_activity"), maintained ? JdbcSummary.figures(rs.getArray(5)) : null);
             }
         }
     }
@@ -103,7 +113,7 @@ final class JdbcDeviceTable implements DeviceTable {
     void flush() throws SQLException {
         closed = true;
         boolean figuresChanged = false;
-        if (!changed.isEmpty()) {
+        if (!changed.isEmpty() && figures != null) {
             List<JdbcSummary.DeviceChange> deltas = new ArrayList<>(changed.size());
             for (Row r : changed) {
                 if (r.addressKey != null) {
@@ -112,6 +122,8 @@ final class JdbcDeviceTable implements DeviceTable {
                 }
             }
             figuresChanged = JdbcSummary.apply(connection, messageId, figures, deltas);
+        }
+        if (!changed.isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device SET outcome = ?, "
                     + "confirmed = ?, reached_at = ?, sequence = ?, submitted = ?, is_final = ? "
                     + "WHERE message_id = ? AND row_no = ?")) {
@@ -131,7 +143,8 @@ final class JdbcDeviceTable implements DeviceTable {
         }
         if (countersChanged || figuresChanged) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_message SET open_count = ?, "
-                    + "submitted_count = ?, last_activity = ?, summary_figures = ? WHERE id = ?")) {
+                    + "submitted_count = ?, last_activity = ?, "
+                    + "summary_figures = COALESCE(?::integer[], summary_figures) WHERE id = ?")) {
                 s.setInt(1, open);
                 s.setInt(2, submitted);
                 if (lastActivity == null) {
@@ -139,7 +152,11 @@ final class JdbcDeviceTable implements DeviceTable {
                 } else {
                     s.setLong(3, Sql.nanos(lastActivity, "lastActivity of message " + messageId));
                 }
-                s.setArray(4, JdbcSummary.figuresArray(connection, figures));
+                if (figures == null) {
+                    s.setNull(4, Types.ARRAY);
+                } else {
+                    s.setArray(4, JdbcSummary.figuresArray(connection, figures));
+                }
                 s.setString(5, messageId);
                 s.executeUpdate();
             }
