@@ -2,24 +2,12 @@ package dev.sentlog.core.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sentlog.core.log.SentMessageLog;
-import dev.sentlog.core.message.Device;
-import dev.sentlog.core.message.Message;
-import dev.sentlog.core.message.Person;
-import dev.sentlog.core.message.RecipientEntry;
-import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.UnmaintainedInMemory;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
 import dev.sentlog.core.store.jdbc.TestPools;
 import dev.sentlog.core.store.jdbc.UnmaintainedJdbc;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
-import dev.sentlog.spi.Channel;
-import dev.sentlog.spi.DeviceOutcome;
-import dev.sentlog.spi.DeviceReport;
-import dev.sentlog.spi.DeviceStatus;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,10 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class LiveApplyBenchmark {
 
-    private static final int PERSONS = 1_000;
     private static final int BATCH = 1_000;
-    private static final Instant AT = Instant.parse("2022-05-01T13:30:00Z");
-    private static final DeviceOutcome[] VOICE = {DeviceOutcome.call(17), DeviceOutcome.call(-39)};
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     /** The store: in memory or PostgreSQL, with the summary maintained or plain (the baseline). */
@@ -71,9 +56,7 @@ public class LiveApplyBenchmark {
 
     private SentMessageLog log;
     private HikariDataSource pool;
-    private String[] deviceIds;
-    private long sequence;
-    private int cursor;
+    private final ReportBatches batches = new ReportBatches(true);
 
     /** Records the message on a log over the chosen store. */
     @Setup(Level.Trial)
@@ -87,21 +70,7 @@ public class LiveApplyBenchmark {
             messages = store.endsWith("plain") ? UnmaintainedInMemory.create() : MessageStore.inMemory();
         }
         log = SentMessageLog.builder().store(messages).provider(new ReportApplyBenchmark.NullProvider()).build();
-        List<RecipientEntry> entries = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int p = 0; p < PERSONS; p++) {
-            String phone = String.format("555%07d", p);
-            entries.add(RecipientEntry.of(Person.of("p-" + p, "Parent, " + p), null, List.of(
-                    Device.of(Channel.VOICE, phone, DeviceStatus.PENDING),
-                    Device.of(Channel.TEXT, phone, DeviceStatus.PENDING))));
-            ids.add(p + ".0");
-            ids.add(p + ".1");
-        }
-        Message message = Message.builder().id("m-1").messageType("Staff Messenger").districtOrSchool("Harrison High")
-                .subject("s").sender(Sender.of("u-1", "A, B", "")).createdAt(AT)
-                .deliveryModes(Channel.VOICE, Channel.TEXT).recipients(entries).build();
-        log.record(message);
-        deviceIds = ids.toArray(new String[0]);
+        log.record(ReportBatches.message());
     }
 
     /** Closes the log and the pool. */
@@ -113,22 +82,10 @@ public class LiveApplyBenchmark {
         }
     }
 
-    private List<DeviceReport> nextBatch() {
-        List<DeviceReport> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < BATCH; i++) {
-            int d = cursor;
-            cursor = (cursor + 1) % deviceIds.length;
-            long seq = ++sequence;
-            DeviceOutcome o = (d & 1) == 0 ? VOICE[(int) (seq & 1)] : DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
-            batch.add(new DeviceReport(deviceIds[d], o, false, "e", seq, AT.plusSeconds(seq), null));
-        }
-        return batch;
-    }
-
     /** One batch of reports; the score is reports per second. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Object apply() {
-        return log.acceptReports("null", "job-m-1", nextBatch());
+        return log.acceptReports("null", "job-m-1", batches.next(BATCH));
     }
 }

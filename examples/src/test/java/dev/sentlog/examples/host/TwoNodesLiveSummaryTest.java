@@ -3,25 +3,18 @@ package dev.sentlog.examples.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentlog.core.live.MessageChange;
+import dev.sentlog.core.benchmark.ReportApplyBenchmark;
 import dev.sentlog.core.log.Caller;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.log.ToolRight;
-import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
-import dev.sentlog.core.message.MessageTypeKind;
-import dev.sentlog.core.message.Person;
-import dev.sentlog.core.message.RecipientEntry;
-import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
+import dev.sentlog.core.store.kit.MessageStoreCompatibilityKit;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.SummaryFigures;
-import dev.sentlog.spi.CancelResult;
-import dev.sentlog.spi.Channel;
-import dev.sentlog.spi.DeliveryBatch;
-import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
@@ -51,57 +44,9 @@ class TwoNodesLiveSummaryTest {
     private static final Caller ADMIN = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class),
             Set.of()).inAdministrationLog();
 
-    /** Takes every batch as one job and reports nothing by itself: the test pushes the reports. */
-    private static final class QuietProvider implements DeliveryProvider {
-        @Override
-        public String name() {
-            return "quiet";
-        }
-
-        @Override
-        public Set<Channel> channels() {
-            return EnumSet.allOf(Channel.class);
-        }
-
-        @Override
-        public String submit(DeliveryBatch batch) {
-            return "job-" + batch.messageId();
-        }
-
-        @Override
-        public CancelResult cancel(String jobId) {
-            return new CancelResult(List.of());
-        }
-
-        @Override
-        public List<DeviceReport> poll(String jobId) {
-            return List.of();
-        }
-    }
-
-    private static Message message() {
-        Person pat = Person.of("p-1", "Parent, Pat");
-        Person gale = Person.of("p-2", "Guardian, Gale");
-        return Message.builder().id("m-1").messageType("Staff Messenger").messageTypeKind(MessageTypeKind.MESSENGER)
-                .districtOrSchool("Harrison High").subject("Snow day")
-                .sender(Sender.of("u-1", "Administrator, System", "sysadmin@nomail.com"))
-                .createdAt(T0).scheduledAt(T0).status(MessageStatus.WAITING)
-                .deliveryModes(EnumSet.allOf(Channel.class)).textMessagingEnabled(true)
-                .recipients(List.of(
-                        RecipientEntry.of(pat, null, List.of(
-                                Device.of(Channel.VOICE, "(555) 123-4567", DeviceStatus.PENDING),
-                                Device.of(Channel.EMAIL, "Pat@Nomail.com", DeviceStatus.PENDING),
-                                Device.of(Channel.TEXT, "555.123.4567", DeviceStatus.PENDING))),
-                        RecipientEntry.of(gale, null, List.of(
-                                Device.of(Channel.VOICE, "1-555-123-4567", DeviceStatus.PENDING),
-                                Device.of(Channel.EMAIL, " pat@nomail.com", DeviceStatus.PENDING),
-                                Device.of(Channel.TEXT, "5559990000", DeviceStatus.PENDING)))))
-                .build();
-    }
-
     private static SentMessageLog node(DataSource ds, boolean listening) {
         JdbcMessageStore store = JdbcMessageStore.create(ds);
-        SentMessageLog.Builder b = SentMessageLog.builder().store(store).provider(new QuietProvider())
+        SentMessageLog.Builder b = SentMessageLog.builder().store(store).provider(new ReportApplyBenchmark.NullProvider())
                 .clock(Clock.fixed(T0, ZoneOffset.UTC));
         if (listening) {
             b.changeFeed(store.changeFeed(new PgNotificationPoller()));
@@ -116,7 +61,7 @@ class TwoNodesLiveSummaryTest {
         DataSource ds = PostgresCluster.shared().createDatabase("two_nodes_live").dataSource();
         JdbcMessageStore.migrate(ds);
         try (SentMessageLog a = node(ds, false); SentMessageLog b = node(ds, true)) {
-            a.record(message());
+            a.record(MessageStoreCompatibilityKit.shared("m-1"));
             BlockingQueue<MessageChange> events = new LinkedBlockingQueue<>();
             b.subscribe(ADMIN, "m-1", events::add);
             MessageChange first = events.poll(10, TimeUnit.SECONDS);
@@ -128,12 +73,14 @@ class TwoNodesLiveSummaryTest {
                     DeviceReport.of("0.1", DeviceOutcome.of(DeviceStatus.SENT), false, "e1", 1, T0.plusSeconds(5)),
                     DeviceReport.of("1.0", DeviceOutcome.call(5), false, "e2", 1, T0.plusSeconds(9)),
                     DeviceReport.of("0.2", DeviceOutcome.call(-33), false, "e3", 1, T0.plusSeconds(12)),
-                    DeviceReport.of("1.2", DeviceOutcome.call(-28), false, "e4", 1, T0.plusSeconds(15)),
+                    DeviceReport.of("1.3", DeviceOutcome.call(-28), false, "e4", 1, T0.plusSeconds(15)),
                     DeviceReport.of("0.0", DeviceOutcome.call(6), false, "e5", 1, T0.plusSeconds(20)),
-                    DeviceReport.of("1.1", DeviceOutcome.of(DeviceStatus.FAILED), false, "e6", 1, T0.plusSeconds(30)));
+                    DeviceReport.of("1.2", DeviceOutcome.of(DeviceStatus.SENT), false, "e6", 1, T0.plusSeconds(25)),
+                    DeviceReport.of("3.0", DeviceOutcome.call(-28), false, "e7", 1, T0.plusSeconds(28)),
+                    DeviceReport.of("1.1", DeviceOutcome.of(DeviceStatus.FAILED), false, "e8", 1, T0.plusSeconds(30)));
             List<MessageChange> seenOnA = new ArrayList<>();
             for (DeviceReport r : reports) {
-                a.acceptReports("quiet", "job-m-1", List.of(r));
+                a.acceptReports("null", "job-m-1", List.of(r));
                 seenOnA.add(a.current(ADMIN, "m-1"));
             }
             MessageChange last = seenOnA.get(seenOnA.size() - 1);
