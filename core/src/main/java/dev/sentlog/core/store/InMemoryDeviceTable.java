@@ -50,8 +50,13 @@ final class InMemoryDeviceTable implements DeviceTable {
     /** The rows the running callback noted for the contact ledger (SPEC H3), with what they say. */
     private final Map<Integer, ContactKind> notes = new LinkedHashMap<>();
 
+    /**
+     * @param classifier the classification the summary counts under, or null for a table that keeps no
+     *                   summary (the benchmarks' baseline)
+     */
     InMemoryDeviceTable(Message message, OutcomeClassifier classifier) {
-        ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
+        ledger = classifier == null ? null
+                : SummaryLedger.of(message.recipients(), message.deliveryModes(), classifier);
         List<RecipientEntry> entries = message.recipients();
         int n = message.deviceCount();
         messageId = message.id();
@@ -211,8 +216,10 @@ final class InMemoryDeviceTable implements DeviceTable {
         for (Map.Entry<Integer, Object[]> e : undo.entrySet()) {
             int row = e.getKey();
             Object[] v = e.getValue();
-            ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], (DeviceOutcome) v[0],
-                    ((Byte) v[3] & CONFIRMED) != 0, (Instant) v[1]);
+            if (ledger != null) {
+                ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], (DeviceOutcome) v[0],
+                        ((Byte) v[3] & CONFIRMED) != 0, (Instant) v[1]);
+            }
             outcomes[row] = (DeviceOutcome) v[0];
             reachedAt[row] = (Instant) v[1];
             sequences[row] = (Long) v[2];
@@ -232,7 +239,9 @@ final class InMemoryDeviceTable implements DeviceTable {
     @Override
     public void set(int row, DeviceOutcome outcome, boolean confirmed, Instant at, long sequence, boolean isFinal) {
         remember(row);
-        ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], outcome, confirmed, at);
+        if (ledger != null) {
+            ledger.change(row, outcomes[row], confirmed(row), reachedAt[row], outcome, confirmed, at);
+        }
         byte f = flags[row];
         boolean wasOpen = (f & SUBMITTED) != 0 && (f & FINAL) == 0;
         f = (byte) ((f & SUBMITTED) | (confirmed ? CONFIRMED : 0) | (isFinal ? FINAL : 0));
@@ -288,7 +297,7 @@ final class InMemoryDeviceTable implements DeviceTable {
         }
     }
 
-    /** The summary ledger, current with the rows (SPEC E3). */
+    /** The summary ledger, current with the rows (SPEC E3); null when the table keeps none. */
     SummaryLedger ledger() {
         return ledger;
     }

@@ -3,6 +3,7 @@ package dev.sentlog.core.store;
 import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
@@ -91,8 +92,16 @@ final class InMemoryMessageStore implements MessageStore {
     private final Map<String, Slot> purging = new ConcurrentHashMap<>();
     private static final int CANDIDATE_CHUNK = 1_000;
 
+    /** Whether the store maintains each message's summary (false only for the benchmarks' baseline). */
+    private final boolean maintained;
+
     InMemoryMessageStore(OutcomeClassifier classifier) {
+        this(classifier, true);
+    }
+
+    InMemoryMessageStore(OutcomeClassifier classifier, boolean maintained) {
         this.classifier = Checks.requireNonNull(classifier, "classifier");
+        this.maintained = maintained;
     }
 
     @Override
@@ -166,7 +175,7 @@ final class InMemoryMessageStore implements MessageStore {
             if (before.state().version() != expectedVersion) {
                 return Optional.empty();
             }
-            InMemoryDeviceTable table = slot.devices(classifier);
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
             table.beginCallback();
             try {
                 devices.accept(table);
@@ -198,7 +207,7 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            InMemoryDeviceTable table = slot.devices(classifier);
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
             table.beginCallback();
             R result;
             try {
@@ -338,7 +347,10 @@ final class InMemoryMessageStore implements MessageStore {
 
     // ---------------------------------------------------------------- issue #16: the maintained summary (E3)
 
-    /** Under the message's lock: the state and the ledger's figures of one moment; the devices are not read. */
+    /**
+     * Under the message's lock: the state and the ledger's figures of one moment; the devices are not
+     * read (a store made without a maintained summary analyses them).
+     */
     @Override
     public Optional<StoredSummary> summary(String messageId) {
         Slot slot = byId.get(Checks.requireNonNull(messageId, "messageId"));
@@ -346,7 +358,9 @@ final class InMemoryMessageStore implements MessageStore {
             return Optional.empty();
         }
         synchronized (slot) {
-            SummaryFigures figures = slot.devices(classifier).ledger().figures();
+            InMemoryDeviceTable table = slot.devices(maintained ? classifier : null);
+            SummaryFigures figures = maintained ? table.ledger().figures()
+                    : SummaryFigures.of(DeliveryAnalysis.of(snapshot(messageId).orElseThrow(), classifier));
             MessageState s = slot.header.get().state();
             return Optional.of(StoredSummary.of(messageId, s.status(), s.version(), s.startedAt().orElse(null),
                     s.endedAt().orElse(null), s.cancellation().orElse(null), slot.recorded.textMessagingEnabled(),

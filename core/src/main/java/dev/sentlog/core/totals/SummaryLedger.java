@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -234,8 +235,11 @@ public final class SummaryLedger {
         Channel ch = channelOfRow[row];
         int bitsBefore = deviceBits(ch, before, confirmedBefore, classifier);
         int bitsAfter = deviceBits(ch, after, confirmedAfter, classifier);
-        addTimes(bitsBefore, timeBefore, -1);
-        addTimes(bitsAfter, timeAfter, 1);
+        boolean timesKept = Objects.equals(timeBefore, timeAfter) && ((bitsBefore ^ bitsAfter) & (ATTEMPTED | FINAL)) == 0;
+        if (!timesKept) {
+            addTimes(bitsBefore, timeBefore, -1);
+            addTimes(bitsAfter, timeAfter, 1);
+        }
         if (((bitsBefore ^ bitsAfter) & FLAG_MASK) == 0) {
             return;
         }

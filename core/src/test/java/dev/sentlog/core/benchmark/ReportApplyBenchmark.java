@@ -3,17 +3,12 @@ package dev.sentlog.core.benchmark;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
-import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
-import dev.sentlog.core.message.Sender;
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryProvider;
-import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
-import dev.sentlog.spi.DeviceStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,10 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class ReportApplyBenchmark {
 
-    private static final int PERSONS = 1_000;
     private static final int BATCH = 1_000;
-    private static final Instant AT = Instant.parse("2022-05-01T13:30:00Z");
-    private static final DeviceOutcome[] VOICE = {DeviceOutcome.call(17), DeviceOutcome.call(-39)};
 
     /** A provider that takes every batch and does nothing else. */
     public static final class NullProvider implements DeliveryProvider {
@@ -91,29 +83,14 @@ public class ReportApplyBenchmark {
 
     private SentMessageLog log;
     private Message message;
-    private String[] deviceIds;
-    private long sequence;
-    private int cursor;
+    private final ReportBatches batches = new ReportBatches(false);
     private final Map<String, DeviceReport> latest = new HashMap<>();
 
     @Setup(Level.Trial)
     public void setUp() {
         log = SentMessageLog.builder().provider(new NullProvider()).build();
-        List<RecipientEntry> entries = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (int p = 0; p < PERSONS; p++) {
-            String phone = String.format("555%07d", p);
-            entries.add(RecipientEntry.of(Person.of("p-" + p, "Parent, " + p), null, List.of(
-                    Device.of(Channel.VOICE, phone, DeviceStatus.PENDING),
-                    Device.of(Channel.TEXT, phone, DeviceStatus.PENDING))));
-            ids.add(p + ".0");
-            ids.add(p + ".1");
-        }
-        message = Message.builder().id("m-1").messageType("Staff Messenger").districtOrSchool("Harrison High")
-                .subject("s").sender(Sender.of("u-1", "A, B", "")).createdAt(AT)
-                .deliveryModes(Channel.VOICE, Channel.TEXT).recipients(entries).build();
+        message = ReportBatches.message();
         log.record(message);
-        deviceIds = ids.toArray(new String[0]);
     }
 
     @TearDown(Level.Trial)
@@ -122,15 +99,7 @@ public class ReportApplyBenchmark {
     }
 
     private List<DeviceReport> nextBatch() {
-        List<DeviceReport> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < BATCH; i++) {
-            int d = cursor;
-            cursor = (cursor + 1) % deviceIds.length;
-            long seq = ++sequence;
-            DeviceOutcome o = (d & 1) == 0 ? VOICE[(int) (seq & 1)] : DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
-            batch.add(new DeviceReport(deviceIds[d], o, false, "e", seq, AT, null));
-        }
-        return batch;
+        return batches.next(BATCH);
     }
 
     @Benchmark

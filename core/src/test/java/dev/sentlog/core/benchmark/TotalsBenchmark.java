@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -59,12 +60,21 @@ public class TotalsBenchmark {
     private static final Set<Channel> MODES = EnumSet.allOf(Channel.class);
     private static final OutcomeClassifier K = OutcomeClassifier.standard();
 
+    /**
+     * The data's shape: {@code district} (households, a guardian listed once per student) or
+     * {@code personal} (one entry per person, e-mails repeated in other letter cases or padded, phone
+     * numbers in three spellings; see {@link #personalMessage}).
+     */
+    @Param({"district", "personal"})
+    public String shape = "district";
+
     List<RecipientEntry> entries;
 
     /** Builds the message's recipient list, deterministically, and prints its shape once. */
     @Setup
     public void setUp() {
-        entries = districtMessage(DEVICES, new Random(42));
+        entries = shape.equals("personal") ? personalMessage(DEVICES, new Random(42))
+                : districtMessage(DEVICES, new Random(42));
         long persons = entries.stream().map(e -> e.person().id()).distinct().count();
         long devices = entries.stream().mapToLong(e -> e.devices().size()).sum();
         System.out.printf("%n%,d entries, %,d persons, %,d devices%n", entries.size(), persons, devices);
@@ -136,6 +146,57 @@ public class TotalsBenchmark {
         return list;
     }
 
+    /**
+     * A recipient list of about {@code target} devices shaped unlike {@link #districtMessage}: one
+     * entry per person (no runs of entries to skip), so every address is hashed; e-mail addresses
+     * shared by two to four persons and written in other letter cases or padded with blanks; phone
+     * numbers shared the same way, each occurrence in one of three spellings
+     * ({@code (555) 123-4567}, {@code 555.123.4567}, {@code +1 555 123 4567}), on Voice and Text.
+     *
+     * @param target the target number of devices
+     * @param random the source of randomness
+     * @return the entries
+     */
+    public static List<RecipientEntry> personalMessage(int target, Random random) {
+        List<RecipientEntry> list = new ArrayList<>();
+        DeviceOutcome[] voiceOutcomes = {DeviceOutcome.call(5), DeviceOutcome.call(6), DeviceOutcome.call(3),
+            DeviceOutcome.call(17), DeviceOutcome.of(DeviceStatus.PENDING)};
+        DeviceOutcome[] textOutcomes = {DeviceOutcome.call(-28), DeviceOutcome.call(-30),
+            DeviceOutcome.of(DeviceStatus.OPTED_OUT), DeviceOutcome.of(DeviceStatus.SENT)};
+        DeviceOutcome[] emailOutcomes = {DeviceOutcome.of(DeviceStatus.SENT), DeviceOutcome.of(DeviceStatus.FAILED),
+            DeviceOutcome.of(DeviceStatus.IN_PROGRESS)};
+        int count = 0;
+        for (int p = 0; count < target; p++) {
+            // two to four persons share each address: a person's addresses are those of a group of persons
+            int group = p / (2 + (p % 3));
+            long number = 4_000_000_000L + group * 17L;
+            String digits = String.valueOf(number);
+            String email = "contact" + group + "@NoMail.com";
+            List<Device> devices = new ArrayList<>(3);
+            String spelled = switch (random.nextInt(3)) {
+                case 0 -> "(" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
+                case 1 -> digits.substring(0, 3) + "." + digits.substring(3, 6) + "." + digits.substring(6);
+                default -> "+1 " + digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+            };
+            devices.add(new Device(Channel.VOICE, spelled, voiceOutcomes[random.nextInt(voiceOutcomes.length)],
+                    false, null));
+            String cased = switch (random.nextInt(3)) {
+                case 0 -> email.toUpperCase(Locale.ROOT);
+                case 1 -> "  " + email.toLowerCase(Locale.ROOT) + " ";
+                default -> email;
+            };
+            devices.add(new Device(Channel.EMAIL, cased, emailOutcomes[random.nextInt(emailOutcomes.length)], false,
+                    null));
+            if (random.nextBoolean()) {
+                devices.add(new Device(Channel.TEXT, random.nextBoolean() ? digits : "1-" + digits,
+                        textOutcomes[random.nextInt(textOutcomes.length)], false, null));
+            }
+            list.add(RecipientEntry.of(Person.of("p-" + p, "Person" + p + ", Family" + group), null, devices));
+            count += devices.size();
+        }
+        return list;
+    }
+
     /** The library's totals. */
     @Benchmark
     public DeliveryTotals analysis() {
@@ -175,8 +236,9 @@ public class TotalsBenchmark {
                 withDevice.add(person);
                 String key = d.channel().name() + ":" + normalised;
                 OutcomeClass cls = classifier.classify(d.channel(), d.outcome(), d.confirmed());
+                // opting out is read per occurrence (D3): 8 marks an occurrence attempted and not opted out
                 int bits = (cls.attempted() ? 1 : 0) | (cls == OutcomeClass.SUCCESS ? 2 : 0)
-                        | (cls == OutcomeClass.OPTED_OUT ? 4 : 0);
+                        | (cls.attempted() && cls != OutcomeClass.OPTED_OUT ? 8 : 0);
                 flags.merge(key, bits, (a, b) -> a | b);
                 if (d.channel().isPhone()) {
                     phoneOccurrences.add(new String[] {person, key});
@@ -190,7 +252,7 @@ public class TotalsBenchmark {
                 case INBOX: n[0] += (f & 2) != 0 ? 1 : 0; break;
                 case EMAIL: n[1]++; n[2] += f & 1; break;
                 case VOICE: n[3]++; n[4] += f & 1; break;
-                default: n[5]++; n[6] += (f & 1) != 0 && (f & 4) == 0 ? 1 : 0; break;
+                default: n[5]++; n[6] += (f & 8) != 0 ? 1 : 0; break;
             }
         }
         Set<String> contacted = new HashSet<>();

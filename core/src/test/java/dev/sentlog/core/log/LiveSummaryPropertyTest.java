@@ -41,7 +41,7 @@ class LiveSummaryPropertyTest {
     }
 
     @Provide
-    Arbitrary<Message> messages() {
+    static Arbitrary<Message> messages() {
         return Combinators.combine(MessageArbitraries.entries(14), MessageArbitraries.modes(),
                 Arbitraries.of(true, false)).as((entries, modes, texting) -> MessageArbitraries.sampleBuilder("m-1")
                 .status(MessageStatus.WAITING).deliveryModes(modes).textMessagingEnabled(texting)
@@ -61,7 +61,7 @@ class LiveSummaryPropertyTest {
     }
 
     @Provide
-    Arbitrary<List<Step>> steps() {
+    static Arbitrary<List<Step>> steps() {
         Arbitrary<Step> report = Combinators.combine(Arbitraries.integers().between(0, 1_000),
                 Arbitraries.integers().between(0, 1_000), Arbitraries.frequency(
                         net.jqwik.api.Tuple.of(4, false), net.jqwik.api.Tuple.of(1, true)),
@@ -77,23 +77,33 @@ class LiveSummaryPropertyTest {
     void E3_D7_theMaintainedSummaryEqualsTheAnalysisAfterEveryStep(@ForAll("messages") Message message,
                                                                     @ForAll("steps") List<Step> steps,
                                                                     @ForAll long seed) {
-        MessageStore store = MessageStore.inMemory();
-        try (LogHarness h = new LogHarness(ScriptedProvider.all("sim"), b -> b.store(store))) {
+        Assume.that(!submitted(message).isEmpty());
+        run(MessageStore.inMemory(), message, steps, seed);
+    }
+
+    /**
+     * Records the message on a log over the store, then takes the steps, checking after each that the
+     * maintained summary equals the analysis of the devices (E3).
+     */
+    static void run(MessageStore store, Message message, List<Step> steps, long seed) {
+        String messageId = message.id();
+        // a provider per message, so that job ids are unique in a store shared by several runs
+        String provider = "sim-" + messageId;
+        try (LogHarness h = new LogHarness(ScriptedProvider.all(provider), b -> b.store(store))) {
             h.log.record(message);
             List<String> deviceIds = submitted(message);
-            Assume.that(!deviceIds.isEmpty());
             String job = h.provider.onlyJob();
             Random random = new Random(seed);
             List<DeviceReport> sent = new ArrayList<>();
-            checkSummary(h, store, "after recording");
+            checkSummary(h, store, messageId, "after recording");
             for (Step step : steps) {
                 if (step.cancel()) {
                     try {
-                        h.log.cancel(TestMessages.admin(), "m-1");
+                        h.log.cancel(TestMessages.admin(), messageId);
                     } catch (MessageNotCancelableException e) {
                         // a final message: the step changes nothing, which the check below confirms
                     }
-                    checkSummary(h, store, "after a cancel");
+                    checkSummary(h, store, messageId, "after a cancel");
                     continue;
                 }
                 DeviceReport r;
@@ -107,25 +117,25 @@ class LiveSummaryPropertyTest {
                             id + "/" + step.sequence(), step.sequence(), TestMessages.T0.plusSeconds(step.second()));
                     sent.add(r);
                 }
-                h.log.acceptReports("sim", job, List.of(r));
-                checkSummary(h, store, "after report " + r);
+                h.log.acceptReports(provider, job, List.of(r));
+                checkSummary(h, store, messageId, "after report " + r);
             }
         }
     }
 
-    private static void checkSummary(LogHarness h, MessageStore store, String when) {
-        Message now = h.snapshot("m-1");
+    private static void checkSummary(LogHarness h, MessageStore store, String id, String when) {
+        Message now = h.snapshot(id);
         SummaryFigures expected = SummaryFigures.of(DeliveryAnalysis.of(now));
-        assertThat(store.summary("m-1").orElseThrow().figures()).as("E3 maintained figures %s", when)
+        assertThat(store.summary(id).orElseThrow().figures()).as("E3 maintained figures %s", when)
                 .isEqualTo(expected);
-        assertThat(h.log.current(TestMessages.admin(), "m-1").summary()).as("E3 the log's live summary %s", when)
+        assertThat(h.log.current(TestMessages.admin(), id).summary()).as("E3 the log's live summary %s", when)
                 .isEqualTo(DeliverySummary.of(now));
-        assertThat(h.log.select(TestMessages.admin(), "m-1").summary()).as("E3 the selected summary %s", when)
+        assertThat(h.log.select(TestMessages.admin(), id).summary()).as("E3 the selected summary %s", when)
                 .isEqualTo(DeliverySummary.of(now));
     }
 
     /** The ids of the devices the provider was handed: those on the message's delivery modes. */
-    private static List<String> submitted(Message m) {
+    static List<String> submitted(Message m) {
         Set<Channel> modes = m.deliveryModes();
         List<String> ids = new ArrayList<>();
         for (int e = 0; e < m.recipients().size(); e++) {

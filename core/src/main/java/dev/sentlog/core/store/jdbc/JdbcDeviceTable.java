@@ -68,7 +68,7 @@ final class JdbcDeviceTable implements DeviceTable {
     private Instant lastActivity;
     private boolean countersChanged;
     private boolean closed;
-    /** The maintained summary figures, as read with the locked message row (SPEC E3). */
+    /** The maintained summary figures, as read with the locked message row (SPEC E3); null when not maintained. */
     private final int[] figures;
     private final String school;
     /** The rows the callback noted for the contact ledger (SPEC H3), with what they say. */
@@ -93,6 +93,16 @@ final class JdbcDeviceTable implements DeviceTable {
      * @return the table, or null when the message is not stored
      */
     static JdbcDeviceTable open(Connection c, String messageId) throws SQLException {
+        return open(c, messageId, true);
+    }
+
+    /**
+     * Locks the message row and opens its device table.
+     *
+     * @param maintained whether the store maintains the message's summary (SPEC E3)
+     * @return the table, or null when the message is not stored
+     */
+    static JdbcDeviceTable open(Connection c, String messageId, boolean maintained) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN redacted_at IS NULL THEN device_count "
                 + "ELSE 0 END, open_count, submitted_count, last_activity, summary_figures, district_or_school "
                 + "FROM sentlog_message WHERE id = ? AND NOT purging FOR UPDATE")) {
@@ -102,7 +112,7 @@ final class JdbcDeviceTable implements DeviceTable {
                     return null;
                 }
                 return new JdbcDeviceTable(c, messageId, rs.getString(6), rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        Sql.getInstant(rs, "last_activity"), JdbcSummary.figures(rs.getArray(5)));
+                        Sql.getInstant(rs, "last_activity"), maintained ? JdbcSummary.figures(rs.getArray(5)) : null);
             }
         }
     }
@@ -115,7 +125,7 @@ final class JdbcDeviceTable implements DeviceTable {
         List<JdbcContactLedger.Change> contactChanges = contactChanges();
         closed = true;
         boolean figuresChanged = false;
-        if (!changed.isEmpty()) {
+        if (!changed.isEmpty() && figures != null) {
             List<JdbcSummary.DeviceChange> deltas = new ArrayList<>(changed.size());
             for (Row r : changed) {
                 if (r.addressKey != null) {
@@ -124,6 +134,8 @@ final class JdbcDeviceTable implements DeviceTable {
                 }
             }
             figuresChanged = JdbcSummary.apply(connection, messageId, figures, deltas);
+        }
+        if (!changed.isEmpty()) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device SET outcome = ?, "
                     + "confirmed = ?, reached_at = ?, sequence = ?, submitted = ?, is_final = ? "
                     + "WHERE message_id = ? AND row_no = ?")) {
@@ -143,7 +155,8 @@ final class JdbcDeviceTable implements DeviceTable {
         }
         if (countersChanged || figuresChanged) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_message SET open_count = ?, "
-                    + "submitted_count = ?, last_activity = ?, summary_figures = ? WHERE id = ?")) {
+                    + "submitted_count = ?, last_activity = ?, "
+                    + "summary_figures = COALESCE(?::integer[], summary_figures) WHERE id = ?")) {
                 s.setInt(1, open);
                 s.setInt(2, submitted);
                 if (lastActivity == null) {
@@ -151,7 +164,11 @@ final class JdbcDeviceTable implements DeviceTable {
                 } else {
                     s.setLong(3, Sql.nanos(lastActivity, "lastActivity of message " + messageId));
                 }
-                s.setArray(4, JdbcSummary.figuresArray(connection, figures));
+                if (figures == null) {
+                    s.setNull(4, Types.ARRAY);
+                } else {
+                    s.setArray(4, JdbcSummary.figuresArray(connection, figures));
+                }
                 s.setString(5, messageId);
                 s.executeUpdate();
             }

@@ -27,6 +27,8 @@ import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoreUnavailableException;
 import dev.sentlog.core.store.StoredSummary;
+import dev.sentlog.core.totals.DeliveryAnalysis;
+import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.core.totals.SummaryLedger;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
@@ -121,9 +123,25 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     private final DataSource dataSource;
+    /** Whether the store maintains each message's summary (false only for the benchmarks' baseline). */
+    private final boolean maintained;
 
     private JdbcMessageStore(DataSource dataSource) {
+        this(dataSource, true);
+    }
+
+    private JdbcMessageStore(DataSource dataSource, boolean maintained) {
         this.dataSource = dataSource;
+        this.maintained = maintained;
+    }
+
+    /**
+     * A store that keeps no maintained summary and analyses the devices when asked for one: the
+     * recompute-every-time way, kept as the benchmarks' baseline only.
+     */
+    static JdbcMessageStore migrateUnmaintained(DataSource dataSource) {
+        migrate(dataSource);
+        return new JdbcMessageStore(dataSource, false);
     }
 
     /**
@@ -264,7 +282,9 @@ public final class JdbcMessageStore implements MessageStore {
             insertFilterCriteria(c, message);
             SummaryLedger ledger = SummaryLedger.of(message.recipients(), message.deliveryModes(), CLASSIFIER);
             insertRecipients(c, message, ledger);
-            JdbcSummary.insert(c, message.id(), ledger);
+            if (maintained) {
+                JdbcSummary.insert(c, message.id(), ledger);
+            }
             writeJobs(c, message.id(), List.of(), initial.jobs());
             return MessageHeader.of(message, initial);
         });
@@ -566,7 +586,7 @@ public final class JdbcMessageStore implements MessageStore {
                 runOnDevices(c, messageId, t -> {
                     devices.accept(t);
                     return Boolean.TRUE;
-                });
+                }, maintained);
             }
             return Optional.ofNullable(replaced);
         });
@@ -604,12 +624,12 @@ public final class JdbcMessageStore implements MessageStore {
     public <R> Optional<R> withDevices(String messageId, Function<DeviceTable, R> callback) {
         Checks.requireNonNull(messageId, "messageId");
         Checks.requireNonNull(callback, "callback");
-        return transaction("withDevices", messageId, false, c -> runOnDevices(c, messageId, callback));
+        return transaction("withDevices", messageId, false, c -> runOnDevices(c, messageId, callback, maintained));
     }
 
-    private static <R> Optional<R> runOnDevices(Connection c, String messageId, Function<DeviceTable, R> callback)
-            throws SQLException {
-        JdbcDeviceTable table = JdbcDeviceTable.open(c, messageId);
+    private static <R> Optional<R> runOnDevices(Connection c, String messageId, Function<DeviceTable, R> callback,
+                                                boolean maintained) throws SQLException {
+        JdbcDeviceTable table = JdbcDeviceTable.open(c, messageId, maintained);
         if (table == null) {
             return Optional.empty();
         }
@@ -809,6 +829,12 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Optional<StoredSummary> summary(String messageId) {
         Checks.requireNonNull(messageId, "messageId");
+        if (!maintained) {
+            return header(messageId).flatMap(h -> snapshot(messageId).map(m -> StoredSummary.of(messageId,
+                    m.status(), h.state().version(), m.startedAt().orElse(null), m.endedAt().orElse(null),
+                    m.cancellation().orElse(null), m.textMessagingEnabled(),
+                    SummaryFigures.of(DeliveryAnalysis.of(m, CLASSIFIER)))));
+        }
         return transaction("summary", messageId, true, c -> Optional.ofNullable(JdbcSummary.read(c, messageId)));
     }
 

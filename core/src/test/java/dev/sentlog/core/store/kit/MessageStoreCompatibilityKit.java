@@ -774,8 +774,13 @@ public abstract class MessageStoreCompatibilityKit {
     /**
      * Duplicates in other spellings (D1, D2), a number shared by two persons on Voice and Text, an
      * inbox, a person without a device and a blank address: every D3 case a device change can touch.
+     * Devices: 0.0 Voice, 0.1 Email, 0.2 Text (the Voice number), 1.0 Voice (the same), 1.1 Email (the
+     * same), 1.2 Inbox, 1.3 Text, 2.0 a blank Email, 3.0 Text (the first number again).
+     *
+     * @param id the message id
+     * @return a Waiting message created at {@link #BASE}, every delivery mode, text messaging on
      */
-    static Message shared(String id) {
+    public static Message shared(String id) {
         Person pat = Person.of("p-1", "Parent, Pat");
         Person gale = Person.of("p-2", "Guardian, Gale");
         Person kim = Person.of("p-3", "Kid, Kim");
