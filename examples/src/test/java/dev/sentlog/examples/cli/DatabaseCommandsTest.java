@@ -152,8 +152,8 @@ class DatabaseCommandsTest {
     @DisplayName("L4 log --help describes the command and the overview lists it")
     void help() {
         CliRun help = CliRun.of("log", "--help").assertOk();
-        assertThat(help.out()).contains("Usage: java -jar sentlog.jar log --db JDBC-URL [--from DATE] [--to DATE]",
-                "  --db JDBC-URL    a PostgreSQL database", "  --from DATE", "  --zone ZONE");
+        assertThat(help.out()).contains("Usage: java -jar sentlog.jar log [-h] --db JDBC-URL [--from DATE] [--to DATE]",
+                "--db JDBC-URL   a PostgreSQL database", "  --from DATE", "  --zone ZONE");
         assertThat(CliRun.of("demo", "--help").assertOk().out()).contains("[--db JDBC-URL]", "  --db JDBC-URL");
         assertThat(CliRun.of("--help").assertOk().out()).containsPattern("\\n  log +print the search grid");
     }
