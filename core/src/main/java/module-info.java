@@ -19,6 +19,8 @@ module dev.sentlog.core {
     exports dev.sentlog.core.reportoptions;
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.search;
+    exports dev.sentlog.core.recipients;
+    exports dev.sentlog.core.reach;
     exports dev.sentlog.core.store;
     exports dev.sentlog.core.store.jdbc;
     // opened so that a host's migration tool (Flyway, Liquibase) can read the schema resources (SPEC N5)

@@ -9,7 +9,12 @@ public enum ToolRight {
     /** View, refresh and print in the administration log. */
     READ_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Read"),
     /** Cancel in the administration log (with {@link #READ_ADMINISTRATION_LOG}). */
-    CANCEL_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Cancel");
+    CANCEL_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Cancel"),
+    /**
+     * Read the Recipient Log and household reach (SPEC H2, H4): messages of every sender, like the
+     * administration log, within the caller's schools (T3).
+     */
+    RECIPIENT_LOG(LogKind.ADMINISTRATION, "Read");
 
     private final LogKind log;
     private final String label;
@@ -19,9 +24,14 @@ public enum ToolRight {
         this.label = label;
     }
 
-    /** The log this right applies to. */
+    /** The log this right applies to; the Recipient Log's right spans every sender, as the administration log. */
     public LogKind log() {
         return log;
+    }
+
+    /** The tool the right belongs to, as people read it (e.g. {@code administration Sent Message Log}). */
+    public String tool() {
+        return this == RECIPIENT_LOG ? "Recipient Log" : log.label();
     }
 
     /** The right's name, {@code Read} or {@code Cancel}. */

@@ -2,6 +2,7 @@ package dev.sentlog.core.store;
 
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
+import dev.sentlog.core.message.RecipientEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,12 +71,17 @@ final class InMemoryMessageStore implements MessageStore {
     private final Map<String, TimeIndex> bySender = new ConcurrentHashMap<>();
     private final Map<String, TimeIndex> bySchool = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<ScheduledKey, Slot> schedulerMessages = new ConcurrentSkipListMap<>();
+    /** The Recipient Log's indexes (SPEC H1): each person's and each normalised address's messages. */
+    private final Map<String, TimeIndex> byPerson = new ConcurrentHashMap<>();
+    private final Map<RecipientMatches.AddressKey, TimeIndex> byAddress = new ConcurrentHashMap<>();
 
     @Override
     public MessageHeader insert(Message message, MessageState state) {
         Checks.requireNonNull(message, "message");
         Checks.requireNonNull(state, "state");
         MessageHeader header = MessageHeader.of(message, state.withVersion(0));
+        Set<String> persons = RecipientMatches.persons(message.recipients());
+        Set<RecipientMatches.AddressKey> addresses = RecipientMatches.addresses(message.recipients());
         indexLock.writeLock().lock();
         try {
             if (byId.containsKey(message.id())) {
@@ -87,6 +93,12 @@ final class InMemoryMessageStore implements MessageStore {
             all.add(slot.createdKey, slot.number);
             bySender.computeIfAbsent(message.sender().id(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
             bySchool.computeIfAbsent(message.districtOrSchool(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            for (String person : persons) {
+                byPerson.computeIfAbsent(person, k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            }
+            for (RecipientMatches.AddressKey address : addresses) {
+                byAddress.computeIfAbsent(address, k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            }
             if (header.isSchedulerSent() && message.scheduledAt().isPresent()) {
                 schedulerMessages.put(new ScheduledKey(TimeIndex.key(message.scheduledAt().get()), slot.number), slot);
             }
@@ -305,5 +317,47 @@ final class InMemoryMessageStore implements MessageStore {
         }
         out.sort(Comparator.comparing(MessageHeader::createdAt).thenComparing(MessageHeader::id));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery q) {
+        Checks.requireNonNull(key, "key");
+        Checks.requireNonNull(q, "query");
+        long from = TimeIndex.key(q.from());
+        long to = TimeIndex.key(q.to());
+        List<Slot> picked = new ArrayList<>();
+        long total = 0;
+        indexLock.readLock().lock();
+        try {
+            TimeIndex idx = key instanceof RecipientKey.ByPerson p ? byPerson.get(p.personId())
+                    : byAddress.get(new RecipientMatches.AddressKey(((RecipientKey.ByAddress) key).channel(),
+                            ((RecipientKey.ByAddress) key).normalised()));
+            if (idx != null) {
+                for (int p = idx.lowerBound(to) - 1, lo = idx.lowerBound(from); p >= lo; p--) {
+                    Slot s = slots.get(idx.slotAt(p));
+                    if (q.matches(s.header.get())) {
+                        total++;
+                        if (picked.size() < q.limit()) {
+                            picked.add(s);
+                        }
+                    }
+                }
+            }
+        } finally {
+            indexLock.readLock().unlock();
+        }
+        List<RecipientHit> hits = new ArrayList<>(picked.size());
+        for (Slot s : picked) {
+            List<RecipientEntry> recorded = s.recorded.recipients();
+            List<RecipientHit.IndexedEntry> entries = new ArrayList<>();
+            synchronized (s) {
+                for (int e : RecipientMatches.entryIndexes(recorded, key)) {
+                    RecipientEntry entry = s.devices == null ? recorded.get(e) : s.devices.recipient(recorded.get(e), e);
+                    entries.add(new RecipientHit.IndexedEntry(e, entry));
+                }
+                hits.add(new RecipientHit(s.header.get(), entries));
+            }
+        }
+        return new RecipientPage(hits, total);
     }
 }

@@ -35,10 +35,17 @@ class EveryRuleIsTestedTest {
     static {
         PAGES.put("provider-spi/src/main/java/dev/sentlog/spi/doc-files/rules.html", Set.of("K"));
         // E (seeing the figures) is split: E1 with the totals in core, E2 with the report
-        PAGES.put("core/src/main/java/dev/sentlog/core/doc-files/rules.html", Set.of("M", "V", "S", "T", "C", "R", "D", "E"));
+        PAGES.put("core/src/main/java/dev/sentlog/core/doc-files/rules.html", Set.of("M", "V", "S", "T", "C", "R", "D", "E",
+                "H"));
         PAGES.put("report/src/main/java/dev/sentlog/report/doc-files/rules.html", Set.of("P", "E"));
         PAGES.put("examples/src/main/java/dev/sentlog/examples/cli/doc-files/rules.html", Set.of("J", "L"));
     }
+
+    /**
+     * Rules of an issue split between engineers, written on the other part's branch: issue #13 part B
+     * (H3 contacts to fix, H5 engagement). Remove once both parts are merged.
+     */
+    private static final Set<String> ON_ANOTHER_BRANCH = Set.of("H3", "H5");
 
     private static final String CONTRACT = "provider-spi/src/main/java/dev/sentlog/spi/DeliveryProvider.java";
     private static final Pattern RULE_ON_PAGE = Pattern.compile("<dt id=\"([A-Z]\\d+)\">\\1 ");
@@ -60,9 +67,12 @@ class EveryRuleIsTestedTest {
         // a family's rules, over the pages that share it, are numbered without a gap
         for (String family : all.stream().map(id -> id.substring(0, 1)).collect(Collectors.toSet())) {
             int first = family.equals("J") ? 0 : 1;
-            long count = all.stream().filter(id -> id.startsWith(family)).count();
+            long count = all.stream().filter(id -> id.startsWith(family)).count()
+                    + ON_ANOTHER_BRANCH.stream().filter(id -> id.startsWith(family) && !all.contains(id)).count();
             for (int n = first; n < first + count; n++) {
-                assertThat(all).as("the %s rules are numbered without a gap", family).contains(family + n);
+                if (!ON_ANOTHER_BRANCH.contains(family + n)) {
+                    assertThat(all).as("the %s rules are numbered without a gap", family).contains(family + n);
+                }
             }
         }
         assertThat(contractClauses()).as("DP clauses in %s", CONTRACT).hasSize(30);

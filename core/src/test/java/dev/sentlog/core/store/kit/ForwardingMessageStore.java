@@ -5,6 +5,8 @@ import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import java.util.List;
@@ -74,5 +76,10 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public List<MessageHeader> active(int limit) {
         return delegate.active(limit);
+    }
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
+        return delegate.recipientMessages(key, query);
     }
 }

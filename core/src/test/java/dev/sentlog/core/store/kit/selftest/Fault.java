@@ -21,7 +21,15 @@ enum Fault {
     /** messageOfJob finds nothing. */
     JOB_INDEX_MISSING(Set.of("ST-23", "ST-26"), Set.of()),
     /** active answers newest created first. */
-    ACTIVE_NEWEST_FIRST(Set.of("ST-24"), Set.of());
+    ACTIVE_NEWEST_FIRST(Set.of("ST-24"), Set.of()),
+    /** the Recipient Log's read answers oldest first (issue #13). */
+    RECIPIENT_LOG_OLDEST_FIRST(Set.of("ST-50", "ST-52", "ST-55"), Set.of()),
+    /** a Voice number's read answers the same number's Text messages. */
+    RECIPIENT_LOG_CHANNEL_IGNORED(Set.of("ST-51"), Set.of("ST-55")),
+    /** a hit carries the key's own entries only, not those sharing an address (D3). */
+    RECIPIENT_LOG_OWN_ENTRIES_ONLY(Set.of("ST-53", "ST-55"), Set.of()),
+    /** a hit carries the devices as recorded, not their current outcomes. */
+    RECIPIENT_LOG_RECORDED_OUTCOMES(Set.of("ST-54"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;

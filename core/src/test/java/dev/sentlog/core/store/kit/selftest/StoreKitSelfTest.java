@@ -28,6 +28,8 @@ class StoreKitSelfTest {
     private static final Pattern CLAUSE_IN_MESSAGE = Pattern.compile("^\\[(ST-\\d+) ");
     private static final Pattern CLAUSE_IN_NAME = Pattern.compile("^(ST-\\d+) ");
     private static final int CLAUSES = 26;
+    /** Issue #13's clauses, ST-50 up to this one. */
+    private static final int LAST_RECIPIENT_LOG_CLAUSE = 55;
 
     @Test
     @DisplayName("the kit passes a store that keeps every clause: all its tests run and succeed")
@@ -35,17 +37,21 @@ class StoreKitSelfTest {
         Events tests = runKit(Fault.NONE);
 
         assertThat(failures(tests)).isEmpty();
-        assertThat(tests.succeeded().count()).isEqualTo(tests.started().count()).isEqualTo(CLAUSES);
+        assertThat(tests.succeeded().count()).isEqualTo(tests.started().count())
+                .isEqualTo(CLAUSES + LAST_RECIPIENT_LOG_CLAUSE - 49);
     }
 
     @Test
-    @DisplayName("every kit test names one clause, ST-1 to ST-26, each once")
+    @DisplayName("every kit test names one clause, ST-1 to ST-26 and ST-50 to ST-55, each once")
     void everyTestNamesAClause() {
         Set<String> names = new TreeSet<>();
         runKit(Fault.NONE).started().stream().map(e -> clauseOf(e.getTestDescriptor().getDisplayName()))
                 .forEach(names::add);
         Set<String> expected = new TreeSet<>();
         for (int i = 1; i <= CLAUSES; i++) {
+            expected.add("ST-" + i);
+        }
+        for (int i = 50; i <= LAST_RECIPIENT_LOG_CLAUSE; i++) {
             expected.add("ST-" + i);
         }
         assertThat(names).isEqualTo(expected);
