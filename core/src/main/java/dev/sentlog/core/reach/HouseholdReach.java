@@ -101,7 +101,7 @@ public record HouseholdReach(List<SchoolReach> schools, int messagesConsidered, 
                 Person student = entry.student().get();
                 Candidate c = students.computeIfAbsent(student.id(), k -> new Candidate(student, m.districtOrSchool()));
                 c.messages.add(m.id());
-                c.add(entry);
+                c.add(entry, e, shared);
                 if (shared.entryReached(e)) {
                     reached.add(student.id());
                 }
@@ -135,14 +135,18 @@ public record HouseholdReach(List<SchoolReach> schools, int messagesConsidered, 
             this.school = school;
         }
 
-        void add(RecipientEntry entry) {
+        /** Adds an entry's person and devices, each device with the outcome its address shares (D3). */
+        void add(RecipientEntry entry, int index, SharedOutcomes shared) {
             Person p = entry.person();
             persons.putIfAbsent(p.id(), p);
             Map<String, Device> own = devices.computeIfAbsent(p.id(), k -> new LinkedHashMap<>());
-            for (Device d : entry.devices()) {
+            for (int i = 0; i < entry.devices().size(); i++) {
+                Device d = entry.devices().get(i);
                 String key = Addresses.normalise(d.channel(), d.address());
-                if (!key.isBlank()) {
-                    own.putIfAbsent(d.channel() + " " + key, d);
+                if (!key.isBlank() && !own.containsKey(d.channel() + " " + key)) {
+                    Device shown = shared.shown(index, i);
+                    own.put(d.channel() + " " + key, new Device(d.channel(), d.address(), shown.outcome(),
+                            shown.confirmed(), shown.time().orElse(null)));
                 }
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A person to phone about an unreached student (SPEC H4): a person of one of the student's entries,
  * with their devices over the messages looked at, each address once per channel (D1), as the newest
- * message recorded it and with its outcome there.
+ * message recorded it and with the outcome it shared there (D3).
  *
  * @param person  the person
  * @param devices the devices, possibly none (a person without a device)

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Reads Recipient Logs from a store (SPEC H1): one indexed store read
- * ({@link MessageStore#recipientMessages}), then the rows. The caller's rights are the log's to check;
+ * ({@link MessageStore#recipientMessages}), then the rows. A row lists the devices on the message's
+ * delivery modes only (the others were never delivered, D4). The caller's rights are the log's to check;
  * the reader applies the school scope (T3) it is given, so that a person or address outside it answers
  * exactly as one with no messages (H2, T4). Thread-safe.
  */
@@ -79,7 +80,7 @@ public final class RecipientLogReader {
             }
             for (int d = 0; d < entry.devices().size(); d++) {
                 Device own = entry.devices().get(d);
-                if (!query.key().holds(entry, own)) {
+                if (!query.key().holds(entry, own) || !h.deliveryModes().contains(own.channel())) {
                     continue;
                 }
                 Device shown = shared.shown(e, d);

@@ -15,8 +15,9 @@ import java.util.List;
  * @param sender      the sender
  * @param createdAt   when the message was created
  * @param status      the message's status now
- * @param devices     the person's devices in it (for an address: the devices with that address), in
- *                    recipient-list order, each with the outcome it shows (D3)
+ * @param devices     the person's devices in it on the message's delivery modes (for an address: the
+ *                    devices with that address), in recipient-list order, each with the outcome it
+ *                    shows (D3)
  * @param reached     whether the person (the address) was reached: one of those devices shows success
  *                    (K3) on one of the message's delivery modes
  */

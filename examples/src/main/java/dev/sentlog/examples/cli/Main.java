@@ -18,7 +18,13 @@ import picocli.CommandLine.ParseResult;
  * java -jar sentlog.jar totals --in FILE.json
  * java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx --detail all|summary|failed
  *                              [--devices inbox,email,voice,text,nodevice] --out FILE [--zone ZONE]
+ * java -jar sentlog.jar recipients (--person ID | --address ADDRESS [--channel C]) [--from DATE] [--to DATE]
+ *                              [--zone ZONE] [--db JDBC-URL]
+ * java -jar sentlog.jar reach  [--from DATE] [--to DATE] [--zone ZONE] [--all-kinds] [--csv FILE] [--db JDBC-URL]
  * </pre>
+ *
+ * <p>Adding a command: a class implementing {@link Command} with picocli's {@code @Command} and
+ * {@code @Option} annotations (and the {@link HelpOption} mixin), and one entry in the list below.
  *
  * <p>Exit status: 0 on success, 2 on a user error (bad arguments, a missing or malformed file,
  * report options that do not apply, a database that cannot be reached or holds another schema
@@ -39,7 +45,7 @@ public final class Main {
     private Main(Clock clock) {
         commandLine = new CommandLine(new Sentlog());
         for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new TotalsCommand(),
-                new ReportCommand(clock))) {
+                new ReportCommand(clock), new RecipientsCommand(clock), new ReachCommand(clock))) {
             commandLine.addSubcommand(c);
         }
     }

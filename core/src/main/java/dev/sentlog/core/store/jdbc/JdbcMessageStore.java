@@ -445,6 +445,17 @@ public final class JdbcMessageStore implements MessageStore {
         void bind(PreparedStatement s) throws SQLException;
     }
 
+    /** Runs a {@code count(*)} query. */
+    private static long count(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Runs a query of {@link #HEADER_COLUMNS} and reads the headers with their jobs, in the query's order. */
     private static List<MessageHeader> headers(Connection c, String sql, Binder binder) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
@@ -763,14 +774,7 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY created_at DESC, recorded_seq DESC LIMIT " + q.limit(), bind);
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*)" + where)) {
-                bind.bind(s);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = count(c, "SELECT count(*)" + where, bind);
             return new StorePage(page, total);
         });
     }
@@ -834,14 +838,7 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY k.k_created DESC, k.k_seq DESC LIMIT " + q.limit(), bind);
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*)" + where)) {
-                bind.bind(s);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = count(c, "SELECT count(*)" + where, bind);
             Map<String, List<RecipientHit.IndexedEntry>> entries = hitEntries(c, key,
                     page.stream().map(MessageHeader::id).toList());
             List<RecipientHit> hits = new ArrayList<>(page.size());
