@@ -1,5 +1,6 @@
 package dev.sentlog.examples.cli;
 
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.recipients.RecipientLog;
 import dev.sentlog.core.recipients.RecipientQuery;
 import dev.sentlog.examples.demo.DistrictDemo;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -64,7 +66,7 @@ final class RecipientsCommand implements Command {
                     : "give --person or --address, not both");
         }
         String whom;
-        java.util.function.Function<DayRange.Days, RecipientQuery> query;
+        Function<DayRange.Days, RecipientQuery> query;
         if (person != null) {
             String id = Options.require(name(), "person", person).strip();
             whom = "person " + id;
@@ -72,7 +74,7 @@ final class RecipientsCommand implements Command {
         } else {
             Channel c = channel();
             String typed = Options.require(name(), "address", address);
-            if (dev.sentlog.core.address.Addresses.normalise(c, typed).isBlank()) {
+            if (Addresses.normalise(c, typed).isBlank()) {
                 throw Options.usage(name(), "--address '" + typed + "' is no " + c.label() + " address (nothing is"
                         + " left of it once normalised)");
             }
