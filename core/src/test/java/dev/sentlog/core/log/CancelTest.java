@@ -98,7 +98,7 @@ class CancelTest {
 
     @Test
     void C4_theRequestIsRecordedAtOnce_theStatusChangesWhenTheProviderConfirms() {
-        try (LogHarness h = new LogHarness(); LogCapture logs = LogCapture.start()) {
+        try (LogHarness h = LogHarness.withShortProviderTimeout(); LogCapture logs = LogCapture.start()) {
             h.log.record(message("m-1").build());
             h.provider.onCancel = ScriptedProvider.Behaviour.HANG;
 

@@ -126,7 +126,7 @@ class RecordAndDispatchTest {
 
     @Test
     void M5_failedWhenTheProviderHangsPastTheTimeout() {
-        try (LogHarness h = new LogHarness(); LogCapture logs = LogCapture.start()) {
+        try (LogHarness h = LogHarness.withShortProviderTimeout(); LogCapture logs = LogCapture.start()) {
             h.provider.onSubmit = ScriptedProvider.Behaviour.HANG;
             assertThat(h.log.record(message("m-1").build())).isEqualTo(MessageStatus.FAILED);
             assertThat(logs.text()).contains("did not submit message m-1 within 300 ms");

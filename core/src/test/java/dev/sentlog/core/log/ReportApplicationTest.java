@@ -180,7 +180,7 @@ class ReportApplicationTest {
 
     @Test
     void R1_aPollThatThrowsOrHangsKeepsEveryRecordedStatus() {
-        try (LogHarness h = new LogHarness(); LogCapture logs = LogCapture.start()) {
+        try (LogHarness h = LogHarness.withShortProviderTimeout(); LogCapture logs = LogCapture.start()) {
             h.log.record(message("m-1").build());
             h.push("0.0", DeviceOutcome.of(DeviceStatus.SENT));
             Message before = h.snapshot("m-1");
