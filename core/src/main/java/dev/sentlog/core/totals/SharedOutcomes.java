@@ -23,7 +23,8 @@ import java.util.Set;
  * D1), share with nothing and are never successful.
  *
  * <p>An address's shared outcome is that of its first successful occurrence; when none succeeded,
- * that of its first attempted occurrence (neither PENDING nor CANCELED); otherwise the device's own.
+ * that of its first failed occurrence, else of its first occurrence still in flight; otherwise the
+ * device's own.
  * An occurrence that opted out keeps its own outcome unless another succeeded (opting out is read per
  * occurrence, D3). Immutable.
  */
@@ -75,11 +76,11 @@ public final class SharedOutcomes {
                 }
             }
             boolean success = representative >= 0;
-            if (!success) {
-                for (int o : list) {
-                    if (classes[o] != OutcomeClass.NOT_ATTEMPTED && classes[o] != OutcomeClass.CANCELED) {
-                        representative = o;
-                        break;
+            // none succeeded: a final failure says more than an attempt still in flight
+            for (OutcomeClass next : new OutcomeClass[] {OutcomeClass.FAILURE, OutcomeClass.IN_FLIGHT}) {
+                for (int o = 0; representative < 0 && o < list.size(); o++) {
+                    if (classes[list.get(o)] == next) {
+                        representative = list.get(o);
                     }
                 }
             }
