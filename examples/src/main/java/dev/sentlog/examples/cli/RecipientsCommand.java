@@ -75,8 +75,9 @@ final class RecipientsCommand implements Command {
             Channel c = channel();
             String typed = Options.require(name(), "address", address);
             if (Addresses.normalise(c, typed).isBlank()) {
-                throw Options.usage(name(), "--address '" + typed + "' is no " + c.label() + " address (nothing is"
-                        + " left of it once normalised)");
+                // the address is personal data: the message names the option, never its value
+                throw Options.usage(name(), "--address is no " + c.label() + " address (nothing is left of it once"
+                        + " normalised)");
             }
             whom = c.label() + " address " + typed.strip();
             query = days -> RecipientQuery.address(c, typed, days.from(), days.to());
@@ -93,8 +94,8 @@ final class RecipientsCommand implements Command {
             if (address.contains("@")) {
                 return Channel.EMAIL;
             }
-            throw Options.usage(name(), "say which channel the address '" + address + "' is on with --channel"
-                    + " inbox, email, voice or text");
+            throw Options.usage(name(), "say which channel --address is on with --channel inbox, email, voice or"
+                    + " text");
         }
         return switch (channel.strip().toLowerCase(Locale.ROOT)) {
             case "inbox" -> Channel.INBOX;
