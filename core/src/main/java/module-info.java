@@ -23,6 +23,8 @@ module dev.sentlog.core {
     exports dev.sentlog.core.resend;
     exports dev.sentlog.core.retention;
     exports dev.sentlog.core.search;
+    exports dev.sentlog.core.recipients;
+    exports dev.sentlog.core.reach;
     exports dev.sentlog.core.store;
     exports dev.sentlog.core.store.jdbc;
     // opened so that a host's migration tool (Flyway, Liquibase) can read the schema resources (SPEC N5)

@@ -11,8 +11,11 @@ module dev.sentlog.examples {
     // --db: the PostgreSQL driver's data source, which also implements javax.naming.Referenceable
     requires org.postgresql.jdbc;
     requires java.naming;
+    requires info.picocli;
 
     exports dev.sentlog.examples.cli;
+    // picocli sets the commands' annotated option fields by reflection
+    opens dev.sentlog.examples.cli to info.picocli;
     exports dev.sentlog.examples.demo;
     exports dev.sentlog.examples.host;
     exports dev.sentlog.examples.json;

@@ -17,5 +17,6 @@ module dev.sentlog.report {
     exports dev.sentlog.report.font;
     exports dev.sentlog.report.pdf;
     exports dev.sentlog.report.csv;
+    exports dev.sentlog.report.reach;
     exports dev.sentlog.report.docx;
 }

@@ -11,6 +11,8 @@ import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.PlannedBatch;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -222,5 +224,12 @@ final class WatchedStore implements MessageStore {
     @Override
     public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
         return store.expiredHandOvers(now, limit);
+    }
+
+    // issue #13: the Recipient Log's read changes nothing
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
+        return store.recipientMessages(key, query);
     }
 }

@@ -20,7 +20,7 @@ public class AccessDeniedException extends SentlogException {
      * @param missing the right the call needs
      */
     public AccessDeniedException(String userId, ToolRight missing) {
-        super("user " + userId + " lacks the " + missing.label() + " right of the " + missing.log().label());
+        super("user " + userId + " lacks the " + missing.label() + " right of the " + missing.tool());
         this.userId = userId;
         this.missing = missing;
     }

@@ -20,6 +20,11 @@ import dev.sentlog.core.resend.ResendPreview;
 import dev.sentlog.core.resend.ResendRefusedException;
 import dev.sentlog.core.resend.ResendResult;
 import dev.sentlog.core.search.MessageRow;
+import dev.sentlog.core.reach.HouseholdReach;
+import dev.sentlog.core.reach.ReachQuery;
+import dev.sentlog.core.recipients.RecipientLog;
+import dev.sentlog.core.recipients.RecipientLogReader;
+import dev.sentlog.core.recipients.RecipientQuery;
 import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.search.SearchResult;
 import dev.sentlog.core.store.DeviceTable;
@@ -519,6 +524,40 @@ public final class SentMessageLog implements AutoCloseable {
             throw ResendRefusedException.alreadyResent(messageId, earlier);
         }
         return new Planned(original, ResendPlan.preview(original, audience, classifier, store::doNotContactAmong));
+    }
+
+    // ---------------------------------------------------------------- issue #13: Recipient Log, household reach
+
+    /**
+     * The Recipient Log (SPEC H1, H2): the messages sent to one person or address, newest created
+     * first, at most the search cap, each with the person's devices and outcomes (shared as in D3) and
+     * whether the person was reached. Only messages of the caller's schools count (T3): a person or
+     * address the caller may not see answers exactly as one with no messages (T4).
+     *
+     * @param caller the caller; needs {@link ToolRight#RECIPIENT_LOG}
+     * @param query  the person or address and the created-date range
+     * @return the log
+     * @throws AccessDeniedException when the caller lacks the right
+     */
+    public RecipientLog recipientLog(Caller caller, RecipientQuery query) {
+        AccessChecks.requireRight(caller, ToolRight.RECIPIENT_LOG);
+        return new RecipientLogReader(store, classifier, zone, searchCap).read(query, caller.schools(),
+                clock.instant());
+    }
+
+    /**
+     * Household reach (SPEC H4): over a created-date range, the students nobody reached in the chosen
+     * messages (by default every Messenger message), by school, with each entry's persons and devices.
+     * Only messages of the caller's schools count (T3).
+     *
+     * @param caller the caller; needs {@link ToolRight#RECIPIENT_LOG}
+     * @param query  the range and the message kinds
+     * @return the students not reached
+     * @throws AccessDeniedException when the caller lacks the right
+     */
+    public HouseholdReach householdReach(Caller caller, ReachQuery query) {
+        AccessChecks.requireRight(caller, ToolRight.RECIPIENT_LOG);
+        return HouseholdReach.read(store, query, caller.schools(), zone, clock.instant(), classifier);
     }
 
     /**

@@ -18,7 +18,12 @@ public enum ToolRight {
     /** Resend a message of the user's own log (SPEC Y3; with {@link #READ_OWN_LOG}). */
     RESEND_OWN_LOG(LogKind.OWN, "Resend"),
     /** Resend a message of the administration log (SPEC Y3; with {@link #READ_ADMINISTRATION_LOG}). */
-    RESEND_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Resend");
+    RESEND_ADMINISTRATION_LOG(LogKind.ADMINISTRATION, "Resend"),
+    /**
+     * Read the Recipient Log and household reach (SPEC H2, H4): messages of every sender, like the
+     * administration log, within the caller's schools (T3).
+     */
+    RECIPIENT_LOG(LogKind.ADMINISTRATION, "Read");
 
     private final LogKind log;
     private final String label;
@@ -28,9 +33,18 @@ public enum ToolRight {
         this.label = label;
     }
 
-    /** The log this right applies to. */
+    /** The log this right applies to; the Recipient Log's right spans every sender, as the administration log. */
     public LogKind log() {
         return log;
+    }
+
+    /** The tool the right belongs to, as people read it (e.g. {@code administration Sent Message Log}). */
+    public String tool() {
+        return switch (this) {
+            case RECIPIENT_LOG -> "Recipient Log";
+            case CONTACTS -> "contacts to fix";
+            default -> log.label();
+        };
     }
 
     /** The right's name: {@code Read}, {@code Cancel}, {@code Contacts} or {@code Resend}. */

@@ -306,16 +306,20 @@ final class InMemoryDeviceTable implements DeviceTable {
     List<RecipientEntry> recipients(List<RecipientEntry> recordedEntries) {
         List<RecipientEntry> out = new ArrayList<>(recordedEntries.size());
         for (int e = 0; e < recordedEntries.size(); e++) {
-            RecipientEntry entry = recordedEntries.get(e);
-            List<Device> devices = new ArrayList<>(entry.devices().size());
-            for (int r = entryStart[e]; r < entryStart[e + 1]; r++) {
-                Device d = recorded[r];
-                boolean same = d.outcome() == outcomes[r] && d.confirmed() == confirmed(r)
-                        && d.time().orElse(null) == reachedAt[r];
-                devices.add(same ? d : d.withOutcome(outcomes[r], confirmed(r), reachedAt[r]));
-            }
-            out.add(RecipientEntry.of(entry.person(), entry.student().orElse(null), devices));
+            out.add(recipient(recordedEntries.get(e), e));
         }
         return out;
+    }
+
+    /** One recorded entry with its devices' current outcomes. */
+    RecipientEntry recipient(RecipientEntry entry, int e) {
+        List<Device> devices = new ArrayList<>(entry.devices().size());
+        for (int r = entryStart[e]; r < entryStart[e + 1]; r++) {
+            Device d = recorded[r];
+            boolean same = d.outcome() == outcomes[r] && d.confirmed() == confirmed(r)
+                    && d.time().orElse(null) == reachedAt[r];
+            devices.add(same ? d : d.withOutcome(outcomes[r], confirmed(r), reachedAt[r]));
+        }
+        return RecipientEntry.of(entry.person(), entry.student().orElse(null), devices);
     }
 }

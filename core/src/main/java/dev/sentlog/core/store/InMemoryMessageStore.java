@@ -10,6 +10,7 @@ import dev.sentlog.spi.Channel;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
+import dev.sentlog.core.message.RecipientEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,12 +104,17 @@ final class InMemoryMessageStore implements MessageStore {
         this.classifier = Checks.requireNonNull(classifier, "classifier");
         this.maintained = maintained;
     }
+    /** The Recipient Log's indexes (SPEC H1): each person's and each normalised address's messages. */
+    private final Map<String, TimeIndex> byPerson = new ConcurrentHashMap<>();
+    private final Map<RecipientMatches.AddressKey, TimeIndex> byAddress = new ConcurrentHashMap<>();
 
     @Override
     public MessageHeader insert(Message message, MessageState state) {
         Checks.requireNonNull(message, "message");
         Checks.requireNonNull(state, "state");
         MessageHeader header = MessageHeader.of(message, state.withVersion(0));
+        Set<String> persons = RecipientMatches.persons(message.recipients());
+        Set<RecipientMatches.AddressKey> addresses = RecipientMatches.addresses(message.recipients());
         indexLock.writeLock().lock();
         try {
             if (byId.containsKey(message.id()) || purging.containsKey(message.id())) {
@@ -120,6 +126,12 @@ final class InMemoryMessageStore implements MessageStore {
             all.add(slot.createdKey, slot.number);
             bySender.computeIfAbsent(message.sender().id(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
             bySchool.computeIfAbsent(message.districtOrSchool(), k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            for (String person : persons) {
+                byPerson.computeIfAbsent(person, k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            }
+            for (RecipientMatches.AddressKey address : addresses) {
+                byAddress.computeIfAbsent(address, k -> new TimeIndex()).add(slot.createdKey, slot.number);
+            }
             if (header.isSchedulerSent() && message.scheduledAt().isPresent()) {
                 schedulerMessages.put(new ScheduledKey(TimeIndex.key(message.scheduledAt().get()), slot.number), slot);
             }
@@ -542,10 +554,22 @@ final class InMemoryMessageStore implements MessageStore {
             jobs.remove(new JobKey(job.providerName(), job.jobId()), h.id());
         }
         active.remove(h.id());
+        unindexRecipients(slot);
         slots.set(slot.number, null);
     }
 
-    private static void removeFrom(Map<String, TimeIndex> indexes, String key, Slot slot) {
+    /** Takes the message out of the Recipient Log's indexes (SPEC H1); under the index write lock. */
+    private void unindexRecipients(Slot slot) {
+        List<RecipientEntry> recipients = slot.recorded.recipients();
+        for (String person : RecipientMatches.persons(recipients)) {
+            removeFrom(byPerson, person, slot);
+        }
+        for (RecipientMatches.AddressKey address : RecipientMatches.addresses(recipients)) {
+            removeFrom(byAddress, address, slot);
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, TimeIndex> indexes, K key, Slot slot) {
         TimeIndex idx = indexes.get(key);
         if (idx != null) {
             idx.remove(slot.createdKey, slot.number);
@@ -581,6 +605,13 @@ final class InMemoryMessageStore implements MessageStore {
                 return Optional.empty();
             }
             Redaction r = Checks.requireNonNull(figures.apply(current(slot)), "redaction figures");
+            // a redacted message holds no person or address, so the Recipient Log no longer finds it (X2, H1)
+            indexLock.writeLock().lock();
+            try {
+                unindexRecipients(slot);
+            } finally {
+                indexLock.writeLock().unlock();
+            }
             slot.recorded = slot.recorded.toBuilder().body("").text("").emailAttachment(null).audioFile(null)
                     .filterCriteria(List.of()).recipients(List.of()).redaction(r).build();
             slot.devices = null;
@@ -712,5 +743,47 @@ final class InMemoryMessageStore implements MessageStore {
                     .sorted(Comparator.comparing(HandOverLease::leaseUntil).thenComparing(HandOverLease::messageId))
                     .limit(limit).toList();
         }
+    }
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery q) {
+        Checks.requireNonNull(key, "key");
+        Checks.requireNonNull(q, "query");
+        long from = TimeIndex.key(q.from());
+        long to = TimeIndex.key(q.to());
+        List<Slot> picked = new ArrayList<>();
+        long total = 0;
+        indexLock.readLock().lock();
+        try {
+            TimeIndex idx = key instanceof RecipientKey.ByPerson p ? byPerson.get(p.personId())
+                    : byAddress.get(new RecipientMatches.AddressKey(((RecipientKey.ByAddress) key).channel(),
+                            ((RecipientKey.ByAddress) key).normalised()));
+            if (idx != null) {
+                for (int p = idx.lowerBound(to) - 1, lo = idx.lowerBound(from); p >= lo; p--) {
+                    Slot s = slots.get(idx.slotAt(p));
+                    if (q.matches(s.header.get())) {
+                        total++;
+                        if (picked.size() < q.limit()) {
+                            picked.add(s);
+                        }
+                    }
+                }
+            }
+        } finally {
+            indexLock.readLock().unlock();
+        }
+        List<RecipientHit> hits = new ArrayList<>(picked.size());
+        for (Slot s : picked) {
+            List<RecipientEntry> recorded = s.recorded.recipients();
+            List<RecipientHit.IndexedEntry> entries = new ArrayList<>();
+            synchronized (s) {
+                for (int e : RecipientMatches.entryIndexes(recorded, key)) {
+                    RecipientEntry entry = s.devices == null ? recorded.get(e) : s.devices.recipient(recorded.get(e), e);
+                    entries.add(new RecipientHit.IndexedEntry(e, entry));
+                }
+                hits.add(new RecipientHit(s.header.get(), entries));
+            }
+        }
+        return new RecipientPage(hits, total);
     }
 }

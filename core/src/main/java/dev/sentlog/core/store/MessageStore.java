@@ -439,4 +439,25 @@ public interface MessageStore {
      * @return the leases with their batches
      */
     List<HandOverLease> expiredHandOvers(Instant now, int limit);
+
+    // ---------------------------------------------------------------- issue #13: Recipient Log (ST-50..ST-59)
+
+    /**
+     * The Recipient Log's read (SPEC H1): the messages matching {@code query} (created range, sender
+     * when given, schools, visibility as in {@link #search}) whose recipient list holds the key (an
+     * entry of the person, or a device with the address on its channel after D1 normalisation),
+     * newest created first (ties: later recorded first), at most the query's limit, with the total
+     * matched.
+     *
+     * <p>Each {@link RecipientHit} carries, in list order and with their current device outcomes, the
+     * entries the key holds and every entry holding another occurrence of one of the key's addresses
+     * on the same channel (D2, D3); no other entry. The answer comes from indexes of the store's own
+     * on person id and on normalised address (maintained as messages are inserted), so its cost
+     * follows the number of the key's messages, never the number of stored messages or devices.
+     *
+     * @param key   the person or address
+     * @param query the range, scope, visibility instant and limit
+     * @return the page
+     */
+    RecipientPage recipientMessages(RecipientKey key, StoreQuery query);
 }

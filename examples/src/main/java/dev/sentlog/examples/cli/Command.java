@@ -1,30 +1,28 @@
 package dev.sentlog.examples.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 
-/** One command of the command line. */
+/**
+ * One command of the command line: a class annotated with picocli's {@code @Command}, whose
+ * {@code @Option} fields picocli fills before {@link #run} is called. Adding a command is one such
+ * class and one line in {@link Main}.
+ */
 interface Command {
 
-    /** The name typed after {@code sentlog}. */
+    /**
+     * The name typed after {@code sentlog}, as in the {@code @Command} annotation; error messages
+     * start with {@code sentlog <name>: }.
+     *
+     * @return the name
+     */
     String name();
 
-    /** A one-line summary for the command list. */
-    String summary();
-
-    /** The text {@code --help} prints. */
-    String help();
-
-    /** The option names taken, without dashes. */
-    Set<String> options();
-
     /**
-     * Runs the command.
+     * Runs the command with the options picocli has set.
      *
-     * @param options the parsed options
-     * @param out     standard output
-     * @param err     standard error (progress)
+     * @param out standard output
+     * @param err standard error (progress)
      * @throws UsageException on a user error
      */
-    void run(Options options, PrintStream out, PrintStream err);
+    void run(PrintStream out, PrintStream err);
 }

@@ -22,9 +22,9 @@ final class Database {
     /** The option's name, without dashes. */
     static final String OPTION = "db";
 
-    /** The help line of the option. */
-    static final String HELP = "  --db JDBC-URL    a PostgreSQL database, e.g. jdbc:postgresql://localhost:5432/sentlog\n"
-            + "                   (?user=NAME&password=SECRET may follow)";
+    /** The help text of the option. */
+    static final String HELP = "a PostgreSQL database, e.g. jdbc:postgresql://localhost:5432/sentlog"
+            + " (?user=NAME&password=SECRET may follow)";
 
     private static final String PREFIX = "jdbc:postgresql:";
 

@@ -14,13 +14,32 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code demo [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]}: the district
  * demo (SPEC L1), in memory or recorded into a PostgreSQL database.
  */
+@picocli.CommandLine.Command(name = "demo", sortOptions = false,
+        header = "run a district's messages through the log and write the reports and the JSON",
+        synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        description = {"Runs a school week on the embedded defaults: an in-memory Sent Message Log and the simulated"
+                + " provider, on a clock the demo moves forward. The main message goes to a generated district list"
+                + " (guardians with several students, shared household phones, people without a device, names in"
+                + " several scripts) by Inbox, Email, Voice and Text; the provider gives every call status code, email"
+                + " bounces, text opt-outs, redials and confirmations. A second message is canceled in flight, a third"
+                + " is sent, a fourth waits for the afternoon; over the days before, the same families got the week's"
+                + " other messages, with numbers that keep failing and a household nobody reaches. Prints the search"
+                + " grid and the main message's Delivery Summary and writes to DIR: report.pdf, report.csv,"
+                + " report.docx (All detail, every device) and message.json (the main message in the"
+                + " sentlog-message/1 format).",
+                "",
+                "With --db the messages are recorded into a PostgreSQL database instead of memory, so that they outlive"
+                + " the run: 'log --db' shows them later. An empty database gets the Sentlog schema first; a database"
+                + " with another schema version is refused, never changed. The demo records into a database once: when"
+                + " it already holds the demo's messages, the run is refused; use a fresh database."})
 final class DemoCommand implements Command {
 
     static final int DEFAULT_RECIPIENTS = 300;
@@ -28,67 +47,45 @@ final class DemoCommand implements Command {
     static final String DEFAULT_OUT = "sentlog-demo";
     static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Chicago");
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "where the files go (default: " + DEFAULT_OUT + "); created if missing")
+    String outDir;
+
+    @Option(names = "--recipients", paramLabel = "N",
+            description = "entries in the main message's recipient list, 1 to 500000 (default: 300); progress goes"
+                    + " to standard error from 10000 on")
+    String recipients;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "the seed of the recipients and outcomes (default: 1); the same options give the same output")
+    String seed;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "the district's time zone (default: America/Chicago)")
+    String zone;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = Database.HELP)
+    String db;
+
+    @Mixin
+    HelpOption help;
+
     @Override
     public String name() {
         return "demo";
     }
 
     @Override
-    public String summary() {
-        return "run a district's messages through the log and write the reports and the JSON";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("out", "recipients", "seed", "zone", Database.OPTION);
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: java -jar sentlog.jar demo [--out DIR] [--recipients N] [--seed S] [--zone ZONE]
-                                                  [--db JDBC-URL]
-
-                Runs one school morning on the embedded defaults: an in-memory Sent Message Log and the
-                simulated provider, on a clock the demo moves forward. The main message goes to a
-                generated district list (guardians with several students, shared household phones,
-                people without a device, names in several scripts) by Inbox, Email, Voice and Text;
-                the provider gives every call status code, email bounces, text opt-outs, redials and
-                confirmations. A second message is canceled in flight, a third is sent, a fourth waits
-                for the afternoon. Prints the search grid and the main message's Delivery Summary and
-                writes to DIR: report.pdf, report.csv, report.docx (All detail, every device) and
-                message.json (the main message in the sentlog-message/1 format).
-
-                With --db the messages are recorded into a PostgreSQL database instead of memory, so
-                that they outlive the run: 'log --db' shows them later. An empty database gets the
-                Sentlog schema first; a database with another schema version is refused, never
-                changed. The demo records into a database once: when it already holds the demo's
-                messages, the run is refused; use a fresh database.
-
-                Options:
-                  --out DIR        where the files go (default: sentlog-demo); created if missing
-                  --recipients N   entries in the main message's recipient list, 1 to 500000
-                                   (default: 300); progress goes to standard error from 10000 on
-                  --seed S         the seed of the recipients and outcomes (default: 1); the same
-                                   options give the same output
-                  --zone ZONE      the district's time zone (default: America/Chicago)
-                %s
-                  --help           show this text""".formatted(Database.HELP);
-    }
-
-    @Override
-    public void run(Options options, PrintStream out, PrintStream err) {
-        int recipients = options.intValue("recipients", DEFAULT_RECIPIENTS, 1, MAX_RECIPIENTS);
-        long seed = options.longValue("seed", 1);
-        ZoneId zone = options.zone().orElse(DEFAULT_ZONE);
-        Path dir = Path.of(options.get("out").orElse(DEFAULT_OUT));
+    public void run(PrintStream out, PrintStream err) {
+        int count = Options.intValue(name(), "recipients", recipients, DEFAULT_RECIPIENTS, 1, MAX_RECIPIENTS);
+        long seedValue = Options.longValue(name(), "seed", seed, 1);
+        ZoneId districtZone = Options.zone(name(), zone).orElse(DEFAULT_ZONE);
+        Path dir = Path.of(outDir == null ? DEFAULT_OUT : outDir);
         MessageFiles.requireDirectory(name(), dir);
 
-        DistrictDemo demo = new DistrictDemo(recipients, seed, zone, err);
-        Optional<String> db = options.get(Database.OPTION);
+        DistrictDemo demo = new DistrictDemo(count, seedValue, districtZone, err);
         DistrictDemo.Outcome outcome;
-        if (db.isPresent()) {
-            JdbcMessageStore store = Database.migrate(name(), db.get());
+        if (db != null) {
+            JdbcMessageStore store = Database.migrate(name(), db);
             try {
                 outcome = demo.run(out, store);
             } catch (DuplicateMessageException e) {
@@ -107,7 +104,7 @@ final class DemoCommand implements Command {
         out.println();
         for (ReportFormat format : ReportFormat.values()) {
             Path file = dir.resolve("report." + format.extension());
-            if (recipients >= 10_000) {
+            if (count >= 10_000) {
                 err.println("demo: writing " + file);
             }
             ReportOptions reportOptions = ReportOptions.of(devices, ReportDetail.ALL, format);
@@ -115,10 +112,10 @@ final class DemoCommand implements Command {
             out.println("Wrote " + file);
         }
         Path json = dir.resolve("message.json");
-        if (recipients >= 10_000) {
+        if (count >= 10_000) {
             err.println("demo: writing " + json);
         }
-        MessageFiles.writeAtomically(name(), json, o -> MessageJson.inZone(zone).write(main, o));
+        MessageFiles.writeAtomically(name(), json, o -> MessageJson.inZone(districtZone).write(main, o));
         out.println("Wrote " + json);
     }
 }

@@ -14,15 +14,50 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code report --in FILE.json --format … --detail … [--devices …] --out FILE}: writes the report (SPEC L3). */
+@picocli.CommandLine.Command(name = "report", sortOptions = false,
+        header = "write the Sent Message Report of a message file as PDF, CSV or DOCX",
+        synopsisHeading = "%nUsage: ", descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        description = "Writes the Sent Message Report (SPEC section 9) of a message in the \"sentlog-message/1\""
+                + " JSON format.",
+        footerHeading = "%n",
+        footer = "Options that do not apply to the message, a missing or malformed file: one message on standard"
+                + " error, exit status 2, and no report file.")
 final class ReportCommand implements Command {
 
     private final Clock clock;
 
-    ReportCommand() {
-        this(Clock.systemUTC());
-    }
+    @Option(names = "--in", paramLabel = "FILE.json", required = true, description = "the message file")
+    String in;
+
+    @Option(names = "--format", paramLabel = "pdf|csv|docx", required = true, description = "the report's format")
+    String format;
+
+    @Option(names = "--detail", paramLabel = "all|summary|failed", required = true,
+            description = "all (header, summary, criteria, message detail, every delivery row), summary (header and"
+                    + " Delivery Summary) or failed (the rows of each recipient with a failed device; not for Waiting"
+                    + " or In-Progress messages)")
+    String detail;
+
+    @Option(names = "--devices", paramLabel = "LIST",
+            description = "the delivery devices to include, comma-separated from inbox, email, voice, text and"
+                    + " nodevice; only the message's delivery modes, plus nodevice (default: all of them)")
+    String devices;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "the report file to write; written whole or not at all")
+    String outFile;
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "the district's time zone for every time printed, e.g. America/Chicago (default: the UTC"
+                    + " offset of the file's createdAt)")
+    String zone;
+
+    @Mixin
+    HelpOption help;
 
     ReportCommand(Clock clock) {
         this.clock = clock;
@@ -34,64 +69,24 @@ final class ReportCommand implements Command {
     }
 
     @Override
-    public String summary() {
-        return "write the Sent Message Report of a message file as PDF, CSV or DOCX";
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("in", "format", "detail", "devices", "out", "zone");
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx
-                                                    --detail all|summary|failed
-                                                    [--devices inbox,email,voice,text,nodevice]
-                                                    --out FILE [--zone ZONE]
-
-                Writes the Sent Message Report (SPEC section 9) of a message in the
-                "sentlog-message/1" JSON format.
-
-                Options:
-                  --in FILE.json   the message file (required)
-                  --format F       pdf, csv or docx (required)
-                  --detail D       all (header, summary, criteria, message detail, every delivery row),
-                                   summary (header and Delivery Summary) or failed (the rows of each
-                                   recipient with a failed device; not for Waiting or In-Progress
-                                   messages) (required)
-                  --devices LIST   the delivery devices to include, comma-separated; only the
-                                   message's delivery modes, plus nodevice (default: all of them)
-                  --out FILE       the report file to write (required); written whole or not at all
-                  --zone ZONE      the district's time zone for every time printed, e.g.
-                                   America/Chicago (default: the UTC offset of the file's createdAt)
-                  --help           show this text
-
-                Options that do not apply to the message, a missing or malformed file: one message on
-                standard error, exit status 2, and no report file.""";
-    }
-
-    @Override
-    public void run(Options options, PrintStream out, PrintStream err) {
-        Path in = Path.of(options.require("in"));
-        ReportFormat format = format(options.require("format"));
-        ReportDetail detail = detail(options.require("detail"));
-        Path target = Path.of(options.require("out"));
-        ImportedMessage imported = MessageFiles.read(name(), in);
-        ZoneId zone = options.zone().orElse(imported.createdAtOffset());
-        Set<DeviceChoice> devices = options.get("devices").map(this::devices)
-                .orElseGet(() -> allDevices(imported));
-        ReportOptions reportOptions = ReportOptions.of(devices, detail, format);
+    public void run(PrintStream out, PrintStream err) {
+        Path input = Path.of(Options.require(name(), "in", in));
+        ReportFormat reportFormat = format(Options.require(name(), "format", format));
+        ReportDetail reportDetail = detail(Options.require(name(), "detail", detail));
+        Path target = Path.of(Options.require(name(), "out", outFile));
+        ImportedMessage imported = MessageFiles.read(name(), input);
+        ZoneId reportZone = Options.zone(name(), zone).orElse(imported.createdAtOffset());
+        Set<DeviceChoice> choices = devices == null ? allDevices(imported) : devices(devices);
+        ReportOptions reportOptions = ReportOptions.of(choices, reportDetail, reportFormat);
         try {
             SentMessageReport.validate(imported.message(), reportOptions);
         } catch (InvalidReportOptionsException e) {
             throw new UsageException("sentlog report: " + e.getMessage() + ". No report was written.", e);
         }
-        SentMessageReport reports = SentMessageReport.builder().zone(zone).clock(clock).build();
+        SentMessageReport reports = SentMessageReport.builder().zone(reportZone).clock(clock).build();
         MessageFiles.writeAtomically(name(), target, o -> reports.write(imported.message(), reportOptions, o));
-        out.println("Wrote the " + detail.label() + " " + format + " report of message " + imported.message().id()
-                + " to " + target);
+        out.println("Wrote the " + reportDetail.label() + " " + reportFormat + " report of message "
+                + imported.message().id() + " to " + target);
     }
 
     private static Set<DeviceChoice> allDevices(ImportedMessage imported) {

@@ -43,7 +43,10 @@ import java.util.stream.Stream;
  * through the embedded defaults, an in-memory {@link SentMessageLog} and the
  * {@link SimulatedProvider}, on a clock the demo moves forward.
  *
- * <p>Four messages are recorded at 7:55 AM on a school day:
+ * <p>The week before, two messages went to the same families ({@link DemoWeek}: Wednesday's early
+ * dismissal and Friday's attendance note), with numbers that keep failing, emails that keep bouncing,
+ * an opt-out, a Do Not Call number and a household nobody reaches; those addresses end the same way on
+ * the snow day. Then four messages are recorded at 7:55 AM on the snow day:
  * <ul>
  *   <li>{@value #MAIN_ID}, a General Notification on every channel to the generated district list
  *       ({@link DistrictRecipients}); the provider deals every call status code of the table (and
@@ -119,8 +122,10 @@ public final class DistrictDemo {
      * @param finishedAt the demo clock's time at the end
      * @param settings   the log's presentation settings (its zone, classifier, file check and the
      *                   demo clock, standing at {@code finishedAt}): print the reports with them
+     * @param week       the week before the snow day: its problem addresses and unreached household
      */
-    public record Outcome(Message main, Message canceled, Instant finishedAt, PresentationSettings settings) {
+    public record Outcome(Message main, Message canceled, Instant finishedAt, PresentationSettings settings,
+                          DemoWeek week) {
     }
 
     /**
@@ -150,8 +155,17 @@ public final class DistrictDemo {
     private Outcome run(PrintStream out, SentMessageLog.Builder builder) {
         LocalDate day = LocalDate.of(2026, 1, 12);
         Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
-        ManualClock clock = new ManualClock(start);
-        SimulatedProvider provider = SimulatedProvider.builder()
+        Instant wednesday = day.minusDays(5).atTime(LocalTime.of(7, 30)).atZone(zone).toInstant();
+        Instant friday = day.minusDays(3).atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
+        ManualClock clock = new ManualClock(wednesday);
+        say("generating %,d recipient entries", recipients);
+        List<RecipientEntry> district = DistrictRecipients.generate(recipients, seed);
+        DemoWeek week = DemoWeek.of(district);
+        SimulatedProvider.Builder providerSettings = SimulatedProvider.builder();
+        for (DemoWeek.ProblemAddress p : week.problems()) {
+            providerSettings.fixedOutcome(p.channel(), p.address(), p.outcome());
+        }
+        SimulatedProvider provider = providerSettings
                 .clock(clock)
                 .seed(seed)
                 .voiceCodes(codes(Channel.VOICE, 42, 5, 45, 6, 20))
@@ -166,13 +180,20 @@ public final class DistrictDemo {
         Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
         try (SentMessageLog log = builder.provider(provider).clock(clock).zone(zone)
                 .providerTimeout(providerTimeout).build()) {
-            say("generating %,d recipient entries", recipients);
-            Message main = mainMessage(DistrictRecipients.generate(recipients, seed), start);
+            log.record(week.wednesday(ADMIN, wednesday));
+            deliver(log, clock, List.of(DemoWeek.WEDNESDAY_ID));
+            clock.set(friday);
+            log.record(week.friday(ADMIN, friday));
+            deliver(log, clock, List.of(DemoWeek.FRIDAY_ID));
+            clock.set(start);
+            Message main = mainMessage(district, start);
             say("recording %s (%,d devices)", MAIN_ID, main.deviceCount());
             log.record(main);
-            log.record(staffMessage(DistrictRecipients.generate(40, seed + 1), start));
-            log.record(classMessage(DistrictRecipients.generate(25, seed + 2), start));
-            log.record(waitingMessage(DistrictRecipients.generate(12, seed + 3), start,
+            log.record(staffMessage(staff(DistrictRecipients.generate(40, seed + 1, "staff-")), start));
+            log.record(classMessage(district.subList(0, Math.min(25, district.size())), start));
+            // the afternoon notice goes to the next twelve families (to a list of its own when the district is small)
+            log.record(waitingMessage(district.size() >= 37 ? district.subList(25, 37)
+                    : DistrictRecipients.generate(12, seed + 3, "late-"), start,
                     day.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant()));
 
             clock.advance(Duration.ofSeconds(20));
@@ -180,20 +201,29 @@ public final class DistrictDemo {
             Cancellation cancel = log.cancel(ADMINISTRATOR, CANCELED_ID);
             say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
 
-            deliver(log, clock, start);
+            deliver(log, clock, List.of(MAIN_ID, CANCELED_ID, CLASS_ID));
 
             SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
             SearchGrid.print(out, result, day, day, zone);
             DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
             printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
-            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID), clock.instant(),
-                    log.settings());
+            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID),
+                    clock.instant(), log.settings(), week);
         }
     }
 
+    /** The staff list: people without a student (a staff message concerns no household). */
+    private static List<RecipientEntry> staff(List<RecipientEntry> generated) {
+        List<RecipientEntry> staff = new ArrayList<>(generated.size());
+        for (RecipientEntry e : generated) {
+            staff.add(RecipientEntry.of(e.person(), null, e.devices()));
+        }
+        return staff;
+    }
+
     /** Moves the clock on and refreshes until no message is In-Progress (or three hours have passed). */
-    private void deliver(SentMessageLog log, ManualClock clock, Instant start) {
-        List<String> ids = List.of(MAIN_ID, CANCELED_ID, CLASS_ID);
+    private void deliver(SentMessageLog log, ManualClock clock, List<String> ids) {
+        Instant start = clock.instant();
         while (Duration.between(start, clock.instant()).compareTo(GIVE_UP_AFTER) < 0) {
             clock.advance(STEP);
             boolean running = false;
@@ -202,8 +232,8 @@ public final class DistrictDemo {
                 running |= status == MessageStatus.IN_PROGRESS;
             }
             if (showProgress) {
-                say("delivering: %s, %s is %s", CLOCK.format(clock.instant().atZone(zone)), MAIN_ID,
-                        log.select(ADMINISTRATOR, MAIN_ID).row().status().label());
+                say("delivering: %s, %s is %s", CLOCK.format(clock.instant().atZone(zone)), ids.get(0),
+                        log.select(ADMINISTRATOR, ids.get(0)).row().status().label());
             }
             if (!running) {
                 return;

@@ -35,11 +35,19 @@ public final class DistrictRecipients {
     };
 
     private final SplittableRandom random;
+    private final String idPrefix;
+    /** Where this list's person and household counters start (numbers and emails derive from them). */
+    private final int offset;
     private int personCounter;
     private int householdCounter;
 
-    private DistrictRecipients(long seed) {
+    private DistrictRecipients(long seed, String idPrefix) {
         this.random = new SplittableRandom(seed);
+        this.idPrefix = idPrefix;
+        // another list's numbers and family emails start elsewhere, so that its people share nothing with the families
+        this.offset = idPrefix.equals("p-") ? 0 : 4_000_000;
+        this.personCounter = offset;
+        this.householdCounter = offset;
     }
 
     /**
@@ -51,10 +59,24 @@ public final class DistrictRecipients {
      * @throws IllegalArgumentException when entries is below 1
      */
     public static List<RecipientEntry> generate(int entries, long seed) {
+        return generate(entries, seed, "p-");
+    }
+
+    /**
+     * Generates a recipient list of exactly {@code entries} entries whose person ids start with a
+     * prefix, so that lists of different people (the staff, the families) never share an id.
+     *
+     * @param entries  the number of recipient-list entries, at least 1
+     * @param seed     the seed
+     * @param idPrefix the start of every person id, e.g. {@code p-}
+     * @return the entries, every device PENDING
+     * @throws IllegalArgumentException when entries is below 1
+     */
+    public static List<RecipientEntry> generate(int entries, long seed, String idPrefix) {
         if (entries < 1) {
             throw new IllegalArgumentException("a recipient list needs at least one entry, not " + entries);
         }
-        DistrictRecipients g = new DistrictRecipients(seed);
+        DistrictRecipients g = new DistrictRecipients(seed, idPrefix);
         List<RecipientEntry> list = new ArrayList<>(entries);
         while (list.size() < entries) {
             g.household(list, entries);
@@ -130,7 +152,7 @@ public final class DistrictRecipients {
 
     private Person person(String last, String first) {
         personCounter++;
-        return Person.of("p-" + personCounter, last + ", " + first);
+        return Person.of(idPrefix + (personCounter - offset), last + ", " + first);
     }
 
     private static Device pending(Channel channel, String address) {

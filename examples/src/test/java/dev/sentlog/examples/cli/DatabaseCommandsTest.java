@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentlog.core.store.jdbc.JdbcMessageStore;
 import dev.sentlog.core.store.postgres.testing.PostgresCluster;
 import dev.sentlog.core.store.postgres.testing.PostgresDatabase;
-import dev.sentlog.examples.demo.DistrictDemo;
+import dev.sentlog.examples.demo.DemoWeek;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,7 +86,8 @@ class DatabaseCommandsTest {
         assertThat(utc.out()).startsWith("Sent Message Log: 0 message(s) created from 01/13/2026 to 01/19/2026");
 
         CliRun fromOnly = CliRun.of(seventhDay, "log", "--db", recorded, "--from", "2026-01-06").assertOk();
-        assertThat(fromOnly.out()).startsWith("Sent Message Log: 4 message(s) created from 01/06/2026 to 01/12/2026");
+        // the demo's week: Wednesday's and Friday's messages, then the snow day's four
+        assertThat(fromOnly.out()).startsWith("Sent Message Log: 6 message(s) created from 01/06/2026 to 01/12/2026");
     }
 
     @Test
@@ -94,7 +95,8 @@ class DatabaseCommandsTest {
             + "nothing")
     void secondDemoIntoTheSameDatabaseIsRefused() {
         CliRun again = CliRun.of("demo", "--db", recorded, "--out", outDir().toString());
-        again.assertUserError("already holds message " + DistrictDemo.MAIN_ID, "fresh (empty) database");
+        // the first message the demo records is the one of the week before (DemoWeek)
+        again.assertUserError("already holds message " + DemoWeek.WEDNESDAY_ID, "fresh (empty) database");
 
         CliRun log = CliRun.of("log", "--db", recorded, "--from", DEMO_DAY, "--to", DEMO_DAY).assertOk();
         assertThat(log.out()).isEqualTo(demoGrid());
@@ -152,9 +154,31 @@ class DatabaseCommandsTest {
     @DisplayName("L4 log --help describes the command and the overview lists it")
     void help() {
         CliRun help = CliRun.of("log", "--help").assertOk();
-        assertThat(help.out()).contains("Usage: java -jar sentlog.jar log --db JDBC-URL [--from DATE] [--to DATE]",
-                "  --db JDBC-URL    a PostgreSQL database", "  --from DATE", "  --zone ZONE");
+        assertThat(help.out()).contains("Usage: java -jar sentlog.jar log [-h] --db JDBC-URL [--from DATE] [--to DATE]",
+                "--db JDBC-URL   a PostgreSQL database", "  --from DATE", "  --zone ZONE");
         assertThat(CliRun.of("demo", "--help").assertOk().out()).contains("[--db JDBC-URL]", "  --db JDBC-URL");
         assertThat(CliRun.of("--help").assertOk().out()).containsPattern("\\n  log +print the search grid");
+    }
+
+    @Test
+    @DisplayName("H1, H4, N1: recipients --db and reach --db read the recorded week exactly as the in-memory demo"
+            + " shows it")
+    void recipientsAndReachFromTheDatabase() {
+        String[] person = {"recipients", "--person", "p-3", "--from", "2026-01-06", "--to", DEMO_DAY};
+        String[] reach = {"reach", "--from", "2026-01-06", "--to", DEMO_DAY};
+
+        CliRun personInDb = CliRun.of(concat(person, "--db", recorded)).assertOk();
+        CliRun reachInDb = CliRun.of(concat(reach, "--db", recorded)).assertOk();
+
+        assertThat(personInDb.out()).startsWith("Recipient Log of person p-3: ")
+                .isEqualTo(CliRun.of(person).assertOk().out());
+        assertThat(reachInDb.out()).startsWith("Household reach: ").isEqualTo(CliRun.of(reach).assertOk().out());
+        assertThat(personInDb.err() + reachInDb.err()).isEmpty();
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }

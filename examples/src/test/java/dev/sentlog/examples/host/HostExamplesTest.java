@@ -42,4 +42,21 @@ class HostExamplesTest {
         assertThat(analysis.isContactedByPhone(2)).as("Tad shares the number Heather answered (D3)").isTrue();
         assertThat(TotalsFromEntriesExample.totals()).isEqualTo(t);
     }
+
+    @Test
+    @DisplayName("Recipient Log example: H1 by person and by address, newest first, not reached; H4 the student "
+            + "nobody reached, as CSV")
+    void recipientLog() {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+
+        RecipientLogExample.Result result = RecipientLogExample.run(csv);
+
+        assertThat(result.tad().rows()).extracting(r -> r.messageId()).containsExactly("m-2", "m-1");
+        assertThat(result.tad().rows()).allSatisfy(r -> assertThat(r.reached()).isFalse());
+        assertThat(result.tadsAddress().rows()).isEqualTo(result.tad().rows());
+        assertThat(result.reach().unreachedCount()).isEqualTo(1);
+        assertThat(result.reach().schools().get(0).students().get(0).student().name()).isEqualTo("Student, Hobbes");
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("\"Student, Hobbes\"", "tad@nomail.com", "Failed")
+                .doesNotContain("Calvin");
+    }
 }

@@ -35,20 +35,11 @@ class EveryRuleIsTestedTest {
     static {
         PAGES.put("provider-spi/src/main/java/dev/sentlog/spi/doc-files/rules.html", Set.of("K"));
         // E (seeing the figures) is split: E1 with the totals in core, E2 with the report
-        // H and Y (issue #13): H3 and Y1-Y4 so far; see AWAITING_MERGE
         PAGES.put("core/src/main/java/dev/sentlog/core/doc-files/rules.html", Set.of("M", "V", "S", "T", "C", "R", "D", "E",
                 "H", "Y", "X", "N"));
         PAGES.put("report/src/main/java/dev/sentlog/report/doc-files/rules.html", Set.of("P", "E"));
         PAGES.put("examples/src/main/java/dev/sentlog/examples/cli/doc-files/rules.html", Set.of("J", "L"));
     }
-
-    /**
-     * Rule ids of SPEC.md not on a page yet, which the numbering check counts as present: issue #13
-     * is built on two branches, and this one carries H3 (and Y); H1, H2 and H4 come with the other
-     * branch (Recipient Log, household reach), H5 (engagement) with a later change. Remove each id
-     * as its rule reaches a page.
-     */
-    private static final Set<String> AWAITING_MERGE = Set.of("H1", "H2", "H4", "H5");
 
     private static final String CONTRACT = "provider-spi/src/main/java/dev/sentlog/spi/DeliveryProvider.java";
     private static final Pattern RULE_ON_PAGE = Pattern.compile("<dt id=\"([A-Z]\\d+)\">\\1 ");
@@ -70,11 +61,9 @@ class EveryRuleIsTestedTest {
         // a family's rules, over the pages that share it, are numbered without a gap
         for (String family : all.stream().map(id -> id.substring(0, 1)).collect(Collectors.toSet())) {
             int first = family.equals("J") ? 0 : 1;
-            Set<String> numbered = new TreeSet<>(all);
-            AWAITING_MERGE.stream().filter(id -> id.startsWith(family)).forEach(numbered::add);
-            long count = numbered.stream().filter(id -> id.startsWith(family)).count();
+            long count = all.stream().filter(id -> id.startsWith(family)).count();
             for (int n = first; n < first + count; n++) {
-                assertThat(numbered).as("the %s rules are numbered without a gap", family).contains(family + n);
+                assertThat(all).as("the %s rules are numbered without a gap", family).contains(family + n);
             }
         }
         assertThat(contractClauses()).as("DP clauses in %s", CONTRACT).hasSize(30);

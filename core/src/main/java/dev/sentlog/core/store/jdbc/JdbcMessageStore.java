@@ -1,6 +1,7 @@
 package dev.sentlog.core.store.jdbc;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
@@ -23,6 +24,9 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.ProviderJob;
+import dev.sentlog.core.store.RecipientHit;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoreUnavailableException;
@@ -285,6 +289,7 @@ public final class JdbcMessageStore implements MessageStore {
             if (maintained) {
                 JdbcSummary.insert(c, message.id(), ledger);
             }
+            indexRecipients(c, message.id());
             writeJobs(c, message.id(), List.of(), initial.jobs());
             return MessageHeader.of(message, initial);
         });
@@ -401,8 +406,8 @@ public final class JdbcMessageStore implements MessageStore {
                 + "person_name, student_id, student_name) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement d = c.prepareStatement("INSERT INTO sentlog_device (message_id, row_no, entry_no, "
                         + "device_no, person_id, next_row_of_person, channel, address, outcome, confirmed, reached_at, "
-                        + "sequence, submitted, is_final, address_key) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, false, false, ?)")) {
+                        + "sequence, submitted, is_final, address_key, normal_address) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, -1, false, false, ?, ?)")) {
             row = 0;
             int pending = 0;
             for (int e = 0; e < entries.size(); e++) {
@@ -429,6 +434,8 @@ public final class JdbcMessageStore implements MessageStore {
                     d.setBoolean(10, device.confirmed());
                     Sql.setNanos(d, 11, device.time().orElse(null), "a device time of message " + m.id());
                     d.setString(12, ledger.addressKeyOfRow(row));
+                    String key = Addresses.normalise(device.channel(), device.address());
+                    d.setString(13, key.isBlank() ? null : key);
                     d.addBatch();
                 }
                 pending += 1 + entry.devices().size();
@@ -440,6 +447,22 @@ public final class JdbcMessageStore implements MessageStore {
             }
             r.executeBatch();
             d.executeBatch();
+        }
+    }
+
+    /** The Recipient Log's index rows of a message just inserted (SPEC H1). */
+    private static void indexRecipients(Connection c, String messageId) throws SQLException {
+        try (PreparedStatement persons = c.prepareStatement("INSERT INTO sentlog_person_message (person_id, "
+                + "message_id, created_at, recorded_seq) SELECT DISTINCT r.person_id, m.id, m.created_at, m.recorded_seq"
+                + " FROM sentlog_recipient r JOIN sentlog_message m ON m.id = r.message_id WHERE m.id = ?");
+                PreparedStatement addresses = c.prepareStatement("INSERT INTO sentlog_address_message (channel, "
+                        + "address_key, message_id, created_at, recorded_seq) SELECT DISTINCT d.channel, d.normal_address,"
+                        + " m.id, m.created_at, m.recorded_seq FROM sentlog_device d JOIN sentlog_message m"
+                        + " ON m.id = d.message_id WHERE m.id = ? AND d.normal_address IS NOT NULL")) {
+            persons.setString(1, messageId);
+            persons.executeUpdate();
+            addresses.setString(1, messageId);
+            addresses.executeUpdate();
         }
     }
 
@@ -458,6 +481,17 @@ public final class JdbcMessageStore implements MessageStore {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement s) throws SQLException;
+    }
+
+    /** Runs a {@code count(*)} query. */
+    private static long count(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Runs a query of {@link #HEADER_COLUMNS} and reads the headers with their jobs, in the query's order. */
@@ -786,14 +820,7 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY created_at DESC, recorded_seq DESC LIMIT " + q.limit(), bind);
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*)" + where)) {
-                bind.bind(s);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = count(c, "SELECT count(*)" + where, bind);
             return new StorePage(page, total);
         });
     }
@@ -1335,5 +1362,129 @@ public final class JdbcMessageStore implements MessageStore {
             }
         }
         return new HandOverLease(messageId, owner, leaseUntil, version, deliverable, batches);
+    }
+
+    // ---------------------------------------------------------------- issue #13: the Recipient Log (H1, H2)
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery q) {
+        Checks.requireNonNull(key, "key");
+        Checks.requireNonNull(q, "query");
+        boolean byPerson = key instanceof RecipientKey.ByPerson;
+        StringBuilder where = new StringBuilder(" FROM sentlog_message JOIN (SELECT message_id, created_at AS k_created,"
+                + " recorded_seq AS k_seq FROM ");
+        where.append(byPerson ? "sentlog_person_message WHERE person_id = ?"
+                : "sentlog_address_message WHERE channel = ? AND address_key = ?");
+        where.append(" AND created_at >= ? AND created_at < ?) k ON k.message_id = sentlog_message.id WHERE"
+                + " NOT purging AND (NOT scheduler_sent OR scheduled_at IS NULL OR scheduled_at <= ?)");
+        if (q.senderId() != null) {
+            where.append(" AND sender_id = ?");
+        }
+        if (!q.schools().isEmpty()) {
+            where.append(" AND district_or_school = ANY (?)");
+        }
+        return transaction("recipientMessages", null, true, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(CONSISTENT_READ);
+            }
+            Binder bind = s -> {
+                int i = bindKey(s, 1, key);
+                s.setLong(i++, Sql.saturatedNanos(q.from()));
+                s.setLong(i++, Sql.saturatedNanos(q.to()));
+                s.setLong(i++, Sql.saturatedNanos(q.visibleAt()));
+                if (q.senderId() != null) {
+                    s.setString(i++, q.senderId());
+                }
+                if (!q.schools().isEmpty()) {
+                    s.setArray(i, c.createArrayOf("text", q.schools().toArray()));
+                }
+            };
+            List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
+                    + " ORDER BY k.k_created DESC, k.k_seq DESC LIMIT " + q.limit(), bind);
+            long total = count(c, "SELECT count(*)" + where, bind);
+            Map<String, List<RecipientHit.IndexedEntry>> entries = hitEntries(c, key,
+                    page.stream().map(MessageHeader::id).toList());
+            List<RecipientHit> hits = new ArrayList<>(page.size());
+            for (MessageHeader h : page) {
+                hits.add(new RecipientHit(h, entries.getOrDefault(h.id(), List.of())));
+            }
+            return new RecipientPage(hits, total);
+        });
+    }
+
+    private static int bindKey(PreparedStatement s, int first, RecipientKey key) throws SQLException {
+        int i = first;
+        if (key instanceof RecipientKey.ByPerson p) {
+            s.setString(i++, p.personId());
+        } else {
+            RecipientKey.ByAddress a = (RecipientKey.ByAddress) key;
+            s.setString(i++, a.channel().name());
+            s.setString(i++, a.normalised());
+        }
+        return i;
+    }
+
+    /** The entries each hit carries (see {@link RecipientHit}): the key's own and those sharing an address. */
+    private static Map<String, List<RecipientHit.IndexedEntry>> hitEntries(Connection c, RecipientKey key,
+            List<String> messageIds) throws SQLException {
+        Map<String, List<RecipientHit.IndexedEntry>> out = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return out;
+        }
+        boolean byPerson = key instanceof RecipientKey.ByPerson;
+        // a person's entries bring the other occurrences of their addresses; an address's entries are all its occurrences
+        String own = byPerson
+                ? "SELECT message_id, entry_no FROM sentlog_recipient WHERE message_id = ANY (?) AND person_id = ?"
+                : "SELECT DISTINCT message_id, entry_no FROM sentlog_device WHERE message_id = ANY (?)"
+                        + " AND channel = ? AND normal_address = ?";
+        String picked = byPerson ? "picked AS (SELECT message_id, entry_no FROM own UNION SELECT d.message_id,"
+                + " d.entry_no FROM sentlog_device d JOIN own_address a ON d.message_id = a.message_id"
+                + " AND d.channel = a.channel AND d.normal_address = a.normal_address)"
+                : "picked AS (SELECT message_id, entry_no FROM own)";
+        String sql = "WITH own AS (" + own + "), own_address AS (SELECT DISTINCT d.message_id, d.channel,"
+                + " d.normal_address FROM sentlog_device d JOIN own o ON o.message_id = d.message_id"
+                + " AND o.entry_no = d.entry_no WHERE d.normal_address IS NOT NULL), " + picked
+                + " SELECT r.message_id, r.entry_no, r.person_id, r.person_name, r.student_id, r.student_name,"
+                + " d.channel, d.address, d.outcome, d.confirmed, d.reached_at"
+                + " FROM picked p JOIN sentlog_recipient r ON r.message_id = p.message_id AND r.entry_no = p.entry_no"
+                + " LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no"
+                + " ORDER BY r.message_id, r.entry_no, d.device_no";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
+            bindKey(s, 2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                String message = null;
+                int entryNo = -1;
+                Person person = null;
+                Person student = null;
+                List<Device> devices = new ArrayList<>();
+                while (rs.next()) {
+                    String m = rs.getString(1);
+                    int e = rs.getInt(2);
+                    if (!m.equals(message) || e != entryNo) {
+                        if (message != null) {
+                            out.computeIfAbsent(message, k -> new ArrayList<>()).add(new RecipientHit.IndexedEntry(
+                                    entryNo, RecipientEntry.of(person, student, devices)));
+                        }
+                        message = m;
+                        entryNo = e;
+                        person = Person.of(rs.getString(3), rs.getString(4));
+                        String studentId = rs.getString(5);
+                        student = studentId == null ? null : Person.of(studentId, rs.getString(6));
+                        devices = new ArrayList<>();
+                    }
+                    String channel = rs.getString(7);
+                    if (channel != null) {
+                        devices.add(new Device(dev.sentlog.spi.Channel.valueOf(channel), rs.getString(8),
+                                Sql.outcome(rs.getString(9)), rs.getBoolean(10), Sql.getInstant(rs, "reached_at")));
+                    }
+                }
+                if (message != null) {
+                    out.computeIfAbsent(message, k -> new ArrayList<>()).add(new RecipientHit.IndexedEntry(
+                            entryNo, RecipientEntry.of(person, student, devices)));
+                }
+            }
+        }
+        return out;
     }
 }

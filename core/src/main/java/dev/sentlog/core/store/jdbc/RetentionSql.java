@@ -36,6 +36,10 @@ final class RetentionSql {
         FILTER_CRITERION("sentlog_filter_criterion", true),
         PROVIDER_JOB("sentlog_provider_job", false),
         LEGAL_HOLD("sentlog_legal_hold", false),
+        /** The Recipient Log's index rows (SPEC H1): person ids. */
+        PERSON_MESSAGE("sentlog_person_message", true),
+        /** The Recipient Log's index rows (SPEC H1): normalised addresses. */
+        ADDRESS_MESSAGE("sentlog_address_message", true),
         /** The batches of a hand-over (SPEC N2), before the hand-over they belong to. */
         HAND_OVER_BATCH("sentlog_hand_over_batch", false),
         HAND_OVER("sentlog_hand_over", false),

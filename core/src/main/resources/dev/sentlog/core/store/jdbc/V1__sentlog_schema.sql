@@ -234,3 +234,32 @@ CREATE TABLE sentlog_hand_over_batch (
     device_rows   integer[] NOT NULL,
     PRIMARY KEY (message_id, position)
 );
+
+-- issue #13: Recipient Log (SPEC H1, H2): each person's and each normalised address's messages,
+-- newest first, from indexes of their own (filled at insert), and each device's address normalised as
+-- in D1 so that the other occurrences of an address in a message are found by index (D2, D3)
+ALTER TABLE sentlog_device ADD COLUMN normal_address text;
+CREATE INDEX sentlog_device_by_normal_address ON sentlog_device (message_id, channel, normal_address)
+    WHERE normal_address IS NOT NULL;
+CREATE INDEX sentlog_recipient_by_person ON sentlog_recipient (person_id, message_id);
+
+CREATE TABLE sentlog_person_message (
+    person_id    text NOT NULL,
+    message_id   text NOT NULL REFERENCES sentlog_message (id),
+    created_at   bigint NOT NULL,
+    recorded_seq bigint NOT NULL,
+    PRIMARY KEY (person_id, message_id)
+);
+CREATE INDEX sentlog_person_message_by_created
+    ON sentlog_person_message (person_id, created_at DESC, recorded_seq DESC);
+
+CREATE TABLE sentlog_address_message (
+    channel      text NOT NULL,
+    address_key  text NOT NULL,
+    message_id   text NOT NULL REFERENCES sentlog_message (id),
+    created_at   bigint NOT NULL,
+    recorded_seq bigint NOT NULL,
+    PRIMARY KEY (channel, address_key, message_id)
+);
+CREATE INDEX sentlog_address_message_by_created
+    ON sentlog_address_message (channel, address_key, created_at DESC, recorded_seq DESC);

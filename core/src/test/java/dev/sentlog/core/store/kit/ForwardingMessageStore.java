@@ -11,6 +11,8 @@ import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.PlannedBatch;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -206,5 +208,9 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
         return delegate.expiredHandOvers(now, limit);
+    }
+
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
+        return delegate.recipientMessages(key, query);
     }
 }

@@ -27,6 +27,9 @@ import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.PlannedBatch;
 import dev.sentlog.core.store.ProviderJob;
+import dev.sentlog.core.store.RecipientHit;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -1535,6 +1538,211 @@ public abstract class MessageStoreCompatibilityKit {
             assertThat(store.endHandOver("m-1", 2)).as("ST-37 nothing to end").isFalse();
             assertThat(begin("m-1", 1, NODE_B, BASE.plusSeconds(9)).map(HandOverLease::version))
                     .as("ST-37 a new begin").contains(1L);
+        }
+    }
+
+    // ---- issue #13: the Recipient Log's read (ST-50..ST-59) ----
+
+    /** A message to one entry per person id given, each with the devices given as "CHANNEL:address". */
+    static Message toPersons(String id, int minute, String school, List<List<String>> entries) {
+        List<RecipientEntry> list = new ArrayList<>();
+        for (List<String> e : entries) {
+            List<Device> devices = new ArrayList<>();
+            for (String d : e.subList(1, e.size())) {
+                int colon = d.indexOf(':');
+                devices.add(Device.of(Channel.valueOf(d.substring(0, colon)), d.substring(colon + 1),
+                        DeviceStatus.PENDING));
+            }
+            list.add(RecipientEntry.of(Person.of(e.get(0), "N, " + e.get(0)), Person.of("s-" + e.get(0), "S, S"),
+                    devices));
+        }
+        return plain(id, minute, "u-1", school, "", null).toBuilder()
+                .deliveryModes(EnumSet.allOf(Channel.class)).recipients(list).build();
+    }
+
+    @Nested
+    @DisplayName("Recipient Log")
+    class RecipientLog {
+
+        private StoreQuery all(int limit) {
+            return new StoreQuery(Instant.MIN, Instant.MAX, null, Set.of(), Instant.MAX, limit);
+        }
+
+        private List<String> ids(RecipientPage page) {
+            return page.newestFirst().stream().map(h -> h.header().id()).toList();
+        }
+
+        @Test
+        @DisplayName("ST-50 a person's messages: exactly those whose list holds the person, newest first, at most "
+                + "the limit, with the total (H1, S2)")
+        void personNewestFirst() {
+            insert(toPersons("m-a", 5, "Lincoln", List.of(List.of("p-1", "EMAIL:a@b.c"))));
+            insert(toPersons("m-b", 1, "Lincoln", List.of(List.of("p-2", "EMAIL:x@b.c"), List.of("p-1"))));
+            insert(toPersons("m-c", 9, "Lincoln", List.of(List.of("p-2", "EMAIL:x@b.c"))));
+            insert(toPersons("m-d", 5, "Lincoln", List.of(List.of("p-3"), List.of("p-1", "VOICE:5551234567"))));
+            insert(toPersons("m-e", 7, "Lincoln", List.of(List.of("p-1", "TEXT:5551234567"))));
+
+            RecipientPage page = store.recipientMessages(RecipientKey.person("p-1"), all(3));
+            assertThat(ids(page)).as("ST-50 newest first, ties later recorded first").containsExactly("m-e", "m-d",
+                    "m-a");
+            assertThat(page.totalMatched()).as("ST-50 total").isEqualTo(4);
+            assertThat(store.recipientMessages(RecipientKey.person("p-9"), all(3)).newestFirst())
+                    .as("ST-50 a person on no message").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-51 an address is found normalised on its channel only: phone digits, email case (D1)")
+        void addressNormalised() {
+            insert(toPersons("m-1", 1, "Lincoln", List.of(List.of("p-1", "VOICE:(555) 123-4567"))));
+            insert(toPersons("m-2", 2, "Lincoln", List.of(List.of("p-2", "TEXT:555.123.4567"))));
+            insert(toPersons("m-3", 3, "Lincoln", List.of(List.of("p-3", "VOICE:+1 555 123 4567 x12"))));
+            insert(toPersons("m-4", 4, "Lincoln", List.of(List.of("p-4", "EMAIL: Pat@NoMail.com "))));
+
+            assertThat(ids(store.recipientMessages(RecipientKey.address(Channel.VOICE, "15551234567"), all(10))))
+                    .as("ST-51 the voice number, not the text one nor the extension").containsExactly("m-1");
+            assertThat(ids(store.recipientMessages(RecipientKey.address(Channel.TEXT, "5551234567"), all(10))))
+                    .as("ST-51 the text number").containsExactly("m-2");
+            assertThat(ids(store.recipientMessages(RecipientKey.address(Channel.VOICE, "555-123-4567 ext. 12"),
+                    all(10)))).as("ST-51 the extension").containsExactly("m-3");
+            assertThat(ids(store.recipientMessages(RecipientKey.address(Channel.EMAIL, "pat@nomail.COM"), all(10))))
+                    .as("ST-51 the email").containsExactly("m-4");
+        }
+
+        @Test
+        @DisplayName("ST-52 the created range includes its start and excludes its end; school filter; a scheduler "
+                + "message hidden until its time (S1, T3, V2)")
+        void rangeScopeVisibility() {
+            for (int i = 0; i < 4; i++) {
+                insert(toPersons("m-" + i, i, i % 2 == 0 ? "Lincoln" : "Harrison", List.of(List.of("p-1"))));
+            }
+            insert(plain("m-s", 2, "u-1", "Lincoln", "Daily", BASE.plusSeconds(3600)).toBuilder()
+                    .recipients(List.of(RecipientEntry.of(Person.of("p-1", "N"), null, List.of()))).build());
+
+            RecipientKey key = RecipientKey.person("p-1");
+            RecipientPage range = store.recipientMessages(key, new StoreQuery(BASE.plusSeconds(60),
+                    BASE.plusSeconds(180), null, Set.of(), BASE, 10));
+            RecipientPage lincoln = store.recipientMessages(key, new StoreQuery(Instant.MIN, Instant.MAX, null,
+                    Set.of("Lincoln"), BASE, 10));
+            RecipientPage later = store.recipientMessages(key, new StoreQuery(Instant.MIN, Instant.MAX, null,
+                    Set.of("Lincoln"), BASE.plusSeconds(3600), 1));
+            assertThat(ids(range)).as("ST-52 range").containsExactly("m-2", "m-1");
+            assertThat(range.totalMatched()).as("ST-52 range total").isEqualTo(2);
+            assertThat(ids(lincoln)).as("ST-52 school, scheduler message hidden").containsExactly("m-2", "m-0");
+            assertThat(ids(later)).as("ST-52 visible from its time").containsExactly("m-s");
+            assertThat(later.totalMatched()).as("ST-52 total once visible").isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("ST-53 a hit carries the key's entries and every entry sharing one of their addresses on the "
+                + "same channel, in list order with their indexes, no other (D2, D3)")
+        void hitEntries() {
+            insert(toPersons("m-1", 1, "Lincoln", List.of(
+                    List.of("p-2", "VOICE:555-000-1111"),
+                    List.of("p-1", "VOICE:(555) 000-1111", "EMAIL:a@b.c"),
+                    List.of("p-3", "TEXT:5550001111"),
+                    List.of("p-4", "EMAIL:A@B.C"),
+                    List.of("p-5", "EMAIL:other@b.c"),
+                    List.of("p-1"))));
+
+            RecipientHit byPerson = store.recipientMessages(RecipientKey.person("p-1"), all(5)).newestFirst().get(0);
+            assertThat(byPerson.entries()).extracting(RecipientHit.IndexedEntry::index)
+                    .as("ST-53 the person's entries and those sharing an address").containsExactly(0, 1, 3, 5);
+            assertThat(byPerson.entries().get(1).entry().person().id()).as("ST-53 entry 1 is the person's")
+                    .isEqualTo("p-1");
+            assertThat(byPerson.entries().get(1).entry().devices()).extracting(Device::address)
+                    .as("ST-53 the entry's devices as recorded").containsExactly("(555) 000-1111", "a@b.c");
+            RecipientHit byAddress = store.recipientMessages(RecipientKey.address(Channel.EMAIL, "a@b.c"), all(5))
+                    .newestFirst().get(0);
+            assertThat(byAddress.entries()).extracting(RecipientHit.IndexedEntry::index)
+                    .as("ST-53 the entries holding the address").containsExactly(1, 3);
+            assertThat(byAddress.header().id()).as("ST-53 the hit's header").isEqualTo("m-1");
+        }
+
+        @Test
+        @DisplayName("ST-54 a hit shows the devices' current outcomes, confirmations and times (H1)")
+        void currentOutcomes() {
+            insert(toPersons("m-1", 1, "Lincoln", List.of(List.of("p-1", "VOICE:5550001111", "EMAIL:a@b.c"))));
+            Instant at = BASE.plusSeconds(5).plusNanos(3);
+            store.withDevices("m-1", t -> {
+                t.set(t.row(0, 0), DeviceOutcome.call(5), true, at, 1, true);
+                t.set(t.row(0, 1), DeviceOutcome.of(DeviceStatus.FAILED), false, null, 1, true);
+                return Boolean.TRUE;
+            });
+
+            List<Device> devices = store.recipientMessages(RecipientKey.person("p-1"), all(5)).newestFirst().get(0)
+                    .entries().get(0).entry().devices();
+            assertThat(devices.get(0).outcome()).as("ST-54 voice outcome").isEqualTo(DeviceOutcome.call(5));
+            assertThat(devices.get(0).confirmed()).as("ST-54 confirmation").isTrue();
+            assertThat(devices.get(0).time()).as("ST-54 time").contains(at);
+            assertThat(devices.get(1).outcome()).as("ST-54 email outcome")
+                    .isEqualTo(DeviceOutcome.of(DeviceStatus.FAILED));
+        }
+
+        @Test
+        @DisplayName("ST-55 any person or address query answers exactly the matching messages, newest first, their "
+                + "number and their entries (H1, S2, T3, V2; 40 seeded queries)")
+        void anyQuery() {
+            Random random = new Random(20_261_201L);
+            List<String> schools = List.of("Lincoln", "Harrison");
+            List<String> phones = List.of("555-000-0001", "(555) 000-0002", "5550000003");
+            List<Message> stored = new ArrayList<>();
+            List<MessageHeader> headers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                List<List<String>> entries = new ArrayList<>();
+                for (int e = random.nextInt(5); e >= 0; e--) {
+                    List<String> entry = new ArrayList<>(List.of("p-" + random.nextInt(6)));
+                    for (int d = random.nextInt(3); d > 0; d--) {
+                        entry.add(random.nextBoolean() ? (random.nextBoolean() ? "VOICE:" : "TEXT:")
+                                + phones.get(random.nextInt(3)) : "EMAIL:m" + random.nextInt(3) + "@b.c");
+                    }
+                    entries.add(entry);
+                }
+                Message m = toPersons("m-" + i, random.nextInt(20), schools.get(random.nextInt(2)), entries);
+                if (random.nextInt(5) == 0) {
+                    m = m.toBuilder().scheduleName("Daily").scheduledAt(BASE.plusSeconds(60L * random.nextInt(20)))
+                            .build();
+                }
+                stored.add(m);
+                headers.add(insert(m));
+            }
+            List<String> problems = new ArrayList<>();
+            for (int q = 0; q < 40; q++) {
+                RecipientKey key = random.nextBoolean() ? RecipientKey.person("p-" + random.nextInt(7))
+                        : random.nextBoolean() ? RecipientKey.address(Channel.VOICE, phones.get(random.nextInt(3)))
+                        : RecipientKey.address(Channel.EMAIL, "M" + random.nextInt(3) + "@b.c");
+                int from = random.nextInt(20);
+                StoreQuery query = new StoreQuery(BASE.plusSeconds(60L * from),
+                        BASE.plusSeconds(60L * (from + random.nextInt(21 - from))), null,
+                        random.nextBoolean() ? Set.of() : Set.of(schools.get(random.nextInt(2))),
+                        BASE.plusSeconds(60L * random.nextInt(20)), 1 + random.nextInt(8));
+                List<Integer> matching = new ArrayList<>();
+                for (int i = stored.size() - 1; i >= 0; i--) {
+                    Message m = stored.get(i);
+                    if (query.matches(headers.get(i)) && m.recipients().stream().anyMatch(key::holds)) {
+                        matching.add(i);
+                    }
+                }
+                List<Integer> expected = matching.stream()
+                        .sorted(Comparator.comparing((Integer i) -> headers.get(i).createdAt()).reversed())
+                        .limit(query.limit()).toList();
+                RecipientPage page = store.recipientMessages(key, query);
+                List<String> expectedIds = expected.stream().map(i -> headers.get(i).id()).toList();
+                if (!ids(page).equals(expectedIds) || page.totalMatched() != matching.size()) {
+                    problems.add(key + " " + query + " answered " + ids(page) + " of " + page.totalMatched()
+                            + ", expected " + expectedIds + " of " + matching.size());
+                    continue;
+                }
+                for (int h = 0; h < expected.size(); h++) {
+                    List<Integer> want = KitRecipients.entryIndexes(stored.get(expected.get(h)).recipients(), key);
+                    List<Integer> got = page.newestFirst().get(h).entries().stream()
+                            .map(RecipientHit.IndexedEntry::index).toList();
+                    if (!want.equals(got)) {
+                        problems.add(key + " in " + expectedIds.get(h) + " carried entries " + got + ", expected "
+                                + want);
+                    }
+                }
+            }
+            assertThat(problems).as("ST-55 queries answered wrongly").isEmpty();
         }
     }
 }

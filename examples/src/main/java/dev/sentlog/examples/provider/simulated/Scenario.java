@@ -1,5 +1,6 @@
 package dev.sentlog.examples.provider.simulated;
 
+import dev.sentlog.core.address.Addresses;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
@@ -38,6 +39,7 @@ final class Scenario {
     private final double silenceRate;
     private final double redialRate;
     private final boolean reportDuplicates;
+    private final Map<String, DeviceOutcome> fixedOutcomes;
 
     Scenario(SimulatedProvider.Builder b) {
         this.seed = b.seed;
@@ -54,6 +56,7 @@ final class Scenario {
         this.silenceRate = b.silenceRate;
         this.redialRate = b.redialRate;
         this.reportDuplicates = b.reportDuplicates;
+        this.fixedOutcomes = Map.copyOf(b.fixedOutcomes);
     }
 
     /** One planned report of a device. */
@@ -77,7 +80,15 @@ final class Scenario {
             List<Step> steps = new ArrayList<>(4);
             Channel channel = request.channel();
             boolean duplicate = channel.isPhone() && !seenPhones.add(channel + ":" + request.address());
-            if (channel == Channel.INBOX) {
+            DeviceOutcome fixed = fixedOutcomes.get(fixedKey(channel, request.address()));
+            if (fixed != null && !(duplicate && reportDuplicates)) {
+                if (channel != Channel.INBOX) {
+                    steps.add(status(attemptAt, DeviceStatus.IN_PROGRESS, null));
+                }
+                boolean bounce = channel == Channel.EMAIL && fixed.equals(DeviceOutcome.of(DeviceStatus.FAILED));
+                steps.add(new Step(attemptAt.plus(between(rng, outcomeMin, outcomeMax)), fixed, false,
+                        bounce ? BOUNCE_REASON : null));
+            } else if (channel == Channel.INBOX) {
                 steps.add(status(attemptAt, DeviceStatus.SENT, null));
             } else if (duplicate && reportDuplicates) {
                 steps.add(new Step(attemptAt, DeviceOutcome.call(DUPLICATE), false, null));
@@ -120,6 +131,11 @@ final class Scenario {
         }
         boolean confirmed = voice && code == CallStatusCode.LIVE_PERSON && rng.nextDouble() < confirmationRate;
         steps.add(call(finalAt, code, confirmed));
+    }
+
+    /** The key of an address with a fixed outcome: its channel and its normalised form (SPEC D1). */
+    static String fixedKey(Channel channel, String address) {
+        return channel + " " + Addresses.normalise(channel, address);
     }
 
     private static Step status(Instant at, DeviceStatus status, String reason) {

@@ -7,16 +7,20 @@ import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
+import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,6 +232,7 @@ public final class SimulatedProvider implements DeliveryProvider {
         double redialRate;
         boolean reportDuplicates = true;
         Set<String> failingMessageIds = Set.of();
+        final Map<String, DeviceOutcome> fixedOutcomes = new HashMap<>();
 
         private Builder() {
         }
@@ -440,6 +445,27 @@ public final class SimulatedProvider implements DeliveryProvider {
          */
         public Builder failSubmitsOf(String... messageIds) {
             this.failingMessageIds = Set.of(messageIds);
+            return this;
+        }
+
+        /**
+         * Every delivery to an address on a channel ends with the same outcome, whichever message it
+         * belongs to: a number that keeps failing (a wrong number, code 3 or -2), an email that
+         * bounces (FAILED), a number that opted out. Addresses are compared normalised (SPEC D1).
+         * The address's other occurrences in a batch are still reported as duplicates.
+         *
+         * @param channel the channel
+         * @param address the address, as any occurrence spells it
+         * @param outcome the final outcome every delivery to it gets
+         * @return this builder
+         */
+        public Builder fixedOutcome(Channel channel, String address, DeviceOutcome outcome) {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(outcome, "outcome");
+            requireArgument(OutcomeClassifier.standard().classify(channel, outcome, false).isFinal(),
+                    "a fixed outcome must be final, not %s", outcome);
+            fixedOutcomes.put(Scenario.fixedKey(channel, address), outcome);
             return this;
         }
 

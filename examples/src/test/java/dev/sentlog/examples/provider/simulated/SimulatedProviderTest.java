@@ -248,6 +248,29 @@ class SimulatedProviderTest {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    @DisplayName("H3 demo data: fixedOutcome ends every delivery to an address the same way, in every message, the "
+            + "address matched normalised (D1) on its channel only")
+    void fixedOutcomes() {
+        SimulatedProvider provider = SimulatedProvider.builder().clock(clock).emailFailureRate(0)
+                .voiceCodes(5).textCodes(-28)
+                .fixedOutcome(Channel.VOICE, "(555) 000-0001", DeviceOutcome.call(3))
+                .fixedOutcome(Channel.EMAIL, "P2@School.example", DeviceOutcome.of(DeviceStatus.FAILED))
+                .build();
+
+        for (String message : List.of("m-1", "m-2")) {
+            Map<String, String> outcomes = settle(provider, batch(message, 3, Channel.VOICE, Channel.TEXT,
+                    Channel.EMAIL));
+            assertThat(outcomes.get(message + "/1/VOICE")).isEqualTo(DeviceOutcome.call(3).display());
+            assertThat(outcomes.get(message + "/1/TEXT")).as("the same number on Text is not fixed")
+                    .isEqualTo(DeviceOutcome.call(-28).display());
+            assertThat(outcomes.get(message + "/2/EMAIL")).isEqualTo(DeviceOutcome.of(DeviceStatus.FAILED).display());
+            assertThat(outcomes.get(message + "/0/VOICE")).isEqualTo(DeviceOutcome.call(5).display());
+        }
+        assertThatThrownBy(() -> SimulatedProvider.builder().fixedOutcome(Channel.VOICE, "5550000001",
+                DeviceOutcome.call(17))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("final");
+    }
+
     private Map<String, String> settle(SimulatedProvider provider, DeliveryBatch batch) {
         String job = provider.submit(batch);
         clock.advance(LONG_AFTER);

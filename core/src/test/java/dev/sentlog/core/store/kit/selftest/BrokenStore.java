@@ -14,6 +14,9 @@ import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.PlannedBatch;
+import dev.sentlog.core.store.RecipientHit;
+import dev.sentlog.core.store.RecipientKey;
+import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
@@ -22,6 +25,7 @@ import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.Channel;
 import java.time.Instant;
+import dev.sentlog.spi.Channel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,6 +35,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,8 +49,12 @@ final class BrokenStore extends ForwardingMessageStore {
         this.fault = fault;
     }
 
+    /** The messages as inserted, for {@link Fault#RECIPIENT_LOG_RECORDED_OUTCOMES}. */
+    private final Map<String, Message> recorded = new ConcurrentHashMap<>();
+
     @Override
     public MessageHeader insert(Message message, MessageState state) {
+        recorded.putIfAbsent(message.id(), message);
         try {
             return delegate.insert(message, state);
         } catch (DuplicateMessageException e) {
@@ -281,5 +290,39 @@ final class BrokenStore extends ForwardingMessageStore {
     @Override
     public List<HandOverLease> expiredHandOvers(Instant now, int limit) {
         return delegate.expiredHandOvers(fault == Fault.EXPIRED_INCLUDES_LIVE ? Instant.MAX : now, limit);
+    }
+
+    @Override
+    public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
+        switch (fault) {
+            case RECIPIENT_LOG_OLDEST_FIRST -> {
+                RecipientPage page = delegate.recipientMessages(key, query);
+                List<RecipientHit> reversed = new ArrayList<>(page.newestFirst());
+                Collections.reverse(reversed);
+                return new RecipientPage(reversed, page.totalMatched());
+            }
+            case RECIPIENT_LOG_CHANNEL_IGNORED -> {
+                if (key instanceof RecipientKey.ByAddress a && a.channel() == Channel.VOICE) {
+                    return delegate.recipientMessages(new RecipientKey.ByAddress(Channel.TEXT, a.normalised()), query);
+                }
+                return delegate.recipientMessages(key, query);
+            }
+            case RECIPIENT_LOG_OWN_ENTRIES_ONLY -> {
+                RecipientPage page = delegate.recipientMessages(key, query);
+                return new RecipientPage(page.newestFirst().stream().map(h -> new RecipientHit(h.header(),
+                        h.entries().stream().filter(e -> key.holds(e.entry())).toList())).toList(),
+                        page.totalMatched());
+            }
+            case RECIPIENT_LOG_RECORDED_OUTCOMES -> {
+                RecipientPage page = delegate.recipientMessages(key, query);
+                return new RecipientPage(page.newestFirst().stream().map(h -> new RecipientHit(h.header(),
+                        h.entries().stream().map(e -> new RecipientHit.IndexedEntry(e.index(),
+                                recorded.get(h.header().id()).recipients().get(e.index()))).toList())).toList(),
+                        page.totalMatched());
+            }
+            default -> {
+                return delegate.recipientMessages(key, query);
+            }
+        }
     }
 }

@@ -59,7 +59,15 @@ enum Fault {
     /** expiredHandOvers lists every stored hand-over, expired or not. */
     EXPIRED_INCLUDES_LIVE(Set.of("ST-36"), Set.of()),
     /** handOver answers the lease without its batches. */
-    LEASE_DROPS_BATCHES(Set.of("ST-30", "ST-31", "ST-33", "ST-34"), Set.of("ST-32"));
+    LEASE_DROPS_BATCHES(Set.of("ST-30", "ST-31", "ST-33", "ST-34"), Set.of("ST-32")),
+    /** the Recipient Log's read answers oldest first (issue #13). */
+    RECIPIENT_LOG_OLDEST_FIRST(Set.of("ST-50", "ST-52", "ST-55"), Set.of()),
+    /** a Voice number's read answers the same number's Text messages. */
+    RECIPIENT_LOG_CHANNEL_IGNORED(Set.of("ST-51"), Set.of("ST-55")),
+    /** a hit carries the key's own entries only, not those sharing an address (D3). */
+    RECIPIENT_LOG_OWN_ENTRIES_ONLY(Set.of("ST-53", "ST-55"), Set.of()),
+    /** a hit carries the devices as recorded, not their current outcomes. */
+    RECIPIENT_LOG_RECORDED_OUTCOMES(Set.of("ST-54"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;
