@@ -12,6 +12,7 @@ import java.util.Map;
  * <pre>
  * java -jar sentlog.jar demo   [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]
  * java -jar sentlog.jar log    --db JDBC-URL [--from DATE] [--to DATE] [--zone ZONE]
+ * java -jar sentlog.jar serve  [--port P] [--bind ADDRESS] [--db JDBC-URL]
  * java -jar sentlog.jar totals --in FILE.json
  * java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx --detail all|summary|failed
  *                              [--devices inbox,email,voice,text,nodevice] --out FILE [--zone ZONE]
@@ -34,8 +35,8 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     private Main(Clock clock) {
-        for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new TotalsCommand(),
-                new ReportCommand())) {
+        for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new ServeCommand(),
+                new TotalsCommand(), new ReportCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -148,8 +148,58 @@ public final class DistrictDemo {
     }
 
     private Outcome run(PrintStream out, SentMessageLog.Builder builder) {
-        LocalDate day = LocalDate.of(2026, 1, 12);
-        Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
+        LocalDate day = demoDay();
+        try (SentMessageLog log = live(builder, List.of())) {
+            SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
+            SearchGrid.print(out, result, day, day, zone);
+            DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
+            printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
+            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID),
+                    log.settings().clock().instant(), log.settings());
+        }
+    }
+
+    /**
+     * The district's time zone.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The school day of the demo's morning: 12 January 2026. */
+    public static LocalDate demoDay() {
+        return LocalDate.of(2026, 1, 12);
+    }
+
+    /**
+     * When the demo's messages are created: 7:55 AM of {@link #demoDay()} in the district's zone.
+     *
+     * @return the instant
+     */
+    public Instant morningStart() {
+        return demoDay().atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
+    }
+
+    /**
+     * Runs the morning, as {@link #run(PrintStream)} does but printing nothing, and hands back the log
+     * still open, on the demo's clock standing at the end of the morning (the web page serves it).
+     * Messages given in {@code more} are recorded right after the demo's four (create them at
+     * {@link #morningStart()} or a little later) and delivered with them; a Waiting one stays Waiting.
+     *
+     * @param builder the log's builder, e.g. with a store; the demo sets its provider, clock, zone and
+     *                provider timeout
+     * @param more    further messages to record, in order
+     * @return the open log; the caller closes it
+     * @throws dev.sentlog.core.store.DuplicateMessageException when the store already holds one of
+     *                                                           the messages
+     */
+    public SentMessageLog live(SentMessageLog.Builder builder, List<Message> more) {
+        Objects.requireNonNull(builder, "builder");
+        List<Message> extra = List.copyOf(Objects.requireNonNull(more, "more"));
+        LocalDate day = demoDay();
+        Instant start = morningStart();
         ManualClock clock = new ManualClock(start);
         SimulatedProvider provider = SimulatedProvider.builder()
                 .clock(clock)
@@ -164,8 +214,9 @@ public final class DistrictDemo {
                 .build();
         // the simulated provider plans a whole batch in its submit: allow a large list the time it takes
         Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
-        try (SentMessageLog log = builder.provider(provider).clock(clock).zone(zone)
-                .providerTimeout(providerTimeout).build()) {
+        SentMessageLog log = builder.provider(provider).clock(clock).zone(zone).providerTimeout(providerTimeout)
+                .build();
+        try {
             say("generating %,d recipient entries", recipients);
             Message main = mainMessage(DistrictRecipients.generate(recipients, seed), start);
             say("recording %s (%,d devices)", MAIN_ID, main.deviceCount());
@@ -174,26 +225,28 @@ public final class DistrictDemo {
             log.record(classMessage(DistrictRecipients.generate(25, seed + 2), start));
             log.record(waitingMessage(DistrictRecipients.generate(12, seed + 3), start,
                     day.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant()));
+            List<String> delivered = new ArrayList<>(List.of(MAIN_ID, CANCELED_ID, CLASS_ID));
+            for (Message m : extra) {
+                if (log.record(m) != MessageStatus.WAITING) {
+                    delivered.add(m.id());
+                }
+            }
 
             clock.advance(Duration.ofSeconds(20));
             log.refresh(ADMINISTRATOR, CANCELED_ID);
             Cancellation cancel = log.cancel(ADMINISTRATOR, CANCELED_ID);
             say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
 
-            deliver(log, clock, start);
-
-            SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
-            SearchGrid.print(out, result, day, day, zone);
-            DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
-            printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
-            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID), clock.instant(),
-                    log.settings());
+            deliver(log, clock, start, delivered);
+            return log;
+        } catch (RuntimeException | Error e) {
+            log.close();
+            throw e;
         }
     }
 
     /** Moves the clock on and refreshes until no message is In-Progress (or three hours have passed). */
-    private void deliver(SentMessageLog log, ManualClock clock, Instant start) {
-        List<String> ids = List.of(MAIN_ID, CANCELED_ID, CLASS_ID);
+    private void deliver(SentMessageLog log, ManualClock clock, Instant start, List<String> ids) {
         while (Duration.between(start, clock.instant()).compareTo(GIVE_UP_AFTER) < 0) {
             clock.advance(STEP);
             boolean running = false;
