@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>
  * java -jar sentlog.jar demo   [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]
  * java -jar sentlog.jar log    --db JDBC-URL [--from DATE] [--to DATE] [--zone ZONE]
- * java -jar sentlog.jar serve  [--port P] [--bind ADDRESS] [--db JDBC-URL]
+ * java -jar sentlog.jar serve  [--port P] [--bind ADDRESS] [--db JDBC-URL] [--recipients N]
  * java -jar sentlog.jar totals --in FILE.json
  * java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx --detail all|summary|failed
  *                              [--devices inbox,email,voice,text,nodevice] --out FILE [--zone ZONE]

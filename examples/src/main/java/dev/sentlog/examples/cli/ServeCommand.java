@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code serve [--port P] [--bind ADDRESS] [--db JDBC-URL]} (SPEC W1): the web page of the demo
+ * {@code serve [--port P] [--bind ADDRESS] [--db JDBC-URL] [--recipients N]} (SPEC W1): the web page of the demo
  * district, in memory or in a PostgreSQL database, on 127.0.0.1 unless {@code --bind} says otherwise.
  * Prints the address and runs until the process is stopped. The page itself is
  * {@link LogWebServer}; this class only reads the options.
@@ -34,13 +34,13 @@ final class ServeCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("port", "bind", Database.OPTION);
+        return Set.of("port", "bind", Database.OPTION, "recipients");
     }
 
     @Override
     public String help() {
         return """
-                Usage: java -jar sentlog.jar serve [--port P] [--bind ADDRESS] [--db JDBC-URL]
+                Usage: java -jar sentlog.jar serve [--port P] [--bind ADDRESS] [--db JDBC-URL] [--recipients N]
 
                 Serves the Sent Message Log of the demo district (the demo's morning at Harrison High and two
                 messages of Lincoln Middle) as a web page, prints its address and runs until stopped (Ctrl+C).
@@ -52,6 +52,8 @@ final class ServeCommand implements Command {
                 %s
                                    The demo district is recorded into an empty database once; a database
                                    that holds it already is served as it is.
+                  --recipients N   entries in the main message's recipient list, 1 to 500000
+                                   (default: 300), as for demo
                   --help           show this text""".formatted(Database.HELP);
     }
 
@@ -67,7 +69,8 @@ final class ServeCommand implements Command {
                         + bind.get() + "'");
             }
         }
-        DistrictDemo demo = new DistrictDemo(DemoCommand.DEFAULT_RECIPIENTS, 1, DemoCommand.DEFAULT_ZONE, err);
+        int recipients = options.intValue("recipients", DemoCommand.DEFAULT_RECIPIENTS, 1, DemoCommand.MAX_RECIPIENTS);
+        DistrictDemo demo = new DistrictDemo(recipients, 1, DemoCommand.DEFAULT_ZONE, err);
         Optional<String> db = options.get(Database.OPTION);
         SentMessageLog log;
         if (db.isPresent()) {

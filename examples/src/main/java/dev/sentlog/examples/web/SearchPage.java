@@ -171,7 +171,7 @@ final class SearchPage implements Route {
                     sb.append("<td><a href=\"/messages/").append(Pages.attr(Pages.url(r.id()))).append(Pages.logQuery(log))
                             .append("\">").append(Pages.text(cell.isBlank() ? "(no subject)" : cell)).append("</a></td>");
                 } else {
-                    sb.append("<td>").append(Pages.text(cell)).append("</td>");
+                    sb.append(c.isDateText() ? "<td class=\"date\">" : "<td>").append(Pages.text(cell)).append("</td>");
                 }
             }
             sb.append("</tr>");
