@@ -44,14 +44,14 @@ final class WebFixture implements AutoCloseable {
     }
 
     /**
-     * The demo district with 30 recipients in the main message, served with the default settings on a
+     * The demo district with 12 recipients in the main message, served with the default settings on a
      * free port.
      *
      * @param searchCap the log's search cap (S2)
      * @param hostile   whether to add {@value #HOSTILE_ID}, a message with hostile names and subject
      */
     static WebFixture start(int searchCap, boolean hostile) {
-        DistrictDemo demo = new DistrictDemo(30, 1, ZoneId.of("America/Chicago"), new PrintStream(OutputStream.nullOutputStream()));
+        DistrictDemo demo = new DistrictDemo(12, 1, ZoneId.of("America/Chicago"), new PrintStream(OutputStream.nullOutputStream()));
         SentMessageLog log = WebDistrict.open(demo, SentMessageLog.builder().searchCap(searchCap));
         if (hostile) {
             log.record(hostileMessage(demo));
