@@ -3,7 +3,6 @@ package dev.sentlog.examples.web;
 import dev.sentlog.core.log.LogKind;
 import dev.sentlog.core.log.MessageView;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Cancel behind a confirmation (SPEC W2, C1-C4): GET asks, POST (with the session's token) cancels
@@ -11,16 +10,10 @@ import java.util.regex.Pattern;
  */
 final class CancelPage implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/messages/([^/]+)/cancel");
     private final Site site;
 
     CancelPage(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

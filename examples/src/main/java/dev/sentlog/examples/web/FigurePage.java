@@ -8,7 +8,6 @@ import dev.sentlog.core.totals.DeviceRef;
 import dev.sentlog.core.totals.Figure;
 import dev.sentlog.core.totals.FigureExplanation;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,16 +17,10 @@ import java.util.stream.Collectors;
  */
 final class FigurePage implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/messages/([^/]+)/figures/([A-Z_]+)");
     private final Site site;
 
     FigurePage(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,21 @@ public final class LogWebServer implements AutoCloseable {
     private final Sessions sessions;
     private final RequestRate rate;
     private final WebSettings settings;
-    private final List<Route> routes;
+    private final List<Mount> routes;
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * A page at its paths: the whole decoded path must match; groups become path parts.
+     *
+     * @param path      the paths answered
+     * @param needsUser whether a visitor without a user is sent to the sign-in
+     * @param route     the page
+     */
+    private record Mount(Pattern path, boolean needsUser, Route route) {
+        Mount(String regex, boolean needsUser, Route route) {
+            this(Pattern.compile(regex), needsUser, route);
+        }
+    }
 
     private LogWebServer(SentMessageLog log, WebSettings settings, Clock clock) throws IOException {
         this.settings = settings;
@@ -65,15 +79,15 @@ public final class LogWebServer implements AutoCloseable {
         this.rate = new RequestRate(clock, settings.requestsPerMinute());
         Site site = new Site(log, SentMessageReport.forLog(log));
         this.routes = List.of(
-                new StaticFiles(),
-                new SignInPage(sessions),
-                new SignOutAction(sessions),
-                new SearchPage(site),
-                new MessagePage(site),
-                new FigurePage(site),
-                new CancelPage(site),
-                new RefreshAction(site),
-                new ReportDownload(site));
+                new Mount("/static/sentlog\\.css", false, new StaticFiles()),
+                new Mount("/sign-in", false, new SignInPage(sessions)),
+                new Mount("/sign-out", false, new SignOutAction(sessions)),
+                new Mount("/search", true, new SearchPage(site)),
+                new Mount("/messages/([^/]+)", true, new MessagePage(site)),
+                new Mount("/messages/([^/]+)/figures/([A-Z_]+)", true, new FigurePage(site)),
+                new Mount("/messages/([^/]+)/cancel", true, new CancelPage(site)),
+                new Mount("/messages/([^/]+)/refresh", true, new RefreshAction(site)),
+                new Mount("/messages/([^/]+)/report", true, new ReportDownload(site)));
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         this.threads = Executors.newFixedThreadPool(settings.threads());
         server.setExecutor(threads);
@@ -195,8 +209,8 @@ public final class LogWebServer implements AutoCloseable {
             parseForm(body.get(), params);
         }
         String path = exchange.getRequestURI().getPath();
-        for (Route route : routes) {
-            Matcher m = route.path().matcher(path);
+        for (Mount mount : routes) {
+            Matcher m = mount.path().matcher(path);
             if (!m.matches()) {
                 continue;
             }
@@ -204,12 +218,12 @@ public final class LogWebServer implements AutoCloseable {
                 return Pages.error(403, "Form refused", session, "The form was refused: it did not carry this"
                         + " session's token (it may be old, or sent from another site). Nothing was changed.");
             }
-            if (route.needsUser() && session.signedIn().isEmpty()) {
+            if (mount.needsUser() && session.signedIn().isEmpty()) {
                 return post ? Pages.error(403, "Sign in first", session, "Sign in before changing anything.")
                         : Response.seeOther("/sign-in");
             }
             Request request = new Request(post ? "POST" : "GET", path, params, session, m);
-            return call(route, request);
+            return call(mount.route(), request);
         }
         if (path.equals("/")) {
             return Response.seeOther(session.signedIn().isPresent() ? "/search" : "/sign-in");

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A message's view (SPEC W2, S6-S8): its status and actions (Refresh; Cancel behind a confirmation
@@ -34,16 +33,10 @@ final class MessagePage implements Route {
 
     /** Detail rows shown on the page at most. */
     static final int MAX_ROWS = 500;
-    private static final Pattern PATH = Pattern.compile("/messages/([^/]+)");
     private final Site site;
 
     MessagePage(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     /** The link to a message's page in a log. */

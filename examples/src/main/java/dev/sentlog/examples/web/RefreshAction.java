@@ -1,20 +1,13 @@
 package dev.sentlog.examples.web;
 
-import java.util.regex.Pattern;
 
 /** Refresh Status (SPEC W2, R1): a POST that asks the providers and goes back to the message. */
 final class RefreshAction implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/messages/([^/]+)/refresh");
     private final Site site;
 
     RefreshAction(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.sentlog.report.SentMessageReport;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Sent Message Report download (SPEC W2, P1-P9): the options of the message page's form, checked
@@ -19,16 +18,10 @@ import java.util.regex.Pattern;
  */
 final class ReportDownload implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/messages/([^/]+)/report");
     private final Site site;
 
     ReportDownload(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     /** The file name of a message's report: only safe characters, never a quote or a path. */

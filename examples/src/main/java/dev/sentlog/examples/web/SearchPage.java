@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The search and its grid (SPEC W2, S1-S5): a date range and the log to search, a dropdown filter
@@ -25,17 +24,11 @@ import java.util.regex.Pattern;
  */
 final class SearchPage implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/search");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
     private final Site site;
 
     SearchPage(Site site) {
         this.site = site;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

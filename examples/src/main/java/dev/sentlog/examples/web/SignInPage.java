@@ -1,7 +1,6 @@
 package dev.sentlog.examples.web;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The demo sign-in (SPEC W3): the demo users to choose from, each with what they may do. Signing in
@@ -9,21 +8,10 @@ import java.util.regex.Pattern;
  */
 final class SignInPage implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/sign-in");
     private final Sessions sessions;
 
     SignInPage(Sessions sessions) {
         this.sessions = sessions;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean needsUser() {
-        return false;
     }
 
     @Override

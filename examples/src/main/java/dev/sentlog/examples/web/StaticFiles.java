@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The site's style sheet, {@code /static/sentlog.css} (the page has no script). */
 final class StaticFiles implements Route {
 
-    private static final Pattern PATH = Pattern.compile("/static/sentlog\\.css");
     private final byte[] css;
 
     StaticFiles() {
@@ -21,16 +19,6 @@ final class StaticFiles implements Route {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the style sheet", e);
         }
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean needsUser() {
-        return false;
     }
 
     @Override

@@ -40,12 +40,7 @@ class DemoUsersBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
+        WebFixture.closeAll(browser, site);
     }
 
     @AfterEach

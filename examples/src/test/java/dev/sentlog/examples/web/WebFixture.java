@@ -92,6 +92,19 @@ final class WebFixture implements AutoCloseable {
                 .rows().stream().map(MessageRow::id).collect(Collectors.toSet());
     }
 
+    /** Closes each of a test class's resources that was started, the first in order first. */
+    static void closeAll(AutoCloseable... started) {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close " + c, e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         server.close();

@@ -74,12 +74,7 @@ class WebPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
+        WebFixture.closeAll(browser, site);
     }
 
     private static SearchResult libraryResult() {

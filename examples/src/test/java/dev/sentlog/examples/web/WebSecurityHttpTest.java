@@ -29,9 +29,7 @@ class WebSecurityHttpTest {
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
+        WebFixture.closeAll(site);
     }
 
     private static WebVisitor visitor() {
