@@ -146,7 +146,8 @@ public final class LogWebServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
+        boolean answered = false;
+        try {
             Response response;
             Session session = null;
             try {
@@ -162,8 +163,16 @@ public final class LogWebServer implements AutoCloseable {
                         "The page could not be shown because of an unexpected failure.");
             }
             send(exchange, response, response.session() != null ? response.session() : session);
+            answered = true;
         } catch (IOException e) {
             LOG.debug("web: the client went away ({})", e.getClass().getSimpleName());
+            answered = true;
+        } finally {
+            // a body that failed half-way is not closed: the server drops the connection without the
+            // last chunk, so the client sees a cut download, never one that looks whole
+            if (answered) {
+                exchange.close();
+            }
         }
     }
 
@@ -308,9 +317,15 @@ public final class LogWebServer implements AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(response.status(), 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        OutputStream out = exchange.getResponseBody();
+        try {
             response.body().writeTo(out);
+        } catch (RuntimeException e) {
+            LOG.error("web: writing the answer to {} {} failed with {}; the connection is dropped",
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.getClass().getName());
+            throw e;
         }
+        out.close();
     }
 
 }
