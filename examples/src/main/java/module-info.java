@@ -1,6 +1,6 @@
 /**
- * Sentlog examples: the command line ({@code demo}, {@code log}, {@code totals}, {@code report}),
- * the JSON message format, and example host and provider code.
+ * Sentlog examples: the command line ({@code demo}, {@code log}, {@code serve}, {@code totals},
+ * {@code report}), the web page of the log, the JSON message format, and example host and provider code.
  */
 // the PostgreSQL driver is an automatic module (no module descriptor of its own)
 @SuppressWarnings("requires-automatic")
@@ -12,6 +12,9 @@ module dev.sentlog.examples {
     requires org.postgresql.jdbc;
     requires java.naming;
     requires info.picocli;
+    // serve: the JDK's HTTP server and the OWASP Java Encoder for escaping
+    requires jdk.httpserver;
+    requires owasp.encoder;
 
     exports dev.sentlog.examples.cli;
     // picocli sets the commands' annotated option fields by reflection
@@ -21,6 +24,7 @@ module dev.sentlog.examples {
     exports dev.sentlog.examples.json;
     exports dev.sentlog.examples.provider;
     exports dev.sentlog.examples.provider.simulated;
+    exports dev.sentlog.examples.web;
 
     // the same registration as META-INF/services/dev.sentlog.spi.DeliveryProvider, for the module path
     provides dev.sentlog.spi.DeliveryProvider with dev.sentlog.examples.provider.SmtpRelayProvider;

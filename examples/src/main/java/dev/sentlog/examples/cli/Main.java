@@ -15,6 +15,7 @@ import picocli.CommandLine.ParseResult;
  * <pre>
  * java -jar sentlog.jar demo   [--out DIR] [--recipients N] [--seed S] [--zone ZONE] [--db JDBC-URL]
  * java -jar sentlog.jar log    --db JDBC-URL [--from DATE] [--to DATE] [--zone ZONE]
+ * java -jar sentlog.jar serve  [--port P] [--bind ADDRESS] [--db JDBC-URL] [--recipients N]
  * java -jar sentlog.jar totals --in FILE.json
  * java -jar sentlog.jar report --in FILE.json --format pdf|csv|docx --detail all|summary|failed
  *                              [--devices inbox,email,voice,text,nodevice] --out FILE [--zone ZONE]
@@ -44,7 +45,7 @@ public final class Main {
 
     private Main(Clock clock) {
         commandLine = new CommandLine(new Sentlog());
-        for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new TotalsCommand(),
+        for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new ServeCommand(), new TotalsCommand(),
                 new ReportCommand(clock), new RecipientsCommand(clock), new ReachCommand(clock))) {
             commandLine.addSubcommand(c);
         }

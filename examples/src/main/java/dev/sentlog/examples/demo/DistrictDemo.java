@@ -153,8 +153,72 @@ public final class DistrictDemo {
     }
 
     private Outcome run(PrintStream out, SentMessageLog.Builder builder) {
-        LocalDate day = LocalDate.of(2026, 1, 12);
-        Instant start = day.atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
+        LocalDate day = demoDay();
+        Live live = start(builder, List.of());
+        try (SentMessageLog log = live.log()) {
+            SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
+            SearchGrid.print(out, result, day, day, zone);
+            DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
+            printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
+            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID),
+                    log.settings().clock().instant(), log.settings(), live.week());
+        }
+    }
+
+    /**
+     * The district's time zone.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The school day of the demo's morning: 12 January 2026 (the week's other messages are of the
+     * Wednesday and the Friday before).
+     *
+     * @return the day
+     */
+    public static LocalDate demoDay() {
+        return LocalDate.of(2026, 1, 12);
+    }
+
+    /**
+     * When the demo's morning messages are created: 7:55 AM of {@link #demoDay()} in the district's zone.
+     *
+     * @return the instant
+     */
+    public Instant morningStart() {
+        return demoDay().atTime(LocalTime.of(7, 55)).atZone(zone).toInstant();
+    }
+
+    /**
+     * Runs the week, as {@link #run(PrintStream)} does but printing nothing, and hands back the log
+     * still open, on the demo's clock standing at the end of the morning (the web page serves it).
+     * Messages given in {@code more} are recorded right after the morning's four (create them at
+     * {@link #morningStart()} or a little later) and delivered with them; a Waiting one stays Waiting.
+     *
+     * @param builder the log's builder, e.g. with a store; the demo sets its provider, clock, zone and
+     *                provider timeout
+     * @param more    further messages to record, in order
+     * @return the open log; the caller closes it
+     * @throws dev.sentlog.core.store.DuplicateMessageException when the store already holds one of
+     *                                                           the messages
+     */
+    public SentMessageLog live(SentMessageLog.Builder builder, List<Message> more) {
+        return start(builder, more).log();
+    }
+
+    /** The open log of a run and the week it recorded. */
+    private record Live(SentMessageLog log, DemoWeek week) {
+    }
+
+    private Live start(SentMessageLog.Builder builder, List<Message> more) {
+        Objects.requireNonNull(builder, "builder");
+        List<Message> extra = List.copyOf(Objects.requireNonNull(more, "more"));
+        LocalDate day = demoDay();
+        Instant start = morningStart();
         Instant wednesday = day.minusDays(5).atTime(LocalTime.of(7, 30)).atZone(zone).toInstant();
         Instant friday = day.minusDays(3).atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
         ManualClock clock = new ManualClock(wednesday);
@@ -178,8 +242,9 @@ public final class DistrictDemo {
                 .build();
         // the simulated provider plans a whole batch in its submit: allow a large list the time it takes
         Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
-        try (SentMessageLog log = builder.provider(provider).clock(clock).zone(zone)
-                .providerTimeout(providerTimeout).build()) {
+        SentMessageLog log = builder.provider(provider).clock(clock).zone(zone).providerTimeout(providerTimeout)
+                .build();
+        try {
             log.record(week.wednesday(ADMIN, wednesday));
             deliver(log, clock, List.of(DemoWeek.WEDNESDAY_ID));
             clock.set(friday);
@@ -195,20 +260,23 @@ public final class DistrictDemo {
             log.record(waitingMessage(district.size() >= 37 ? district.subList(25, 37)
                     : DistrictRecipients.generate(12, seed + 3, "late-"), start,
                     day.atTime(LocalTime.of(16, 0)).atZone(zone).toInstant()));
+            List<String> delivered = new ArrayList<>(List.of(MAIN_ID, CANCELED_ID, CLASS_ID));
+            for (Message m : extra) {
+                if (log.record(m) != MessageStatus.WAITING) {
+                    delivered.add(m.id());
+                }
+            }
 
             clock.advance(Duration.ofSeconds(20));
             log.refresh(ADMINISTRATOR, CANCELED_ID);
             Cancellation cancel = log.cancel(ADMINISTRATOR, CANCELED_ID);
             say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
 
-            deliver(log, clock, List.of(MAIN_ID, CANCELED_ID, CLASS_ID));
-
-            SearchResult result = log.search(ADMINISTRATOR, SearchCriteria.createdBetween(day, day));
-            SearchGrid.print(out, result, day, day, zone);
-            DeliverySummary summary = log.select(ADMINISTRATOR, MAIN_ID).summary();
-            printSummary(out, log.printable(ADMINISTRATOR, MAIN_ID), summary);
-            return new Outcome(log.printable(ADMINISTRATOR, MAIN_ID), log.printable(ADMINISTRATOR, CANCELED_ID),
-                    clock.instant(), log.settings(), week);
+            deliver(log, clock, delivered);
+            return new Live(log, week);
+        } catch (RuntimeException | Error e) {
+            log.close();
+            throw e;
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.sentlog.examples.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a page answers: a status, headers and a body written to the response stream (a page's
+ * HTML, or a report streamed as it is produced).
+ *
+ * @param status  the HTTP status
+ * @param headers the headers beyond those every response gets
+ * @param body    writes the body; null for none
+ * @param session the session the browser holds from now on (after a sign-in or sign-out); null to
+ *                keep the request's
+ */
+record Response(int status, Map<String, String> headers, Body body, Session session) {
+
+    /** A response keeping the request's session. */
+    Response(int status, Map<String, String> headers, Body body) {
+        this(status, headers, body, null);
+    }
+
+    /** This response, after which the browser holds another session. */
+    Response withSession(Session newSession) {
+        return new Response(status, headers, body, newSession);
+    }
+
+    /** Writes a body. */
+    @FunctionalInterface
+    interface Body {
+        /** Writes the body to the stream (not closing it). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** An HTML page. */
+    static Response html(int status, String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        return new Response(status, Map.of("Content-Type", "text/html; charset=utf-8"), out -> out.write(bytes));
+    }
+
+    /** A 303 to a page of this site (after a POST, or to the sign-in). */
+    static Response seeOther(String location) {
+        return new Response(303, Map.of("Location", location), null);
+    }
+
+    /** A streamed download with a safe file name. */
+    static Response download(String mediaType, String fileName, Body body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", mediaType);
+        headers.put("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        return new Response(200, headers, body);
+    }
+}
