@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report-applying benchmarks' message (one Voice and one Text device for each of 1,000 persons)
+ * The report-applying benchmarks' message (one Voice and one Text device for each of 1,000 persons, or as many as asked)
  * and their endless supply of reports, each newer than the last on its device. Not thread-safe: one
  * per benchmark thread.
  */
 final class ReportBatches {
 
     static final Instant AT = Instant.parse("2022-05-01T13:30:00Z");
-    private static final int PERSONS = 1_000;
+    static final int PERSONS = 1_000;
     private static final DeviceOutcome[] VOICE = {DeviceOutcome.call(17), DeviceOutcome.call(-39)};
 
     private final String[] deviceIds;
@@ -33,8 +33,16 @@ final class ReportBatches {
      * @param newTimes whether each report carries a time of its own (else all carry {@link #AT})
      */
     ReportBatches(boolean newTimes) {
-        String[] ids = new String[PERSONS * 2];
-        for (int p = 0; p < PERSONS; p++) {
+        this(newTimes, PERSONS);
+    }
+
+    /**
+     * @param newTimes whether each report carries a time of its own (else all carry {@link #AT})
+     * @param persons  the persons of the message the reports are for ({@link #message(int)})
+     */
+    ReportBatches(boolean newTimes, int persons) {
+        String[] ids = new String[persons * 2];
+        for (int p = 0; p < persons; p++) {
             ids[2 * p] = p + ".0";
             ids[2 * p + 1] = p + ".1";
         }
@@ -44,8 +52,13 @@ final class ReportBatches {
 
     /** The message "m-1" the reports are for, Waiting, all its devices pending. */
     static Message message() {
-        List<RecipientEntry> entries = new ArrayList<>();
-        for (int p = 0; p < PERSONS; p++) {
+        return message(PERSONS);
+    }
+
+    /** The message "m-1" of {@code persons} persons with a Voice and a Text device each, all pending. */
+    static Message message(int persons) {
+        List<RecipientEntry> entries = new ArrayList<>(persons);
+        for (int p = 0; p < persons; p++) {
             String phone = String.format("555%07d", p);
             entries.add(RecipientEntry.of(Person.of("p-" + p, "Parent, " + p), null, List.of(
                     Device.of(Channel.VOICE, phone, DeviceStatus.PENDING),
