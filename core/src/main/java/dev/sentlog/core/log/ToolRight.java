@@ -40,11 +40,7 @@ public enum ToolRight {
 
     /** The tool the right belongs to, as people read it (e.g. {@code administration Sent Message Log}). */
     public String tool() {
-        return switch (this) {
-            case RECIPIENT_LOG -> "Recipient Log";
-            case CONTACTS -> "contacts to fix";
-            default -> log.label();
-        };
+        return this == RECIPIENT_LOG ? "Recipient Log" : log.label();
     }
 
     /** The right's name: {@code Read}, {@code Cancel}, {@code Contacts} or {@code Resend}. */
