@@ -22,6 +22,8 @@ import picocli.CommandLine.ParseResult;
  * java -jar sentlog.jar recipients (--person ID | --address ADDRESS [--channel C]) [--from DATE] [--to DATE]
  *                              [--zone ZONE] [--db JDBC-URL]
  * java -jar sentlog.jar reach  [--from DATE] [--to DATE] [--zone ZONE] [--all-kinds] [--csv FILE] [--db JDBC-URL]
+ * java -jar sentlog.jar contacts [--zone ZONE] [--db JDBC-URL]
+ * java -jar sentlog.jar resend --preview --message ID [--audience not-reached|failed-devices] [--db JDBC-URL]
  * </pre>
  *
  * <p>Adding a command: a class implementing {@link Command} with picocli's {@code @Command} and
@@ -46,7 +48,8 @@ public final class Main {
     private Main(Clock clock) {
         commandLine = new CommandLine(new Sentlog());
         for (Command c : List.of(new DemoCommand(), new LogCommand(clock), new ServeCommand(), new TotalsCommand(),
-                new ReportCommand(clock), new RecipientsCommand(clock), new ReachCommand(clock))) {
+                new ReportCommand(clock), new RecipientsCommand(clock), new ReachCommand(clock), new ContactsCommand(clock),
+                new ResendCommand(clock))) {
             commandLine.addSubcommand(c);
         }
     }

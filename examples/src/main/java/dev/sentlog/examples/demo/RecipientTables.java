@@ -1,6 +1,11 @@
 package dev.sentlog.examples.demo;
 
+import dev.sentlog.core.contacts.ContactLists;
+import dev.sentlog.core.contacts.ContactToFix;
+import dev.sentlog.core.contacts.DoNotContact;
+import dev.sentlog.core.contacts.Evidence;
 import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.reach.HouseholdReach;
 import dev.sentlog.core.reach.ReachContact;
 import dev.sentlog.core.reach.SchoolReach;
@@ -8,21 +13,26 @@ import dev.sentlog.core.reach.UnreachedStudent;
 import dev.sentlog.core.recipients.RecipientDevice;
 import dev.sentlog.core.recipients.RecipientLog;
 import dev.sentlog.core.recipients.RecipientLogRow;
+import dev.sentlog.core.resend.ResendPreview;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The Recipient Log (SPEC H1) and household reach (H4) as console tables, for the {@code recipients}
- * and {@code reach} commands.
+ * The Recipient Log (SPEC H1), household reach (H4), the contacts to fix (H3) and a resend preview (Y4)
+ * as console tables, for the {@code recipients}, {@code reach}, {@code contacts} and {@code resend} commands.
  */
 public final class RecipientTables {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM/dd/yyyy h:mm a", Locale.US);
+
+    /** Wide enough for any address (an email address has at most 254 characters): those tables never cut one. */
+    private static final int WHOLE = 320;
 
     private RecipientTables() {
     }
@@ -107,5 +117,80 @@ public final class RecipientTables {
             }
             out.println(table.render());
         }
+    }
+
+    /**
+     * Prints the contacts to fix (SPEC H3): a title line and one table row per evidence line (the
+     * address, since when it fails, its persons and schools on the first), then, apart, the "do not
+     * contact" addresses the same way. The addresses are printed whole: the staff fixing them need them.
+     *
+     * @param out   where it goes
+     * @param lists the lists
+     * @param zone  the district's zone
+     */
+    public static void printContacts(PrintStream out, ContactLists lists, ZoneId zone) {
+        out.println("Contacts to fix: " + lists.toFix().size() + " address(es) whose last " + lists.k()
+                + " attempt(s) or more failed permanently");
+        ConsoleTable fix = ConsoleTable.of(WHOLE, "Device", "Failing Since", "Persons", "Schools", "Message", "Outcome",
+                "Time");
+        for (ContactToFix c : lists.toFix()) {
+            evidenceRows(fix, c.channel().label() + ": " + c.address(), minute(c.since(), zone), c.persons(),
+                    c.schools(), c.evidence(), zone);
+        }
+        out.println(fix.render());
+        out.println();
+        out.println("Do not contact: " + lists.doNotContact().size() + " address(es) whose owner opted out or is on"
+                + " Do Not Call");
+        ConsoleTable dnc = ConsoleTable.of(WHOLE, "Device", "Persons", "Schools", "Message", "Outcome", "Time");
+        for (DoNotContact c : lists.doNotContact()) {
+            boolean first = true;
+            for (Evidence e : c.evidence()) {
+                dnc.row(first ? c.channel().label() + ": " + c.address() : "", first ? String.join(", ", c.persons())
+                        : "", first ? String.join(", ", c.schools()) : "", e.messageId(), e.outcome().display(),
+                        minute(e.at(), zone));
+                first = false;
+            }
+        }
+        out.println(dnc.render());
+    }
+
+    private static void evidenceRows(ConsoleTable table, String device, String since, List<String> persons,
+                                     List<String> schools, List<Evidence> evidence, ZoneId zone) {
+        boolean first = true;
+        for (Evidence e : evidence) {
+            table.row(first ? device : "", first ? since : "", first ? String.join(", ", persons) : "",
+                    first ? String.join(", ", schools) : "", e.messageId(), e.outcome().display(),
+                    minute(e.at(), zone));
+            first = false;
+        }
+    }
+
+    /**
+     * Prints a resend preview (SPEC Y4): a title line, then one row per device the resend would go to,
+     * with its person and student.
+     *
+     * @param out     where it goes
+     * @param preview the preview
+     */
+    public static void printResendPreview(PrintStream out, ResendPreview preview) {
+        out.println("Resend preview of message " + preview.originalId() + " to " + audience(preview) + ": "
+                + preview.recipients().size() + " recipient entr(ies), " + preview.deviceCount() + " device(s)");
+        ConsoleTable table = ConsoleTable.of(WHOLE, "Person", "Student", "Device");
+        for (RecipientEntry e : preview.recipients()) {
+            boolean first = true;
+            for (Device d : e.devices()) {
+                table.row(first ? e.person().name() + " (" + e.person().id() + ")" : "",
+                        first ? e.student().map(s -> s.name()).orElse("") : "", d.channel().label() + ": " + d.address());
+                first = false;
+            }
+        }
+        out.println(table.render());
+    }
+
+    private static String audience(ResendPreview preview) {
+        return switch (preview.audience()) {
+            case NOT_REACHED -> "the persons not reached";
+            case FAILED_DEVICES -> "the devices that failed";
+        };
     }
 }
