@@ -51,21 +51,13 @@ final class WatchedStore implements MessageStore {
 
     @Override
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next) {
-        Optional<MessageHeader> h = store.compareAndSet(messageId, expectedVersion, next);
-        if (h.isPresent()) {
-            hub.changed(messageId);
-        }
-        return h;
+        return changedWhenPresent(messageId, store.compareAndSet(messageId, expectedVersion, next));
     }
 
     @Override
     public Optional<MessageHeader> compareAndSet(String messageId, long expectedVersion, MessageState next,
                                                  Consumer<DeviceTable> devices) {
-        Optional<MessageHeader> h = store.compareAndSet(messageId, expectedVersion, next, devices);
-        if (h.isPresent()) {
-            hub.changed(messageId);
-        }
-        return h;
+        return changedWhenPresent(messageId, store.compareAndSet(messageId, expectedVersion, next, devices));
     }
 
     @Override
@@ -191,12 +183,8 @@ final class WatchedStore implements MessageStore {
     public Optional<HandOverLease> beginHandOver(String messageId, long expectedVersion, MessageState next,
                                                  String owner, Instant leaseUntil, int deliverable,
                                                  List<PlannedBatch> batches) {
-        Optional<HandOverLease> lease = store.beginHandOver(messageId, expectedVersion, next, owner, leaseUntil,
-                deliverable, batches);
-        if (lease.isPresent()) {
-            hub.changed(messageId);
-        }
-        return lease;
+        return changedWhenPresent(messageId, store.beginHandOver(messageId, expectedVersion, next, owner,
+                leaseUntil, deliverable, batches));
     }
 
     @Override
@@ -231,5 +219,13 @@ final class WatchedStore implements MessageStore {
     @Override
     public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
         return store.recipientMessages(key, query);
+    }
+
+    /** Tells the hub the message changed when the store's answer says it did (a replaced state). */
+    private <T> Optional<T> changedWhenPresent(String messageId, Optional<T> answer) {
+        if (answer.isPresent()) {
+            hub.changed(messageId);
+        }
+        return answer;
     }
 }
