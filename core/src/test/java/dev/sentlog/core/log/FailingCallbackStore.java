@@ -2,7 +2,7 @@ package dev.sentlog.core.log;
 
 import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.core.store.ForwardingMessageStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;

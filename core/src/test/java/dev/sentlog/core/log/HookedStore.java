@@ -5,7 +5,7 @@ import dev.sentlog.core.store.DeviceTable;
 import dev.sentlog.core.store.MessageHeader;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.core.store.ForwardingMessageStore;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import java.util.List;

@@ -149,7 +149,7 @@ class RetentionOnPostgresTest extends RetentionTest {
     }
 
     /** Records the row count of every batch. */
-    private static final class ForwardingCounter extends dev.sentlog.core.store.kit.ForwardingMessageStore {
+    private static final class ForwardingCounter extends dev.sentlog.core.store.ForwardingMessageStore {
         private final List<Integer> batches;
 
         ForwardingCounter(MessageStore delegate, List<Integer> batches) {

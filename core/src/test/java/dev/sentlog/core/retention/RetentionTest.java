@@ -26,7 +26,7 @@ import dev.sentlog.core.search.SearchCriteria;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.core.store.StoreUnavailableException;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.core.store.ForwardingMessageStore;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;

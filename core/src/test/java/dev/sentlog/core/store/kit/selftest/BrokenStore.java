@@ -20,7 +20,7 @@ import dev.sentlog.core.store.RecipientPage;
 import dev.sentlog.core.store.StorePage;
 import dev.sentlog.core.store.StoreQuery;
 import dev.sentlog.core.store.StoredSummary;
-import dev.sentlog.core.store.kit.ForwardingMessageStore;
+import dev.sentlog.core.store.ForwardingMessageStore;
 import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.Channel;

@@ -1,21 +1,10 @@
-package dev.sentlog.core.store.kit;
+package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
-import dev.sentlog.core.store.DeviceTable;
-import dev.sentlog.core.store.HandOverLease;
-import dev.sentlog.core.store.MessageHeader;
-import dev.sentlog.core.store.MessageState;
-import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.core.store.PlannedBatch;
-import dev.sentlog.core.store.RecipientKey;
-import dev.sentlog.core.store.RecipientPage;
-import dev.sentlog.core.store.StorePage;
-import dev.sentlog.core.store.StoreQuery;
-import dev.sentlog.core.store.StoredSummary;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
 import java.util.Collection;
@@ -27,8 +16,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A store that passes every call to another one: the base of test wrappers that change one call
- * (a broken store for the kit's self-test, a store that loses its connections at a chosen point).
+ * A store that passes every call to another one: the base of a decorator that changes or watches a
+ * few calls and leaves the rest alone (the log's own change watcher for subscriptions, a host's
+ * metrics or tracing wrapper, the broken stores of the compatibility kit's self-test).
+ *
+ * <p>Extend it and override only the calls you need; every other call reaches the delegate
+ * unchanged, so a decorator keeps compiling and keeps forwarding when the port gains a method.
+ * It is as thread-safe as its delegate and the overrides a subclass adds.
  */
 public abstract class ForwardingMessageStore implements MessageStore {
 
