@@ -46,7 +46,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -134,19 +133,6 @@ class RecipientPagesBrowserTest {
 
     private static String shown(java.time.Instant t) {
         return DateText.format(t, site.log.zone());
-    }
-
-    private static void assertNothingInjected() {
-        assertThat(browser.driver.findElements(By.cssSelector("img, i, b, main script"))).isEmpty();
-        assertThat(browser.driver.findElements(By.tagName("script"))).isEmpty();
-        boolean alert;
-        try {
-            browser.driver.switchTo().alert();
-            alert = true;
-        } catch (NoAlertPresentException e) {
-            alert = false;
-        }
-        assertThat(alert).as("an alert was opened").isFalse();
     }
 
     @Test
@@ -441,16 +427,16 @@ class RecipientPagesBrowserTest {
         browser.open("/recipients?person=" + HOSTILE_PERSON);
         assertThat(browser.find(By.id("recipient-rows")).getText()).contains(WebFixture.HOSTILE_SUBJECT,
                 WebFixture.HOSTILE_NAME, HOSTILE_STUDENT);
-        assertNothingInjected();
+        browser.assertNothingInjected();
 
         browser.open("/reach");
         assertThat(browser.find(By.cssSelector("tr.student[data-id='s-x2']")).getText()).contains(HOSTILE_STUDENT,
                 WebFixture.HOSTILE_NAME);
-        assertNothingInjected();
+        browser.assertNothingInjected();
 
         browser.open(ResendPage.link(HOSTILE_FAILED_ID, LogKind.ADMINISTRATION));
         assertThat(browser.find(By.tagName("main")).getText()).contains(WebFixture.HOSTILE_SUBJECT);
         assertThat(browser.find(By.id("preview")).getText()).contains(WebFixture.HOSTILE_NAME, HOSTILE_STUDENT);
-        assertNothingInjected();
+        browser.assertNothingInjected();
     }
 }
