@@ -87,7 +87,13 @@ public final class LogWebServer implements AutoCloseable {
                 new Mount("/messages/([^/]+)/figures/([A-Z_]+)", true, new FigurePage(site)),
                 new Mount("/messages/([^/]+)/cancel", true, new CancelPage(site)),
                 new Mount("/messages/([^/]+)/refresh", true, new RefreshAction(site)),
-                new Mount("/messages/([^/]+)/report", true, new ReportDownload(site)));
+                new Mount("/messages/([^/]+)/report", true, new ReportDownload(site)),
+                // issue #15: the Recipient Log, contacts to fix, household reach and resend (H1-H4, Y1-Y4)
+                new Mount("/recipients", true, new RecipientLogPage(site)),
+                new Mount("/contacts", true, new ContactsPage(site)),
+                new Mount("/reach", true, new HouseholdReachPage(site)),
+                new Mount("/reach/csv", true, new HouseholdReachDownload(site)),
+                new Mount("/messages/([^/]+)/resend", true, new ResendPage(site)));
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         this.threads = Executors.newFixedThreadPool(settings.threads());
         server.setExecutor(threads);
@@ -248,7 +254,7 @@ public final class LogWebServer implements AutoCloseable {
             return Pages.notFound(session);
         } catch (AccessDeniedException e) {
             return Pages.error(403, "Not allowed", session, "You do not have the " + e.missing().label() + " right of the "
-                    + e.missing().log().label() + ".");
+                    + e.missing().tool() + ".");
         } catch (MessageNotCancelableException e) {
             return Pages.error(409, "Cannot cancel", session, e.getMessage());
         } catch (InvalidReportOptionsException | InvalidDateRangeException | BadRequestException e) {

@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * A message's view (SPEC W2, S6-S8): its status and actions (Refresh; Cancel behind a confirmation
- * when the caller may cancel and the status allows it), the Delivery Summary with each figure a link
+ * when the caller may cancel and the status allows it; Resend… to its preview, Y2-Y3), the Delivery Summary with each figure a link
  * to its rows (E1), the report options as a download form, the Filter Criteria Detail, the Message
  * Detail and the Delivery Detail rows (the first {@value #MAX_ROWS}; the report has them all).
  */
@@ -72,7 +72,7 @@ final class MessagePage implements Route {
         summary(sb, id, log, view.summary(), DeliveryAnalysis.of(message, site.log().settings().classifier()));
         reportForm(sb, request, id, log, view.reportOptions());
         view.filterCriteria().ifPresent(criteria -> filterCriteria(sb, criteria));
-        detail(sb, view.detail());
+        detail(sb, view.detail(), log);
         deliveryDetail(sb, message, view.reportOptions());
         sb.append("<p><a href=\"/search").append(Pages.logQuery(log)).append("\">Back to the search</a></p>");
         String title = view.row().subject().isBlank() ? "Message " + id : view.row().subject();
@@ -89,6 +89,7 @@ final class MessagePage implements Route {
             sb.append(" <a class=\"button\" id=\"cancel\" href=\"/messages/").append(Pages.attr(Pages.url(id)))
                     .append("/cancel").append(Pages.logQuery(log)).append("\">Cancel message&hellip;</a>");
         }
+        ResendLinks.action(sb, id, log, caller, view);
         sb.append("</div>");
     }
 
@@ -163,7 +164,7 @@ final class MessagePage implements Route {
         sb.append("</tbody></table>");
     }
 
-    private static void detail(StringBuilder sb, MessageDetail d) {
+    private static void detail(StringBuilder sb, MessageDetail d, LogKind log) {
         sb.append("<section aria-labelledby=\"detail-h\"><h2 id=\"detail-h\">Message Detail</h2>")
                 .append("<table class=\"pairs\" id=\"message-detail\"><tbody>");
         if (!d.scheduleName().isBlank()) {
@@ -179,6 +180,7 @@ final class MessagePage implements Route {
         row(sb, "Text Message", d.text());
         d.emailAttachment().ifPresent(f -> row(sb, "Email Attachment", f.name()));
         d.audioFile().ifPresent(f -> row(sb, "Audio File", f.name()));
+        ResendLinks.detailRows(sb, d, log);
         sb.append("</tbody></table></section>");
     }
 

@@ -1,6 +1,7 @@
 package dev.sentlog.examples.web;
 
 import dev.sentlog.core.log.LogKind;
+import dev.sentlog.core.log.ToolRight;
 import java.util.Optional;
 import org.owasp.encoder.Encode;
 
@@ -54,7 +55,7 @@ final class Pages {
                 .append("<link rel=\"stylesheet\" href=\"/static/sentlog.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#main\">Skip to the content</a>\n")
                 .append("<header class=\"top\"><span class=\"brand\">Sentlog</span> <span class=\"tagline\">Sent Message Log</span>");
-        session.signedIn().ifPresent(u -> sb.append("<nav aria-label=\"Site\"><a href=\"/search\">Search</a></nav>")
+        session.signedIn().ifPresent(u -> sb.append(navigation(u))
                 .append("<form class=\"signout\" method=\"post\" action=\"/sign-out\">")
                 .append(formFields(session, Optional.empty()))
                 .append("<span class=\"who\">").append(text(u.caller().displayName())).append(" &middot; ")
@@ -62,6 +63,21 @@ final class Pages {
         sb.append("</header>\n<main id=\"main\">\n<h1>").append(text(title)).append("</h1>\n")
                 .append(main).append("\n</main>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** The site's links: the search, and each page about people the user holds the right of (W3). */
+    static String navigation(DemoUser user) {
+        StringBuilder nav = new StringBuilder("<nav aria-label=\"Site\"><a href=\"/search\">Search</a>");
+        if (user.caller().has(ToolRight.RECIPIENT_LOG)) {
+            nav.append(" <a href=\"/recipients\" id=\"nav-recipients\">Recipient Log</a>");
+        }
+        if (user.caller().has(ToolRight.CONTACTS)) {
+            nav.append(" <a href=\"/contacts\" id=\"nav-contacts\">Contacts to fix</a>");
+        }
+        if (user.caller().has(ToolRight.RECIPIENT_LOG)) {
+            nav.append(" <a href=\"/reach\" id=\"nav-reach\">Household reach</a>");
+        }
+        return nav.append("</nav>").toString();
     }
 
     /** The 404 page: no id, no hint, the same bytes for a missing and an out-of-scope message (T4). */

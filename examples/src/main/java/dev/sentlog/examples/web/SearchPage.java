@@ -10,11 +10,9 @@ import dev.sentlog.core.search.SearchResult;
 import dev.sentlog.core.search.Sort;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The search and its grid (SPEC W2, S1-S5): a date range and the log to search, a dropdown filter
@@ -34,8 +32,8 @@ final class SearchPage implements Route {
     @Override
     public Response get(Request request) {
         LogKind log = request.log();
-        LocalDate to = day(request, "to").orElseGet(site::today);
-        LocalDate from = day(request, "from").orElse(to);
+        LocalDate to = PageParts.day(request, "to").orElseGet(site::today);
+        LocalDate from = PageParts.day(request, "from").orElse(to);
         List<ColumnFilter> filters = new ArrayList<>();
         for (Column c : Column.values()) {
             if (c.isPickList() || c.isDateText()) {
@@ -73,16 +71,6 @@ final class SearchPage implements Route {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("there is no column '" + name + "' to sort by");
         }
-    }
-
-    private static Optional<LocalDate> day(Request request, String name) {
-        return request.param(name).map(v -> {
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new BadRequestException("the date '" + name + "' must be written yyyy-MM-dd");
-            }
-        });
     }
 
     private void form(StringBuilder sb, Request request, LogKind log, LocalDate from, LocalDate to,

@@ -3,6 +3,7 @@ package dev.sentlog.examples.web;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageTypeKind;
+import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.examples.demo.DistrictDemo;
@@ -46,6 +47,9 @@ public final class WebDistrict {
         Objects.requireNonNull(demo, "demo");
         Instant start = demo.morningStart();
         Sender secretary = Sender.of(SECRETARY_ID, "Okafor, Grace", "gokafor@nomail.com");
+        // Lincoln Middle's own families (ids lm-1, lm-2, ...), none of them Harrison High's: the Recipient Log of a
+        // person id then answers for one person; the concert goes to the first twenty entries of the same list
+        List<RecipientEntry> families = DistrictRecipients.generate(30, 301, "lm-");
         Message reminder = Message.builder()
                 .id(LINCOLN_SENT_ID)
                 .messageType("Message Builder - General Notification")
@@ -59,7 +63,7 @@ public final class WebDistrict {
                 .textMessagingEnabled(true)
                 .body("Picture day is Thursday. Order forms are in the front office.")
                 .text("Picture day is Thursday.")
-                .recipients(DistrictRecipients.generate(30, 301))
+                .recipients(families)
                 .build();
         Message concert = Message.builder()
                 .id(LINCOLN_WAITING_ID)
@@ -73,7 +77,7 @@ public final class WebDistrict {
                 .scheduleId("48302")
                 .deliveryModes(Channel.EMAIL, Channel.VOICE)
                 .body("The band concert starts at 7 PM in the gym.")
-                .recipients(DistrictRecipients.generate(20, 302))
+                .recipients(families.subList(0, 20))
                 .build();
         return demo.live(builder, List.of(reminder, concert));
     }

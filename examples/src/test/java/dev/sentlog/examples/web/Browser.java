@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,6 +131,20 @@ final class Browser implements AutoCloseable {
                         .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "))).isEmpty();
         assertThat(results.getPasses()).as("axe-core ran its rules on %s", page).isNotEmpty();
+    }
+
+    /** Fails when hostile data became markup (W4): an element it names, any script, or an open alert. */
+    void assertNothingInjected() {
+        assertThat(driver.findElements(By.cssSelector("img, i, b, main script"))).isEmpty();
+        assertThat(driver.findElements(By.tagName("script"))).isEmpty();
+        boolean alert;
+        try {
+            driver.switchTo().alert();
+            alert = true;
+        } catch (NoAlertPresentException e) {
+            alert = false;
+        }
+        assertThat(alert).as("an alert was opened").isFalse();
     }
 
     /** Saves a screenshot of the page under target/screenshots. */
