@@ -152,6 +152,33 @@ class LiveEventsHttpTest {
     }
 
     @Test
+    @DisplayName("W2 E4 the page of a message still changing names its stream and loads the site's one script file, with"
+            + " the figures as of load, an aria-live region and Refresh Status (it works without script); a final"
+            + " message's page has neither stream nor script")
+    void pageWithAndWithoutStream() {
+        WebVisitor admin = new WebVisitor(site.base()).signIn(DemoUser.ADMINISTRATOR);
+        String waiting = admin.get("/messages/" + DistrictDemo.WAITING_ID + "?log=admin").body();
+        MessageView view = site.log.select(ADMIN, DistrictDemo.WAITING_ID);
+
+        assertThat(waiting).contains("id=\"summary-region\" aria-live=\"polite\" data-events=\"/messages/"
+                + DistrictDemo.WAITING_ID + "/events?log=admin\"", "<script src=\"/static/live.js\" defer></script>",
+                "id=\"refresh\"", "id=\"figure-TOTAL_RECIPIENTS\" href=\"/messages/" + DistrictDemo.WAITING_ID
+                        + "/figures/TOTAL_RECIPIENTS?log=admin\">" + view.summary().figure(Figure.TOTAL_RECIPIENTS) + "<");
+        assertThat(waiting.split("<script", -1)).as("one script element").hasSize(2);
+
+        String sent = admin.get("/messages/" + DistrictDemo.MAIN_ID + "?log=admin").body();
+        assertThat(site.log.select(ADMIN, DistrictDemo.MAIN_ID).row().status().isFinal()).isTrue();
+        assertThat(sent).contains("id=\"summary-region\" aria-live=\"polite\">", "id=\"refresh\"")
+                .doesNotContain("data-events", "<script");
+
+        HttpResponse<String> script = admin.get(StaticFiles.LIVE_SCRIPT);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("new EventSource(", "textContent").doesNotContain("innerHTML", "eval(",
+                "document.write", "new Function");
+    }
+
+    @Test
     @DisplayName("W4 T4 E4 the stream of a message out of the caller's scope answers 404 with exactly the body of a missing one")
     void outOfScopeIsMissing() {
         WebVisitor secretary = new WebVisitor(site.base()).signIn(DemoUser.SECRETARY);
