@@ -12,8 +12,6 @@ import java.util.Map;
  */
 final class StaticFiles implements Route {
 
-    /** The style sheet's path. */
-    static final String STYLE_SHEET = "/static/sentlog.css";
     /** The live figures' script's path (SPEC E4, W2). */
     static final String LIVE_SCRIPT = "/static/live.js";
 

@@ -193,11 +193,32 @@ class LiveEventsHttpTest {
     }
 
     @Test
+    @DisplayName("E4 W2 open streams hold no thread serving pages: with one serving thread and two streams open, pages"
+            + " still answer")
+    void streamsHoldNoServingThread() throws Exception {
+        WebSettings d = WebSettings.defaults();
+        WebSettings oneThread = new WebSettings(d.bind(), 0, d.maxBodyBytes(), d.maxTargetLength(), d.requestsPerMinute(),
+                d.sessionIdle(), d.maxSessions(), 1);
+        try (LogWebServer small = site.another(oneThread, LiveSettings.defaults())) {
+            WebVisitor admin = new WebVisitor(small.address()).signIn(DemoUser.ADMINISTRATOR);
+            String stream = "/messages/" + DistrictDemo.WAITING_ID + "/events?log=admin";
+            try (Events first = new Events(admin.open(stream).body()); Events second = new Events(admin.open(stream).body())) {
+                assertThat(first.next().name()).isEqualTo("current");
+                assertThat(second.next().name()).isEqualTo("current");
+                assertThat(small.liveStreams().open()).isEqualTo(2);
+
+                assertThat(admin.get("/messages/" + DistrictDemo.MAIN_ID + "?log=admin").statusCode()).isEqualTo(200);
+                assertThat(admin.get("/search?log=admin").statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("E4 W4 open streams are bounded: past the session's a stream is refused with 429, past the server's with"
             + " 503; a client that goes away frees its stream")
     void streamsBounded() throws Exception {
         String waiting = "/messages/" + DistrictDemo.WAITING_ID + "/events?log=admin";
-        try (LogWebServer strict = site.another(new LiveSettings(2, 1, Duration.ofMillis(20), 8))) {
+        try (LogWebServer strict = site.another(WebSettings.defaults().withPort(0), new LiveSettings(2, 1, Duration.ofMillis(20), 8))) {
             WebVisitor a = new WebVisitor(strict.address()).signIn(DemoUser.ADMINISTRATOR);
             WebVisitor b = new WebVisitor(strict.address()).signIn(DemoUser.ADMINISTRATOR);
             WebVisitor c = new WebVisitor(strict.address()).signIn(DemoUser.ADMINISTRATOR);

@@ -70,9 +70,9 @@ final class WebFixture implements AutoCloseable {
         return LogWebServer.start(log, settings, Clock.systemUTC());
     }
 
-    /** Another server on the same log with other bounds for the live figures (closed by the caller). */
-    LogWebServer another(LiveSettings live) {
-        return LogWebServer.start(log, WebSettings.defaults().withPort(0), live, Clock.systemUTC());
+    /** Another server on the same log with other settings and bounds for the live figures (closed by the caller). */
+    LogWebServer another(WebSettings settings, LiveSettings live) {
+        return LogWebServer.start(log, settings, live, Clock.systemUTC());
     }
 
     /**
