@@ -653,34 +653,7 @@ public final class DeliveryAnalysis {
      */
     public int figure(Figure figure) {
         Checks.requireNonNull(figure, "figure");
-        switch (figure) {
-            case TOTAL_RECIPIENTS:
-                return totals.totalRecipients();
-            case TOTAL_NO_DEVICE:
-                return totals.totalNoDevice();
-            case TOTAL_INBOX:
-                return totals.totalInbox();
-            case TOTAL_EMAILS:
-                return totals.totalEmails();
-            case TOTAL_EMAILS_ATTEMPTED:
-                return totals.totalEmailsAttempted();
-            case TOTAL_VOICE:
-                return totals.totalVoice();
-            case TOTAL_VOICE_ATTEMPTED:
-                return totals.totalVoiceAttempted();
-            case TOTAL_TEXT:
-                return totals.totalText();
-            case TOTAL_TEXT_ATTEMPTED:
-                return totals.totalTextAttempted();
-            case CONTACTED_BY_PHONE:
-                return totals.contactedByPhone();
-            case NOT_CONTACTED_BY_PHONE:
-                return totals.notContactedByPhone();
-            case TOTAL_VOICE_TEXT:
-                return totalVoiceText;
-            default:
-                return totalVoiceTextAttempted;
-        }
+        return figure.valueIn(totals, totalVoiceText, totalVoiceTextAttempted);
     }
 
     /**

@@ -160,6 +160,19 @@ public final class DeliverySummary {
     }
 
     /**
+     * The value of one Delivery Summary figure (SPEC D4, D5), as {@link DeliveryAnalysis#figure} gives
+     * it for the same devices (E3): what a screen showing the summary by figure reads.
+     *
+     * @param figure the figure
+     * @return its value
+     * @throws NullPointerException when figure is null
+     */
+    public int figure(Figure figure) {
+        Checks.requireNonNull(figure, "figure");
+        return figure.valueIn(totals, totalVoiceText, totalVoiceTextAttempted);
+    }
+
+    /**
      * Returns whether the district uses text messaging: the screen then shows the combined Voice/Text figures.
      *
      * @return the value

@@ -66,4 +66,26 @@ public enum Figure {
     public Counts counts() {
         return counts;
     }
+
+    /**
+     * The figure's value among the totals and the combined Voice/Text figures (SPEC D4, D5): the one
+     * place both {@link DeliveryAnalysis#figure} and {@link DeliverySummary#figure} read it from.
+     */
+    int valueIn(DeliveryTotals totals, int totalVoiceText, int totalVoiceTextAttempted) {
+        return switch (this) {
+            case TOTAL_RECIPIENTS -> totals.totalRecipients();
+            case TOTAL_NO_DEVICE -> totals.totalNoDevice();
+            case TOTAL_INBOX -> totals.totalInbox();
+            case TOTAL_EMAILS -> totals.totalEmails();
+            case TOTAL_EMAILS_ATTEMPTED -> totals.totalEmailsAttempted();
+            case TOTAL_VOICE -> totals.totalVoice();
+            case TOTAL_VOICE_ATTEMPTED -> totals.totalVoiceAttempted();
+            case TOTAL_TEXT -> totals.totalText();
+            case TOTAL_TEXT_ATTEMPTED -> totals.totalTextAttempted();
+            case CONTACTED_BY_PHONE -> totals.contactedByPhone();
+            case NOT_CONTACTED_BY_PHONE -> totals.notContactedByPhone();
+            case TOTAL_VOICE_TEXT -> totalVoiceText;
+            case TOTAL_VOICE_TEXT_ATTEMPTED -> totalVoiceTextAttempted;
+        };
+    }
 }

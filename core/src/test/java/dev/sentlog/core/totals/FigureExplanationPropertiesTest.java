@@ -9,8 +9,10 @@ import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.OutcomeClassifier;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,6 +36,33 @@ class FigureExplanationPropertiesTest {
         // the figure values themselves are the core's totals (checked against the reference elsewhere)
         assertThat(a.figure(Figure.TOTAL_TEXT_ATTEMPTED)).isEqualTo(r.totals().totalTextAttempted());
         assertThat(a.figure(Figure.TOTAL_VOICE_TEXT_ATTEMPTED)).isEqualTo(r.voiceTextAttempted());
+    }
+
+    @Property
+    @Label("D4, D5, E3: the Delivery Summary answers each figure by name with the reference count, as the analysis does")
+    void summaryFigureByNameIsTheReferenceCount(@ForAll("messages") Message m) {
+        DeliverySummary s = DeliverySummary.of(m);
+        ReferenceTotals.Result r = ReferenceTotals.compute(m.recipients(), m.deliveryModes(), K);
+        DeliveryTotals t = r.totals();
+        Map<Figure, Integer> expected = new EnumMap<>(Figure.class);
+        expected.put(Figure.TOTAL_RECIPIENTS, t.totalRecipients());
+        expected.put(Figure.TOTAL_NO_DEVICE, t.totalNoDevice());
+        expected.put(Figure.TOTAL_INBOX, t.totalInbox());
+        expected.put(Figure.TOTAL_EMAILS, t.totalEmails());
+        expected.put(Figure.TOTAL_EMAILS_ATTEMPTED, t.totalEmailsAttempted());
+        expected.put(Figure.TOTAL_VOICE, t.totalVoice());
+        expected.put(Figure.TOTAL_VOICE_ATTEMPTED, t.totalVoiceAttempted());
+        expected.put(Figure.TOTAL_TEXT, t.totalText());
+        expected.put(Figure.TOTAL_TEXT_ATTEMPTED, t.totalTextAttempted());
+        expected.put(Figure.CONTACTED_BY_PHONE, t.contactedByPhone());
+        expected.put(Figure.NOT_CONTACTED_BY_PHONE, t.notContactedByPhone());
+        expected.put(Figure.TOTAL_VOICE_TEXT, r.voiceText());
+        expected.put(Figure.TOTAL_VOICE_TEXT_ATTEMPTED, r.voiceTextAttempted());
+        assertThat(expected.keySet()).containsExactly(Figure.values());
+        DeliveryAnalysis a = DeliveryAnalysis.of(m);
+        for (Figure f : Figure.values()) {
+            assertThat(s.figure(f)).as(f.label()).isEqualTo(expected.get(f)).isEqualTo(a.figure(f));
+        }
     }
 
     @Property

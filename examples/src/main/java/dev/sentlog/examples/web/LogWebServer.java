@@ -35,18 +35,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The web page of a {@link SentMessageLog} (SPEC W1-W4) on the JDK's {@link HttpServer}.
  *
- * <p>Every response carries a Content-Security-Policy that allows no script at all, and
+ * <p>Every response carries a Content-Security-Policy that allows no inline script and no eval (the only
+ * script is the site's own {@code /static/live.js}, and its only connection the page's event stream), and
  * {@code X-Content-Type-Options}, {@code Referrer-Policy}, {@code X-Frame-Options} and
  * {@code Cache-Control: no-store}. Requests are bounded: the target's length, the body's size and the
  * requests per client per minute ({@link WebSettings}). A POST is refused (403, nothing done) unless it
  * carries the session's token. A message missing or outside the caller's scope answers the same 404.
- * The session cookie is HttpOnly and SameSite=Strict. Thread-safe; {@link #close()} stops it.
+ * The session cookie is HttpOnly and SameSite=Strict. A message's live figures are server-sent event
+ * streams ({@link LiveSettings}), each written by a thread of its own, so that open pages never hold
+ * a thread serving requests. Thread-safe; {@link #close()} stops it.
  */
 public final class LogWebServer implements AutoCloseable {
 
-    /** The policy of every response: nothing but this site's style sheet, no script, no framing. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The policy of every response: this site's style sheet and script files and its own event streams
+     * only; no inline script, no eval, no framing.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; "
+            + "style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The session cookie's name. */
     public static final String SESSION_COOKIE = "sentlog_session";
 
@@ -58,6 +64,7 @@ public final class LogWebServer implements AutoCloseable {
     private final RequestRate rate;
     private final WebSettings settings;
     private final List<Mount> routes;
+    private final LiveStreams liveStreams;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
@@ -73,13 +80,14 @@ public final class LogWebServer implements AutoCloseable {
         }
     }
 
-    private LogWebServer(SentMessageLog log, WebSettings settings, Clock clock) throws IOException {
+    private LogWebServer(SentMessageLog log, WebSettings settings, LiveSettings live, Clock clock) throws IOException {
         this.settings = settings;
+        this.liveStreams = new LiveStreams(live);
         this.sessions = new Sessions(clock, settings.sessionIdle(), settings.maxSessions());
         this.rate = new RequestRate(clock, settings.requestsPerMinute());
         Site site = new Site(log, SentMessageReport.forLog(log));
         this.routes = List.of(
-                new Mount("/static/sentlog\\.css", false, new StaticFiles()),
+                new Mount("/static/sentlog\\.css", false, StaticFiles.styleSheet()),
                 new Mount("/sign-in", false, new SignInPage(sessions)),
                 new Mount("/sign-out", false, new SignOutAction(sessions)),
                 new Mount("/search", true, new SearchPage(site)),
@@ -93,7 +101,10 @@ public final class LogWebServer implements AutoCloseable {
                 new Mount("/contacts", true, new ContactsPage(site)),
                 new Mount("/reach", true, new HouseholdReachPage(site)),
                 new Mount("/reach/csv", true, new HouseholdReachDownload(site)),
-                new Mount("/messages/([^/]+)/resend", true, new ResendPage(site)));
+                new Mount("/messages/([^/]+)/resend", true, new ResendPage(site)),
+                // the live figures (E4): the script and each message's event stream
+                new Mount("/static/live\\.js", false, StaticFiles.liveScript()),
+                new Mount("/messages/([^/]+)/events", true, new MessageEvents(site, liveStreams, live)));
         this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         this.threads = Executors.newFixedThreadPool(settings.threads());
         server.setExecutor(threads);
@@ -110,11 +121,26 @@ public final class LogWebServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
      */
     public static LogWebServer start(SentMessageLog log, WebSettings settings, Clock clock) {
+        return start(log, settings, LiveSettings.defaults(), clock);
+    }
+
+    /**
+     * Starts serving a log, with bounds of its own for the live figures' event streams.
+     *
+     * @param log      the log; it stays the caller's to close, after this server
+     * @param settings address, port and bounds
+     * @param live     the bounds and heartbeat of the live figures' streams
+     * @param clock    the clock of sessions and request rates (not the log's)
+     * @return the running server
+     * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
+     */
+    public static LogWebServer start(SentMessageLog log, WebSettings settings, LiveSettings live, Clock clock) {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(live, "live");
         Objects.requireNonNull(clock, "clock");
         try {
-            LogWebServer web = new LogWebServer(log, settings, clock);
+            LogWebServer web = new LogWebServer(log, settings, live, clock);
             web.server.start();
             return web;
         } catch (IOException e) {
@@ -143,16 +169,23 @@ public final class LogWebServer implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops serving: open exchanges get a second to finish. */
+    /** Stops serving: the live streams end at once, other open exchanges get a second to finish. */
     @Override
     public void close() {
+        liveStreams.close();
         server.stop(1);
         threads.shutdownNow();
         stopped.countDown();
     }
 
+    /** The live streams' bounds and threads (tests wait on them). */
+    LiveStreams liveStreams() {
+        return liveStreams;
+    }
+
     private void handle(HttpExchange exchange) {
         boolean answered = false;
+        boolean detached = false;
         try {
             Response response;
             Session session = null;
@@ -168,7 +201,7 @@ public final class LogWebServer implements AutoCloseable {
                 response = Pages.error(500, "Something went wrong", session,
                         "The page could not be shown because of an unexpected failure.");
             }
-            send(exchange, response, response.session() != null ? response.session() : session);
+            detached = send(exchange, response, response.session() != null ? response.session() : session);
             answered = true;
         } catch (IOException e) {
             LOG.debug("web: the client went away ({})", e.getClass().getSimpleName());
@@ -176,7 +209,7 @@ public final class LogWebServer implements AutoCloseable {
         } finally {
             // a body that failed half-way is not closed: the server drops the connection without the
             // last chunk, so the client sees a cut download, never one that looks whole
-            if (answered) {
+            if (answered && !detached) {
                 exchange.close();
             }
         }
@@ -306,7 +339,8 @@ public final class LogWebServer implements AutoCloseable {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private void send(HttpExchange exchange, Response response, Session session) throws IOException {
+    /** Sends the response; answers whether its body was handed to a thread of its own (which closes the exchange). */
+    private boolean send(HttpExchange exchange, Response response, Session session) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
@@ -318,9 +352,12 @@ public final class LogWebServer implements AutoCloseable {
             headers.set("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict");
         }
         boolean head = exchange.getRequestMethod().equals("HEAD");
+        if (response.body() instanceof Response.Detached detached) {
+            return sendDetached(exchange, response.status(), detached, head);
+        }
         if (response.body() == null || head) {
             exchange.sendResponseHeaders(response.status(), -1);
-            return;
+            return false;
         }
         exchange.sendResponseHeaders(response.status(), 0);
         OutputStream out = exchange.getResponseBody();
@@ -332,6 +369,24 @@ public final class LogWebServer implements AutoCloseable {
             throw e;
         }
         out.close();
+        return false;
+    }
+
+    private static boolean sendDetached(HttpExchange exchange, int status, Response.Detached body, boolean head)
+            throws IOException {
+        if (head) {
+            body.abandon();
+            exchange.sendResponseHeaders(status, -1);
+            return false;
+        }
+        try {
+            exchange.sendResponseHeaders(status, 0);
+        } catch (IOException | RuntimeException e) {
+            body.abandon();
+            throw e;
+        }
+        body.start(exchange.getResponseBody(), exchange::close);
+        return true;
     }
 
 }

@@ -65,11 +65,12 @@ final class MessagePage implements Route {
         MessageView view = site.log().select(caller, id);
         Message message = site.log().printable(caller, id);
         StringBuilder sb = new StringBuilder();
-        sb.append("<p class=\"status\">Status: <strong id=\"status\">").append(Pages.text(view.row().status().label()))
+        sb.append("<p class=\"status\" aria-live=\"polite\">Status: <strong id=\"status\">").append(Pages.text(view.row().status().label()))
                 .append("</strong> &middot; created ").append(Pages.text(site.shown(view.row().createdAt())))
                 .append(" by ").append(Pages.text(view.row().senderName())).append("</p>");
         actions(sb, request, id, log, caller, view);
-        summary(sb, id, log, view.summary(), DeliveryAnalysis.of(message, site.log().settings().classifier()));
+        summary(sb, id, log, view.summary(), DeliveryAnalysis.of(message, site.log().settings().classifier()),
+                !view.row().status().isFinal());
         reportForm(sb, request, id, log, view.reportOptions());
         view.filterCriteria().ifPresent(criteria -> filterCriteria(sb, criteria));
         detail(sb, view.detail(), log);
@@ -93,8 +94,17 @@ final class MessagePage implements Route {
         sb.append("</div>");
     }
 
-    private void summary(StringBuilder sb, String id, LogKind log, DeliverySummary summary, DeliveryAnalysis analysis) {
-        sb.append("<section aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Delivery Summary</h2>")
+    /**
+     * The Delivery Summary; while the message is not final, the section names its event stream and the
+     * page loads the script that keeps the figures moving (E4). Without script they stay as loaded.
+     */
+    private void summary(StringBuilder sb, String id, LogKind log, DeliverySummary summary, DeliveryAnalysis analysis,
+                         boolean live) {
+        sb.append("<section aria-labelledby=\"summary-h\" id=\"summary-region\" aria-live=\"polite\"");
+        if (live) {
+            sb.append(" data-events=\"").append(Pages.attr(MessageEvents.link(id, log))).append('"');
+        }
+        sb.append("><h2 id=\"summary-h\">Delivery Summary</h2>")
                 .append("<table class=\"pairs\" id=\"summary\"><tbody>");
         for (Figure f : shownFigures(summary)) {
             sb.append("<tr><th scope=\"row\">").append(Pages.text(f.label())).append("</th><td><a class=\"figure\" id=\"figure-")
@@ -102,11 +112,24 @@ final class MessagePage implements Route {
                     .append(f.name()).append(Pages.logQuery(log)).append("\">").append(analysis.figure(f))
                     .append("</a></td></tr>");
         }
-        row(sb, "Start Time", summary.startedAt().map(site::shown).orElse(""));
-        row(sb, "End Time", summary.endedAt().map(site::shown).orElse(""));
-        row(sb, "Duration", summary.durationMinutes().isPresent() ? summary.durationMinutes().getAsLong() + " minutes" : "");
+        row(sb, "summary-start", "Start Time", summary.startedAt().map(site::shown).orElse(""));
+        row(sb, "summary-end", "End Time", summary.endedAt().map(site::shown).orElse(""));
+        row(sb, "summary-duration", "Duration", duration(summary));
         summary.cancellation().ifPresent(c -> row(sb, "Canceled by", c.by().name() + ", " + site.shown(c.at())));
         sb.append("</tbody></table></section>");
+        if (live) {
+            sb.append("<script src=\"").append(StaticFiles.LIVE_SCRIPT).append("\" defer></script>");
+        }
+    }
+
+    /** The Duration as the summary shows it: whole minutes (D6), blank before the end. */
+    static String duration(DeliverySummary summary) {
+        return summary.durationMinutes().isPresent() ? summary.durationMinutes().getAsLong() + " minutes" : "";
+    }
+
+    private static void row(StringBuilder sb, String valueId, String label, String value) {
+        sb.append("<tr><th scope=\"row\">").append(Pages.text(label)).append("</th><td id=\"").append(valueId).append("\">")
+                .append(Pages.text(value)).append("</td></tr>");
     }
 
     private static void row(StringBuilder sb, String label, String value) {

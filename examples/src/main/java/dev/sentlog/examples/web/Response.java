@@ -35,6 +35,30 @@ record Response(int status, Map<String, String> headers, Body body, Session sess
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * A body written after the request's handler returned, on a thread of its own, for as long as it
+     * lasts (server-sent events): the server sends the headers, hands the open stream over and does
+     * not close the exchange itself.
+     */
+    interface Detached extends Body {
+        /**
+         * Takes the open response stream over.
+         *
+         * @param out  the response body
+         * @param done closes the exchange; called once when the body ends
+         */
+        void start(OutputStream out, Runnable done);
+
+        /** The body will not be written (a HEAD, or the headers could not be sent): frees what it holds. */
+        void abandon();
+
+        /** Not used: a detached body is {@linkplain #start started}, not written in place. */
+        @Override
+        default void writeTo(OutputStream out) {
+            throw new UnsupportedOperationException("a detached body is started on its own thread, not written in place");
+        }
+    }
+
     /** An HTML page. */
     static Response html(int status, String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);

@@ -7,9 +7,14 @@ import dev.sentlog.core.message.MessageTypeKind;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.message.Sender;
+import dev.sentlog.core.log.Caller;
+import dev.sentlog.core.log.MessageView;
+import dev.sentlog.core.search.DateText;
 import dev.sentlog.core.search.MessageRow;
 import dev.sentlog.core.search.SearchCriteria;
+import dev.sentlog.core.message.MessageStatus;
 import dev.sentlog.examples.demo.DistrictDemo;
+import dev.sentlog.examples.demo.DistrictRecipients;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.core.message.Device;
@@ -17,6 +22,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +70,42 @@ final class WebFixture implements AutoCloseable {
         return LogWebServer.start(log, settings, Clock.systemUTC());
     }
 
+    /** Another server on the same log with other settings and bounds for the live figures (closed by the caller). */
+    LogWebServer another(WebSettings settings, LiveSettings live) {
+        return LogWebServer.start(log, settings, live, Clock.systemUTC());
+    }
+
+    /**
+     * Records a Harrison High message now, by the log's clock, to six families on Email, Voice and
+     * Text: it is In-Progress, nothing attempted yet, until the clock moves on and the log is
+     * refreshed (the simulated provider attempts each device within two minutes and reports its
+     * outcome within a further minute).
+     *
+     * @param id the message's id
+     * @return the id
+     */
+    String recordInProgress(String id) {
+        Message m = Message.builder()
+                .id(id)
+                .messageType("Message Builder - Emergency")
+                .messageTypeKind(MessageTypeKind.MESSENGER)
+                .districtOrSchool("Harrison High")
+                .subject("Early dismissal at noon")
+                .sender(Sender.of("u-1", "Administrator, System", "sysadmin@nomail.com"))
+                .createdAt(clock.instant())
+                .deliveryModes(Channel.EMAIL, Channel.VOICE, Channel.TEXT)
+                .textMessagingEnabled(true)
+                .body("School closes at noon today.")
+                .text("School closes at noon today.")
+                .recipients(DistrictRecipients.generate(6, 77, "live-"))
+                .build();
+        MessageStatus status = log.record(m);
+        if (status != MessageStatus.IN_PROGRESS) {
+            throw new IllegalStateException("the live message " + id + " should be In-Progress, not " + status);
+        }
+        return id;
+    }
+
     private static Message hostileMessage(DistrictDemo demo) {
         Person parent = Person.of("p-x1", HOSTILE_NAME);
         Person student = Person.of("s-x1", "<b>Bold</b> Student");
@@ -80,6 +122,28 @@ final class WebFixture implements AutoCloseable {
                 .recipients(List.of(RecipientEntry.of(parent, student, List.of(
                         Device.of(Channel.EMAIL, "eve\"<x>@nomail.com", DeviceStatus.PENDING)))))
                 .build();
+    }
+
+    /**
+     * Moves the clock on a minute at a time, refreshing the message each time (the provider's reports
+     * applied), until its status is final; at most an hour.
+     *
+     * @return the message's view at its final status
+     */
+    MessageView deliverUntilFinal(Caller caller, String id) {
+        for (int minute = 0; minute < 60; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            MessageView view = log.refresh(caller, id);
+            if (view.row().status().isFinal()) {
+                return view;
+            }
+        }
+        throw new IllegalStateException(id + " is not final an hour on: " + log.select(caller, id).row().status());
+    }
+
+    /** A view's Start Time as the page writes it. */
+    String shownStart(MessageView view) {
+        return view.summary().startedAt().map(t -> DateText.format(t, log.zone())).orElse("");
     }
 
     URI base() {
