@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
@@ -206,5 +209,25 @@ public abstract class ForwardingMessageStore implements MessageStore {
 
     public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
         return delegate.recipientMessages(key, query);
+    }
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        return delegate.recordFeedback(messageId, feedback);
+    }
+
+    @Override
+    public List<FeedbackEvent> feedback(String messageId) {
+        return delegate.feedback(messageId);
+    }
+
+    @Override
+    public List<ContactFact> suppressions() {
+        return delegate.suppressions();
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        return delegate.suppressedAmong(channel, addresses);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.totals.DeliveryAnalysis;
@@ -536,6 +539,7 @@ final class InMemoryMessageStore implements MessageStore {
                 }
                 unindex(slot, h);
                 purging.put(messageId, slot);
+                engagement.forget(messageId);
             } finally {
                 indexLock.writeLock().unlock();
             }
@@ -615,6 +619,7 @@ final class InMemoryMessageStore implements MessageStore {
             slot.recorded = slot.recorded.toBuilder().body("").text("").emailAttachment(null).audioFile(null)
                     .filterCriteria(List.of()).recipients(List.of()).redaction(r).build();
             slot.devices = null;
+            engagement.forget(messageId);
             return Optional.of(r);
         }
     }
@@ -785,5 +790,42 @@ final class InMemoryMessageStore implements MessageStore {
             }
         }
         return new RecipientPage(hits, total);
+    }
+
+    // ---- issue #13 (today): engagement (SPEC H5) ----
+
+    private final InMemoryEngagement engagement = new InMemoryEngagement();
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        List<FeedbackRecord> records = Checks.copyWithoutNulls(feedback, "feedback");
+        return withSlot(messageId, slot -> {
+            if (isRedacted(slot)) {
+                return 0;
+            }
+            int rows = slot.recorded.deviceCount();
+            for (FeedbackRecord r : records) {
+                Checks.requireArgument(r.event().row() < rows, "feedback %s names row %d, but message %s has %d "
+                        + "device row(s)", r.event().eventId(), r.event().row(), messageId, rows);
+            }
+            return engagement.record(messageId, records);
+        }).orElse(0);
+    }
+
+    @Override
+    public List<FeedbackEvent> feedback(String messageId) {
+        return withSlot(messageId, slot -> engagement.events(messageId)).orElse(List.of());
+    }
+
+    @Override
+    public List<ContactFact> suppressions() {
+        return engagement.suppressions();
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        Checks.requireNonNull(channel, "channel");
+        Checks.requireNonNull(addresses, "addresses");
+        return engagement.suppressedAmong(channel, addresses);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
@@ -460,4 +463,47 @@ public interface MessageStore {
      * @return the page
      */
     RecipientPage recipientMessages(RecipientKey key, StoreQuery query);
+
+    // ---------------------------------------------------------------- issue #13 (today): engagement (H5, ST-80..ST-89)
+
+    /**
+     * Records recipients' feedback on a message's devices (SPEC H5), each event once: an event whose
+     * (row, kind, event id) the message already holds is skipped, so the same feedback twice changes
+     * nothing. Feedback changes no device, status or summary (R2). An unsubscribe or a complaint also
+     * marks its address "do not contact" ({@link #suppressions}, {@link #suppressedAmong}; H3).
+     * A message that is unknown, marked for purge or redacted records nothing.
+     *
+     * @param messageId the message
+     * @param feedback  the events with their devices' facts
+     * @return how many events were new
+     * @throws IllegalArgumentException when a row is not a device row of the message
+     */
+    int recordFeedback(String messageId, List<FeedbackRecord> feedback);
+
+    /**
+     * The feedback recorded on a message's devices (SPEC H5), in {@link FeedbackEvent#ORDER}.
+     *
+     * @param messageId the message
+     * @return the events; empty when none, or the message is unknown, marked for purge or redacted
+     */
+    List<FeedbackEvent> feedback(String messageId);
+
+    /**
+     * The "do not contact" facts that feedback made (SPEC H3, H5): for each unsubscribe or complaint
+     * of a device (row, kind) of a message still stored, the first such event, with kind
+     * {@link dev.sentlog.core.contacts.ContactKind#UNSUBSCRIBED} or
+     * {@link dev.sentlog.core.contacts.ContactKind#COMPLAINED}.
+     *
+     * @return the facts, sorted by channel, address, message and row
+     */
+    List<ContactFact> suppressions();
+
+    /**
+     * Which of the given addresses feedback marked "do not contact" (SPEC H3, H5, Y1).
+     *
+     * @param channel   the channel
+     * @param addresses addresses normalised as in D1
+     * @return those marked, a subset of {@code addresses}
+     */
+    Set<String> suppressedAmong(Channel channel, Collection<String> addresses);
 }
