@@ -13,23 +13,25 @@ import java.util.Optional;
  * channel, normalised address, person and outcome at that moment, and the message's school.
  *
  * @param event    the event
+ * @param row      the device's row in the message (recipient-list order), for the contact ledger
  * @param channel  the device's channel
  * @param address  the device's address normalised as in D1, non-blank
  * @param personId the person the device belongs to
  * @param outcome  the device's outcome when the feedback was recorded
  * @param school   the message's district or school
  */
-public record FeedbackRecord(FeedbackEvent event, Channel channel, String address, String personId,
+public record FeedbackRecord(FeedbackEvent event, int row, Channel channel, String address, String personId,
                              DeviceOutcome outcome, String school) {
 
     /**
      * Validates the record.
      *
      * @throws NullPointerException     when a component is null
-     * @throws IllegalArgumentException when the address is blank
+     * @throws IllegalArgumentException when the address is blank or the row negative
      */
     public FeedbackRecord {
         Checks.requireNonNull(event, "event");
+        Checks.requireArgument(row >= 0, "the row of feedback %s is negative: %d", event.eventId(), row);
         Checks.requireNonNull(channel, "channel");
         Checks.requireNonBlank(address, "address");
         Checks.requireNonNull(personId, "personId");
@@ -48,7 +50,7 @@ public record FeedbackRecord(FeedbackEvent event, Channel channel, String addres
         if (!event.kind().suppresses()) {
             return Optional.empty();
         }
-        return Optional.of(new ContactFact(channel, address, messageId, event.row(), ContactKind.of(event.kind()),
+        return Optional.of(new ContactFact(channel, address, messageId, row, ContactKind.of(event.kind()),
                 outcome, event.at(), personId, school));
     }
 }

@@ -19,9 +19,17 @@ public final class MessageEngagement {
 
     private static final MessageEngagement NONE = new MessageEngagement(Map.of());
 
-    private final Map<Integer, DeviceEngagement> byRow;
+    /** A device's place in the recipient list, ordered by entry then device. */
+    private record Place(int entry, int device) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place o) {
+            return entry != o.entry ? Integer.compare(entry, o.entry) : Integer.compare(device, o.device);
+        }
+    }
 
-    private MessageEngagement(Map<Integer, DeviceEngagement> byRow) {
+    private final Map<Place, DeviceEngagement> byRow;
+
+    private MessageEngagement(Map<Place, DeviceEngagement> byRow) {
         this.byRow = byRow;
     }
 
@@ -43,16 +51,17 @@ public final class MessageEngagement {
      * @throws NullPointerException when events or one of them is null
      */
     public static MessageEngagement of(List<FeedbackEvent> events) {
-        Map<Integer, EnumMap<FeedbackKind, Reaction>> rows = new TreeMap<>();
+        Map<Place, EnumMap<FeedbackKind, Reaction>> rows = new TreeMap<>();
         for (FeedbackEvent e : Checks.copyWithoutNulls(events, "events")) {
-            rows.computeIfAbsent(e.row(), r -> new EnumMap<>(FeedbackKind.class)).merge(e.kind(),
+            rows.computeIfAbsent(new Place(e.entry(), e.device()), r -> new EnumMap<>(FeedbackKind.class)).merge(e.kind(),
                     new Reaction(e.kind(), e.at(), e.at(), 1), MessageEngagement::merge);
         }
         if (rows.isEmpty()) {
             return NONE;
         }
-        Map<Integer, DeviceEngagement> byRow = new TreeMap<>();
-        rows.forEach((row, reactions) -> byRow.put(row, new DeviceEngagement(row, new ArrayList<>(reactions.values()))));
+        Map<Place, DeviceEngagement> byRow = new TreeMap<>();
+        rows.forEach((place, reactions) -> byRow.put(place, new DeviceEngagement(place.entry(), place.device(),
+                new ArrayList<>(reactions.values()))));
         return new MessageEngagement(Collections.unmodifiableMap(byRow));
     }
 
@@ -65,15 +74,16 @@ public final class MessageEngagement {
     /**
      * The engagement of one device.
      *
-     * @param row the device's row in the message (recipient-list order)
+     * @param entry  the device's recipient entry index in the message
+     * @param device the device's index inside its entry
      * @return its engagement; empty when it has no feedback
      */
-    public Optional<DeviceEngagement> device(int row) {
-        return Optional.ofNullable(byRow.get(row));
+    public Optional<DeviceEngagement> device(int entry, int device) {
+        return Optional.ofNullable(byRow.get(new Place(entry, device)));
     }
 
     /**
-     * The devices with feedback, in row order.
+     * The devices with feedback, in recipient-list order.
      *
      * @return their engagement
      */

@@ -116,7 +116,8 @@ final class FeedbackIntake {
                         Addresses.maskInText(f.deviceId()), Addresses.maskInText(job.jobId()));
                 continue;
             }
-            out.add(new FeedbackRecord(new FeedbackEvent(row, f.kind(), f.eventId(), f.at()), t.channel(row), address,
+            out.add(new FeedbackRecord(new FeedbackEvent(t.entryIndex(row), t.deviceIndex(row), f.kind(), f.eventId(),
+                    f.at()), row, t.channel(row), address,
                     t.personId(row), t.outcome(row), school));
         }
         return out;

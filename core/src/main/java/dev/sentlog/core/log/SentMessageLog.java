@@ -1004,7 +1004,7 @@ public final class SentMessageLog implements AutoCloseable {
     public MessageEngagement engagement(Caller caller, String messageId) {
         AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
         access.visible(caller, messageId);
-        return MessageEngagement.of(store.feedback(messageId));
+        return MessageEngagement.of(store.feedback(List.of(messageId)).getOrDefault(messageId, List.of()));
     }
 
     /** The ledger's do-not-contact addresses and those feedback marked (SPEC H3, H5, Y1). */

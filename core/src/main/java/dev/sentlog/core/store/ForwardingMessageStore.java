@@ -13,6 +13,7 @@ import dev.sentlog.spi.Channel;
 import java.util.Collection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -217,8 +218,8 @@ public abstract class ForwardingMessageStore implements MessageStore {
     }
 
     @Override
-    public List<FeedbackEvent> feedback(String messageId) {
-        return delegate.feedback(messageId);
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        return delegate.feedback(messageIds);
     }
 
     @Override

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The in-memory store's engagement (SPEC H5): each message's feedback events, each (row, kind, event
- * id) once, and the "do not contact" facts its unsubscribes and complaints make, indexed by address
+ * The in-memory store's engagement (SPEC H5): each message's feedback events, each (entry, device,
+ * kind, event id) once, and the "do not contact" facts its unsubscribes and complaints make, indexed by address
  * (H3). One lock: feedback is rare next to device reports, and every call is short.
  */
 final class InMemoryEngagement {
 
-    private record EventKey(int row, FeedbackKind kind, String eventId) {
+    private record EventKey(int entry, int device, FeedbackKind kind, String eventId) {
     }
 
     private record SuppressionKey(String messageId, int row, FeedbackKind kind) {
@@ -42,12 +42,12 @@ final class InMemoryEngagement {
         int added = 0;
         for (FeedbackRecord r : feedback) {
             FeedbackEvent e = r.event();
-            if (stored.putIfAbsent(new EventKey(e.row(), e.kind(), e.eventId()), e) != null) {
+            if (stored.putIfAbsent(new EventKey(e.entry(), e.device(), e.kind(), e.eventId()), e) != null) {
                 continue;
             }
             added++;
             r.suppression(messageId).ifPresent(f -> suppressions.computeIfAbsent(f.addressKey(), k -> new HashMap<>())
-                    .merge(new SuppressionKey(messageId, e.row(), e.kind()), f,
+                    .merge(new SuppressionKey(messageId, r.row(), e.kind()), f,
                             (a, b) -> b.at().isBefore(a.at()) ? b : a));
         }
         if (stored.isEmpty()) {

@@ -803,18 +803,25 @@ final class InMemoryMessageStore implements MessageStore {
             if (isRedacted(slot)) {
                 return 0;
             }
-            int rows = slot.recorded.deviceCount();
+            List<RecipientEntry> entries = slot.recorded.recipients();
             for (FeedbackRecord r : records) {
-                Checks.requireArgument(r.event().row() < rows, "feedback %s names row %d, but message %s has %d "
-                        + "device row(s)", r.event().eventId(), r.event().row(), messageId, rows);
+                FeedbackEvent e = r.event();
+                Checks.requireArgument(e.entry() < entries.size() && e.device() < entries.get(e.entry()).devices()
+                        .size() && r.row() < slot.recorded.deviceCount(), "feedback %s names entry %d device %d (row "
+                        + "%d), which message %s does not hold", e.eventId(), e.entry(), e.device(), r.row(), messageId);
             }
             return engagement.record(messageId, records);
         }).orElse(0);
     }
 
     @Override
-    public List<FeedbackEvent> feedback(String messageId) {
-        return withSlot(messageId, slot -> engagement.events(messageId)).orElse(List.of());
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        Map<String, List<FeedbackEvent>> out = new HashMap<>();
+        for (String id : Checks.requireNonNull(messageIds, "messageIds")) {
+            withSlot(id, slot -> isRedacted(slot) ? null : engagement.events(id)).filter(l -> !l.isEmpty())
+                    .ifPresent(l -> out.put(id, l));
+        }
+        return out;
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -468,7 +469,7 @@ public interface MessageStore {
 
     /**
      * Records recipients' feedback on a message's devices (SPEC H5), each event once: an event whose
-     * (row, kind, event id) the message already holds is skipped, so the same feedback twice changes
+     * (entry, device, kind, event id) the message already holds is skipped, so the same feedback twice changes
      * nothing. Feedback changes no device, status or summary (R2). An unsubscribe or a complaint also
      * marks its address "do not contact" ({@link #suppressions}, {@link #suppressedAmong}; H3).
      * A message that is unknown, marked for purge or redacted records nothing.
@@ -476,21 +477,24 @@ public interface MessageStore {
      * @param messageId the message
      * @param feedback  the events with their devices' facts
      * @return how many events were new
-     * @throws IllegalArgumentException when a row is not a device row of the message
+     * @throws IllegalArgumentException when a feedback names a device (entry, device or row) the message
+     *                                  does not hold
      */
     int recordFeedback(String messageId, List<FeedbackRecord> feedback);
 
     /**
-     * The feedback recorded on a message's devices (SPEC H5), in {@link FeedbackEvent#ORDER}.
+     * The feedback recorded on messages' devices (SPEC H5), for each message in
+     * {@link FeedbackEvent#ORDER}, in one read (the Recipient Log asks for all its rows' messages).
      *
-     * @param messageId the message
-     * @return the events; empty when none, or the message is unknown, marked for purge or redacted
+     * @param messageIds the messages
+     * @return per message with feedback its events; a message without feedback, unknown, marked for
+     *         purge or redacted has no key
      */
-    List<FeedbackEvent> feedback(String messageId);
+    Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds);
 
     /**
      * The "do not contact" facts that feedback made (SPEC H3, H5): for each unsubscribe or complaint
-     * of a device (row, kind) of a message still stored, the first such event, with kind
+     * of a device (message, row, kind) still stored, the first such event, with kind
      * {@link dev.sentlog.core.contacts.ContactKind#UNSUBSCRIBED} or
      * {@link dev.sentlog.core.contacts.ContactKind#COMPLAINED}.
      *

@@ -14,13 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Engagement in PostgreSQL (SPEC H5): {@code sentlog_feedback} holds each feedback event of a device
- * once, by (message, row, kind, event id). Writes hold the message row with {@code FOR SHARE}, so a
+ * once, by (message, entry, device, kind, event id). Writes hold the message row with {@code FOR SHARE}, so a
  * redaction or a purge mark waits for them, and a feedback never lands on a redacted or purging
  * message. The unsubscribes and complaints are indexed by address: they make the "do not contact"
  * facts (H3).
@@ -34,59 +36,73 @@ final class JdbcFeedback {
 
     /** Inserts the events not yet stored; 0 when the message is unknown, purging or redacted. */
     static int record(Connection c, String messageId, List<FeedbackRecord> feedback) throws SQLException {
-        int rows;
-        try (PreparedStatement s = c.prepareStatement("SELECT device_count FROM sentlog_message WHERE id = ? "
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_message WHERE id = ? "
                 + "AND NOT purging AND redacted_at IS NULL FOR SHARE")) {
             s.setString(1, messageId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return 0;
                 }
-                rows = rs.getInt(1);
             }
         }
-        for (FeedbackRecord r : feedback) {
-            Checks.requireArgument(r.event().row() < rows, "feedback %s names row %d, but message %s has %d device "
-                    + "row(s)", r.event().eventId(), r.event().row(), messageId, rows);
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_device WHERE message_id = ? "
+                + "AND entry_no = ? AND device_no = ? AND row_no = ?")) {
+            for (FeedbackRecord r : feedback) {
+                s.setString(1, messageId);
+                s.setInt(2, r.event().entry());
+                s.setInt(3, r.event().device());
+                s.setInt(4, r.row());
+                try (ResultSet rs = s.executeQuery()) {
+                    Checks.requireArgument(rs.next(), "feedback %s names entry %d device %d (row %d), which message "
+                            + "%s does not hold", r.event().eventId(), r.event().entry(), r.event().device(), r.row(),
+                            messageId);
+                }
+            }
         }
         int added = 0;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_feedback (message_id, row_no, kind, "
-                + "event_id, at, channel, address_key, address, person_id, outcome, school) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_feedback (message_id, entry_no, device_no, "
+                + "row_no, kind, event_id, at, channel, address_key, address, person_id, outcome, school) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (FeedbackRecord r : feedback) {
                 FeedbackEvent e = r.event();
                 s.setString(1, messageId);
-                s.setInt(2, e.row());
-                s.setString(3, e.kind().name());
-                s.setString(4, e.eventId());
-                s.setLong(5, Sql.nanos(e.at(), "the time of feedback " + e.eventId() + " of message " + messageId));
-                s.setString(6, r.channel().name());
-                s.setString(7, ContactFact.key(r.channel(), r.address()));
-                s.setString(8, r.address());
-                s.setString(9, r.personId());
-                s.setString(10, Sql.outcome(r.outcome()));
-                s.setString(11, r.school());
+                s.setInt(2, e.entry());
+                s.setInt(3, e.device());
+                s.setInt(4, r.row());
+                s.setString(5, e.kind().name());
+                s.setString(6, e.eventId());
+                s.setLong(7, Sql.nanos(e.at(), "the time of feedback " + e.eventId() + " of message " + messageId));
+                s.setString(8, r.channel().name());
+                s.setString(9, ContactFact.key(r.channel(), r.address()));
+                s.setString(10, r.address());
+                s.setString(11, r.personId());
+                s.setString(12, Sql.outcome(r.outcome()));
+                s.setString(13, r.school());
                 added += s.executeUpdate();
             }
         }
         return added;
     }
 
-    /** A message's events in {@link FeedbackEvent#ORDER}; none for a purging or redacted message. */
-    static List<FeedbackEvent> events(Connection c, String messageId) throws SQLException {
-        List<FeedbackEvent> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT f.row_no, f.kind, f.event_id, f.at FROM sentlog_feedback f "
-                + "JOIN sentlog_message m ON m.id = f.message_id WHERE f.message_id = ? AND NOT m.purging "
-                + "AND m.redacted_at IS NULL")) {
-            s.setString(1, messageId);
+    /** The messages' events, each list in {@link FeedbackEvent#ORDER}; none for a purging or redacted message. */
+    static Map<String, List<FeedbackEvent>> events(Connection c, List<String> messageIds) throws SQLException {
+        Map<String, List<FeedbackEvent>> out = new HashMap<>();
+        Array array = c.createArrayOf("text", messageIds.toArray(new String[0]));
+        try (PreparedStatement s = c.prepareStatement("SELECT f.message_id, f.entry_no, f.device_no, f.kind, f.event_id, "
+                + "f.at FROM sentlog_feedback f JOIN sentlog_message m ON m.id = f.message_id "
+                + "WHERE f.message_id = ANY (?) AND NOT m.purging AND m.redacted_at IS NULL")) {
+            s.setArray(1, array);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new FeedbackEvent(rs.getInt(1), FeedbackKind.valueOf(rs.getString(2)), rs.getString(3),
-                            Sql.instant(rs.getLong(4))));
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new FeedbackEvent(rs.getInt(2),
+                            rs.getInt(3), FeedbackKind.valueOf(rs.getString(4)), rs.getString(5),
+                            Sql.instant(rs.getLong(6))));
                 }
             }
+        } finally {
+            array.free();
         }
-        out.sort(FeedbackEvent.ORDER);
+        out.values().forEach(l -> l.sort(FeedbackEvent.ORDER));
         return out;
     }
 

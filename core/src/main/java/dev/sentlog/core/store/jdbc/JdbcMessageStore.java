@@ -1504,9 +1504,12 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<FeedbackEvent> feedback(String messageId) {
-        Checks.requireNonNull(messageId, "messageId");
-        return transaction("feedback", messageId, true, c -> JdbcFeedback.events(c, messageId));
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        List<String> ids = List.copyOf(Checks.copyWithoutNulls(new ArrayList<>(messageIds), "messageIds"));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return transaction("feedback", ids.size() == 1 ? ids.get(0) : null, true, c -> JdbcFeedback.events(c, ids));
     }
 
     @Override
