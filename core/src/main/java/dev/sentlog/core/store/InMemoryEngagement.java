@@ -7,7 +7,6 @@ import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.FeedbackKind;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,10 +26,6 @@ final class InMemoryEngagement {
 
     private record SuppressionKey(String messageId, int row, FeedbackKind kind) {
     }
-
-    private static final Comparator<ContactFact> FACT_ORDER = Comparator.comparing(ContactFact::channel)
-            .thenComparing(ContactFact::address).thenComparing(ContactFact::messageId)
-            .thenComparingInt(ContactFact::row).thenComparing(ContactFact::kind);
 
     private final Map<String, Map<EventKey, FeedbackEvent>> events = new HashMap<>();
     /** Per address key, the first suppressing fact of each (message, row, kind). */
@@ -71,7 +66,7 @@ final class InMemoryEngagement {
         for (Map<SuppressionKey, ContactFact> facts : suppressions.values()) {
             out.addAll(facts.values());
         }
-        out.sort(FACT_ORDER);
+        out.sort(ContactFact.ORDER);
         return out;
     }
 

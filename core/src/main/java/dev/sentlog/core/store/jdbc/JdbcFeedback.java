@@ -108,20 +108,22 @@ final class JdbcFeedback {
 
     /** The first unsubscribe or complaint of each (message, row, kind) of messages not purging. */
     static List<ContactFact> suppressions(Connection c) throws SQLException {
-        List<ContactFact> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT ON (f.channel, f.address, f.message_id, f.row_no, "
-                + "f.kind) f.channel, f.address, f.message_id, f.row_no, f.kind, f.outcome, f.at, f.person_id, f.school "
-                + "FROM sentlog_feedback f JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING
-                + " AND NOT m.purging ORDER BY f.channel, f.address COLLATE \"C\", f.message_id COLLATE \"C\", "
-                + "f.row_no, f.kind, f.at, f.event_id COLLATE \"C\"")) {
+        Map<String, ContactFact> first = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT f.channel, f.address, f.message_id, f.row_no, f.kind, "
+                + "f.outcome, f.at, f.person_id, f.school FROM sentlog_feedback f JOIN sentlog_message m "
+                + "ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging AND m.redacted_at IS NULL")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            rs.getInt(4), ContactKind.valueOf(rs.getString(5)), Sql.outcome(rs.getString(6)),
-                            Sql.instant(rs.getLong(7)), rs.getString(8), rs.getString(9)));
+                    ContactFact f = new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getString(3), rs.getInt(4), ContactKind.valueOf(rs.getString(5)),
+                            Sql.outcome(rs.getString(6)), Sql.instant(rs.getLong(7)), rs.getString(8), rs.getString(9));
+                    first.merge(f.messageId() + "\u0000" + f.row() + "\u0000" + f.kind(), f,
+                            (a, b) -> b.at().isBefore(a.at()) ? b : a);
                 }
             }
         }
+        List<ContactFact> out = new ArrayList<>(first.values());
+        out.sort(ContactFact.ORDER);
         return out;
     }
 
@@ -139,7 +141,7 @@ final class JdbcFeedback {
         }
         Array array = c.createArrayOf("text", keys);
         try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address FROM sentlog_feedback f "
-                + "JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging "
+                + "JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging AND m.redacted_at IS NULL "
                 + "AND f.address_key = ANY (?)")) {
             s.setArray(1, array);
             try (ResultSet rs = s.executeQuery()) {
