@@ -31,7 +31,8 @@ class ReportEngagementTest {
                 new FeedbackEvent(0, 1, FeedbackKind.OPENED, "e-1", ReportFixtures.T.plus(Duration.ofMinutes(1))),
                 new FeedbackEvent(0, 1, FeedbackKind.OPENED, "e-2", ReportFixtures.T.plus(Duration.ofMinutes(40))),
                 new FeedbackEvent(0, 1, FeedbackKind.CLICKED, "e-3", ReportFixtures.T.plus(Duration.ofMinutes(2))),
-                new FeedbackEvent(4, 0, FeedbackKind.COMPLAINED, "e-4", ReportFixtures.T.plus(Duration.ofMinutes(14)))));
+                new FeedbackEvent(4, 0, FeedbackKind.COMPLAINED, "e-4",
+                        ReportFixtures.T.plus(Duration.ofMinutes(14)))));
     }
 
     private static byte[] write(Message m, ReportFormat format) {

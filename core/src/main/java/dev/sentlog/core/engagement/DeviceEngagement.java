@@ -49,18 +49,4 @@ public record DeviceEngagement(int entry, int device, List<Reaction> reactions) 
         }
         return out.toString();
     }
-
-    /**
-     * The outcome's text with this engagement beside it (SPEC H5), e.g. {@code "Sent \u00b7 Opened
-     * 12/01/2026 8:31 AM"}; the engagement alone when the outcome's text is blank (an opt-out).
-     *
-     * @param outcome the outcome as shown
-     * @param time    formats a time as the page or report shows times
-     * @return the text
-     */
-    public String besideOutcome(String outcome, Function<Instant, String> time) {
-        Checks.requireNonNull(outcome, "outcome");
-        String text = describe(time);
-        return outcome.isBlank() ? text : outcome + SEPARATOR + text;
-    }
 }

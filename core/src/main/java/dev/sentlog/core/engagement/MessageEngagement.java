@@ -53,8 +53,8 @@ public final class MessageEngagement {
     public static MessageEngagement of(List<FeedbackEvent> events) {
         Map<Place, EnumMap<FeedbackKind, Reaction>> rows = new TreeMap<>();
         for (FeedbackEvent e : Checks.copyWithoutNulls(events, "events")) {
-            rows.computeIfAbsent(new Place(e.entry(), e.device()), r -> new EnumMap<>(FeedbackKind.class)).merge(e.kind(),
-                    new Reaction(e.kind(), e.at(), e.at(), 1), MessageEngagement::merge);
+            rows.computeIfAbsent(new Place(e.entry(), e.device()), r -> new EnumMap<>(FeedbackKind.class))
+                    .merge(e.kind(), new Reaction(e.kind(), e.at(), e.at(), 1), MessageEngagement::merge);
         }
         if (rows.isEmpty()) {
             return NONE;

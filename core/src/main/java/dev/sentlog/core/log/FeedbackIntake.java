@@ -97,8 +97,8 @@ final class FeedbackIntake {
         return records.isEmpty() ? 0 : store.recordFeedback(id, records);
     }
 
-    private static List<FeedbackRecord> resolve(String id, ProviderJob job, DeviceTable t, List<DeviceFeedback> feedback,
-                                                String school, boolean strict) {
+    private static List<FeedbackRecord> resolve(String id, ProviderJob job, DeviceTable t,
+                                                List<DeviceFeedback> feedback, String school, boolean strict) {
         List<FeedbackRecord> out = new ArrayList<>(feedback.size());
         for (DeviceFeedback f : feedback) {
             int row = ReportRules.rowOf(t, job, f.deviceId());

@@ -143,7 +143,8 @@ public final class RecipientDevice {
 
     @Override
     public int hashCode() {
-        return Objects.hash(person, student, channel, address, outcome, confirmed, time, outcomeClass, duplicate, engagement);
+        return Objects.hash(person, student, channel, address, outcome, confirmed, time, outcomeClass, duplicate,
+                engagement);
     }
 
     @Override

@@ -808,7 +808,8 @@ final class InMemoryMessageStore implements MessageStore {
                 FeedbackEvent e = r.event();
                 Checks.requireArgument(e.entry() < entries.size() && e.device() < entries.get(e.entry()).devices()
                         .size() && r.row() < slot.recorded.deviceCount(), "feedback %s names entry %d device %d (row "
-                        + "%d), which message %s does not hold", e.eventId(), e.entry(), e.device(), r.row(), messageId);
+                        + "%d), which message %s does not hold", e.eventId(), e.entry(), e.device(), r.row(),
+                        messageId);
             }
             return engagement.record(messageId, records);
         }).orElse(0);

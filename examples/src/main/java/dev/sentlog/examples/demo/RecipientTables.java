@@ -41,7 +41,7 @@ public final class RecipientTables {
         return from.equals(to) ? "on " + DAY.format(from) : "from " + DAY.format(from) + " to " + DAY.format(to);
     }
 
-    /** The device's feedback beside its outcome (SPEC H5), e.g. {@code Opened 12/01/2026 8:31 AM ×2}; blank without. */
+    /** The device's feedback (SPEC H5), e.g. {@code Opened 12/01/2026 8:31 AM ×2}; blank without. */
     private static String engagement(RecipientDevice d, ZoneId zone) {
         return d.engagement().map(g -> g.describe(t -> minute(t, zone))).orElse("");
     }

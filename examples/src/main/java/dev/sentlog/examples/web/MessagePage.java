@@ -185,8 +185,8 @@ final class MessagePage implements Route {
 
     private void deliveryDetail(StringBuilder sb, Message message, MessageEngagement engagement,
                                 ApplicableReportOptions options) {
-        ReportModel model = site.reports().model(message, engagement, ReportOptions.of(options.devices(), ReportDetail.ALL,
-                ReportFormat.CSV));
+        ReportModel model = site.reports().model(message, engagement, ReportOptions.of(options.devices(),
+                ReportDetail.ALL, ReportFormat.CSV));
         sb.append("<section aria-labelledby=\"rows-h\"><h2 id=\"rows-h\">Delivery Detail</h2>")
                 .append("<table class=\"grid\" id=\"detail-rows\"><caption class=\"sr\">Delivery Detail</caption><thead><tr>");
         for (String c : ReportModel.DETAIL_COLUMNS) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  *       and Text), with the service's reason when it gave one; it becomes a {@link DeviceReport}.</li>
  *   <li>{@link Feedback}: what the recipient did with a delivered message (opened, clicked,
  *       unsubscribed, complained). It is kept apart: it has no device outcome and makes no report,
- *       so it never overwrites "delivered".</li>
+ *       so it never overwrites "delivered"; it becomes a {@link DeviceFeedback} ({@link #toFeedback})
+ *       that a provider hands to the log beside its reports (SPEC H5).</li>
  *   <li>{@link Unrecognized}: a status the mapping does not know (an inbound message, a status a
  *       service added later). A provider logs it and reports nothing.</li>
  * </ul>

@@ -88,8 +88,8 @@ final class JdbcFeedback {
     static Map<String, List<FeedbackEvent>> events(Connection c, List<String> messageIds) throws SQLException {
         Map<String, List<FeedbackEvent>> out = new HashMap<>();
         Array array = c.createArrayOf("text", messageIds.toArray(new String[0]));
-        try (PreparedStatement s = c.prepareStatement("SELECT f.message_id, f.entry_no, f.device_no, f.kind, f.event_id, "
-                + "f.at FROM sentlog_feedback f JOIN sentlog_message m ON m.id = f.message_id "
+        try (PreparedStatement s = c.prepareStatement("SELECT f.message_id, f.entry_no, f.device_no, f.kind, "
+                + "f.event_id, f.at FROM sentlog_feedback f JOIN sentlog_message m ON m.id = f.message_id "
                 + "WHERE f.message_id = ANY (?) AND NOT m.purging AND m.redacted_at IS NULL")) {
             s.setArray(1, array);
             try (ResultSet rs = s.executeQuery()) {
@@ -141,7 +141,8 @@ final class JdbcFeedback {
         }
         Array array = c.createArrayOf("text", keys);
         try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address FROM sentlog_feedback f "
-                + "JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging AND m.redacted_at IS NULL "
+                + "JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging "
+                + "AND m.redacted_at IS NULL "
                 + "AND f.address_key = ANY (?)")) {
             s.setArray(1, array);
             try (ResultSet rs = s.executeQuery()) {

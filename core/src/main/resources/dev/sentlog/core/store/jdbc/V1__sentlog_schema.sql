@@ -265,8 +265,9 @@ CREATE INDEX sentlog_address_message_by_created
     ON sentlog_address_message (channel, address_key, created_at DESC, recorded_seq DESC);
 
 -- issue #13 (today): engagement (SPEC H5). Each feedback event of a device once (by entry and device
--- index, kind and the provider's event id), with its row, the device's channel, normalised address, person and outcome and the
--- message's school, so that an unsubscribe or a complaint marks its address "do not contact" (H3).
+-- index, kind and the provider's event id), with its row, the device's channel, normalised address,
+-- person and outcome and the message's school, so that an unsubscribe or a complaint marks its address
+-- "do not contact" (H3).
 -- Purge and redaction remove a message's rows (RetentionSql.MessagePart.FEEDBACK).
 CREATE TABLE sentlog_feedback (
     message_id  text NOT NULL REFERENCES sentlog_message (id),

@@ -1843,8 +1843,9 @@ public abstract class MessageStoreCompatibilityKit {
                             BASE.plusSeconds(360), "p-0", "Harrison High"),
                     new ContactFact(Channel.EMAIL, "ann@nomail.com", "m-2", 0, ContactKind.COMPLAINED, SENT,
                             BASE.plusSeconds(480), "p-0", "Harrison High"));
-            assertThat(store.suppressedAmong(Channel.EMAIL, List.of("ann@nomail.com", "bo@nomail.com", "cy@nomail.com")))
-                    .as("ST-82 among").containsExactly("ann@nomail.com");
+            assertThat(store.suppressedAmong(Channel.EMAIL,
+                    List.of("ann@nomail.com", "bo@nomail.com", "cy@nomail.com"))).as("ST-82 among")
+                    .containsExactly("ann@nomail.com");
             assertThat(store.suppressedAmong(Channel.TEXT, List.of("ann@nomail.com"))).as("ST-82 per channel")
                     .isEmpty();
         }

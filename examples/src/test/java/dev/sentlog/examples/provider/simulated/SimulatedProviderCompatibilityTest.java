@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The simulated provider passes the provider compatibility kit, on every channel with
- * confirmations, redials, opt-outs, bounces and feedback (DP-E1, SPEC H5) switched on, and as a Voice/Text dialer dealing
- * every call status code.
+ * confirmations, redials, opt-outs, bounces and feedback (DP-E1, SPEC H5) switched on, and as a
+ * Voice/Text dialer dealing every call status code.
  */
 @DisplayName("SimulatedProvider passes the compatibility kit")
 class SimulatedProviderCompatibilityTest {
