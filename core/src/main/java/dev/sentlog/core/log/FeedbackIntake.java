@@ -44,13 +44,10 @@ final class FeedbackIntake {
     int accept(String providerName, String jobId, List<DeviceFeedback> feedback) {
         Checks.requireNonNull(providerName, "providerName");
         Checks.requireNonNull(jobId, "jobId");
-        Checks.requireNonNull(feedback, "feedback");
-        for (int i = 0; i < feedback.size(); i++) {
-            Checks.requireNonNull(feedback.get(i), "feedback[" + i + "]");
-        }
+        List<DeviceFeedback> checked = Checks.copyWithoutNulls(feedback, "feedback");
         String id = store.messageOfJob(providerName, jobId)
                 .orElseThrow(() -> new UnknownJobException(providerName, jobId));
-        return record(id, jobOf(id, providerName, jobId), feedback, true);
+        return record(id, ReportIntake.jobOf(status, id, providerName, jobId), checked, true);
     }
 
     /** Asks each provider holding part of the message for its feedback and records it leniently. */
@@ -70,15 +67,6 @@ final class FeedbackIntake {
                 record(messageId, job, list, false);
             });
         }
-    }
-
-    private ProviderJob jobOf(String id, String providerName, String jobId) {
-        for (ProviderJob j : status.header(id).state().jobs()) {
-            if (j.providerName().equals(providerName) && j.jobId().equals(jobId)) {
-                return j;
-            }
-        }
-        throw new UnknownJobException(providerName, jobId);
     }
 
     /**

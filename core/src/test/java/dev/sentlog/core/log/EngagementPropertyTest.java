@@ -44,11 +44,7 @@ class EngagementPropertyTest {
 
     @Provide
     Arbitrary<List<DeviceReport>> reports() {
-        Arbitrary<DeviceReport> one = Arbitraries.of(List.copyOf(OUTCOMES.keySet())).flatMap(device ->
-                Combinators.combine(Arbitraries.of(OUTCOMES.get(device)), Arbitraries.longs().between(0, 4),
-                        Arbitraries.integers().between(0, 3)).as((o, seq, minute) -> DeviceReport.of(device, o, false,
-                        device + "/" + seq + "/" + minute + "/" + o.display(), seq, T0.plusSeconds(60L * minute))));
-        return one.list().ofMaxSize(20);
+        return ReportOrderPropertyTest.reportsOn(OUTCOMES, 20);
     }
 
     @Provide

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,29 +129,8 @@ final class JdbcFeedback {
     /** Which of the addresses an unsubscribe or a complaint marked "do not contact". */
     static Set<String> suppressedAmong(Connection c, Channel channel, Collection<String> addresses)
             throws SQLException {
-        Set<String> out = new HashSet<>();
-        if (addresses.isEmpty()) {
-            return out;
-        }
-        String[] keys = new String[addresses.size()];
-        int i = 0;
-        for (String a : addresses) {
-            keys[i++] = ContactFact.key(channel, a);
-        }
-        Array array = c.createArrayOf("text", keys);
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address FROM sentlog_feedback f "
+        return JdbcContactLedger.addressesAmong(c, "SELECT DISTINCT f.address FROM sentlog_feedback f "
                 + "JOIN sentlog_message m ON m.id = f.message_id WHERE f." + SUPPRESSING + " AND NOT m.purging "
-                + "AND m.redacted_at IS NULL "
-                + "AND f.address_key = ANY (?)")) {
-            s.setArray(1, array);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } finally {
-            array.free();
-        }
-        return out;
+                + "AND m.redacted_at IS NULL AND f.address_key = ANY (?)", channel, addresses);
     }
 }
