@@ -20,6 +20,7 @@ module dev.sentlog.core {
     exports dev.sentlog.core.log;
     exports dev.sentlog.core.live;
     exports dev.sentlog.core.contacts;
+    exports dev.sentlog.core.engagement;
     exports dev.sentlog.core.resend;
     exports dev.sentlog.core.retention;
     exports dev.sentlog.core.search;

@@ -110,6 +110,15 @@ import java.util.Set;
  *       sink.</li>
  * </ul>
  *
+ * <h3>Feedback (SPEC H5)</h3>
+ * <ul>
+ *   <li><b>DP-E1</b> Feedback ({@link #pollFeedback(String)}, or pushed through
+ *       {@link DeviceReportSink#acceptFeedback}) names only devices of the job, on the Email or Text
+ *       channel, with a non-blank event id and a time between the job's submission and the answer, by
+ *       the provider's clock; asking twice with no time passing answers the same feedback. Feedback
+ *       is not a report: it never appears in {@link #poll(String)}.</li>
+ * </ul>
+ *
  * <h2>What the log does</h2>
  * Not part of the provider's obligations, stated here so that a provider author knows the
  * consequences:
@@ -208,5 +217,20 @@ public interface DeliveryProvider {
      * @param sink where to hand reports as they arrive
      */
     default void bind(DeviceReportSink sink) {
+    }
+
+    /**
+     * The recipients' feedback on a job's devices so far (DP-E1, SPEC H5): opened, clicked,
+     * unsubscribed, complained. The log asks for it on each refresh, after {@link #poll}, and records
+     * each feedback once (by device, kind and event id); it never changes an outcome (SPEC R2). A
+     * push-style provider may hand feedback to {@link DeviceReportSink#acceptFeedback} instead. The
+     * default answers none: a provider without feedback needs no change.
+     *
+     * @param jobId a job id this provider returned
+     * @return the feedback, any number per device; never null, possibly empty
+     * @throws ProviderException when the provider cannot be reached or the job is unknown
+     */
+    default List<DeviceFeedback> pollFeedback(String jobId) {
+        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentlog.report;
 
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.message.FileAvailability;
@@ -143,8 +144,23 @@ public final class SentMessageReport {
      * @throws InvalidReportOptionsException when the options do not apply to the message
      */
     public ReportModel model(Message message, ReportOptions options) {
+        return model(message, MessageEngagement.none(), options);
+    }
+
+    /**
+     * Builds the format-neutral content of a report with the devices' engagement beside their status
+     * (SPEC H5).
+     *
+     * @param message    the message
+     * @param engagement the engagement of its devices ({@code SentMessageLog.engagement})
+     * @param options    the options; the format is not used
+     * @return the model
+     * @throws InvalidReportOptionsException when the options do not apply to the message
+     */
+    public ReportModel model(Message message, MessageEngagement engagement, ReportOptions options) {
         validate(message, options);
         return ReportModel.builder()
+                .engagement(Checks.requireNonNull(engagement, "engagement"))
                 .message(message)
                 .analysis(DeliveryAnalysis.of(message, classifier))
                 .classifier(classifier)
@@ -170,8 +186,23 @@ public final class SentMessageReport {
      *                                       or {@code IllegalStateException}) is not wrapped
      */
     public void write(Message message, ReportOptions options, OutputStream out) {
+        write(message, MessageEngagement.none(), options, out);
+    }
+
+    /**
+     * Writes a report with the devices' engagement beside their status (SPEC H5): the Status cell
+     * reads e.g. {@code "Sent \u00b7 Opened 12/01/2026 8:31 AM"} in every format.
+     *
+     * @param message    the message
+     * @param engagement the engagement of its devices ({@code SentMessageLog.engagement})
+     * @param options    the options
+     * @param out        where to write; flushed, not closed
+     * @throws InvalidReportOptionsException when the options do not apply to the message
+     * @throws ReportWriteException          when writing fails with an I/O error
+     */
+    public void write(Message message, MessageEngagement engagement, ReportOptions options, OutputStream out) {
         Checks.requireNonNull(out, "out");
-        ReportModel model = model(message, options);
+        ReportModel model = model(message, engagement, options);
         ReportRenderer renderer = renderer(options.format());
         long start = System.nanoTime();
         try {

@@ -4,7 +4,10 @@ import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every ledger fact of one address, newest first (by time, then message id and row descending),
@@ -41,5 +44,33 @@ public record AddressHistory(Channel channel, String address, List<ContactFact> 
     /** The standing these facts give the address. */
     public AddressStanding standing() {
         return AddressStanding.of(facts);
+    }
+
+    /**
+     * Adds facts to histories, address by address: a fact of an address with a history joins it, a
+     * fact of another address starts a history of its own (SPEC H3: the ledger's do-not-contact
+     * addresses with those that feedback marks, H5).
+     *
+     * @param histories the histories
+     * @param facts     the facts to add
+     * @return the histories, sorted by channel and address
+     * @throws NullPointerException when a list or an element is null
+     */
+    public static List<AddressHistory> withFacts(List<AddressHistory> histories, List<ContactFact> facts) {
+        Map<String, List<ContactFact>> byAddress = new TreeMap<>();
+        Map<String, AddressHistory> first = new HashMap<>();
+        for (AddressHistory h : Checks.copyWithoutNulls(histories, "histories")) {
+            String key = ContactFact.key(h.channel(), h.address());
+            first.putIfAbsent(key, h);
+            byAddress.computeIfAbsent(key, k -> new ArrayList<>()).addAll(h.facts());
+        }
+        for (ContactFact f : Checks.copyWithoutNulls(facts, "facts")) {
+            byAddress.computeIfAbsent(f.addressKey(), k -> new ArrayList<>()).add(f);
+        }
+        List<AddressHistory> out = new ArrayList<>(byAddress.size());
+        byAddress.forEach((key, list) -> out.add(list.isEmpty() ? first.get(key)
+                : new AddressHistory(list.get(0).channel(), list.get(0).address(), list)));
+        out.sort(Comparator.comparing(AddressHistory::channel).thenComparing(AddressHistory::address));
+        return out;
     }
 }

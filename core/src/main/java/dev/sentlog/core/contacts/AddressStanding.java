@@ -61,7 +61,7 @@ public record AddressStanding(List<Attempt> attempts, int streak, boolean doNotC
         Map<String, Attempt> byMessage = new LinkedHashMap<>();
         boolean doNotContact = false;
         for (ContactFact f : facts) {
-            if (f.kind() == ContactKind.DO_NOT_CONTACT) {
+            if (f.kind().isDoNotContact()) {
                 doNotContact = true;
             }
             if (!f.kind().isAttempt()) {

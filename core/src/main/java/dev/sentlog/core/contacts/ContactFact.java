@@ -4,6 +4,7 @@ import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One line of the contact ledger: the final outcome of one device row of one message, as the log
@@ -43,6 +44,11 @@ public record ContactFact(Channel channel, String address, String messageId, int
         Checks.requireArgument(kind != ContactKind.NOT_ATTEMPTED, "a contact fact of message %s row %d is not an "
                 + "attempt (NOT_ATTEMPTED facts are not stored)", messageId, row);
     }
+
+    /** The order of listed facts: channel, address, message, row, kind. */
+    public static final Comparator<ContactFact> ORDER = Comparator.comparing(ContactFact::channel)
+            .thenComparing(ContactFact::address).thenComparing(ContactFact::messageId)
+            .thenComparingInt(ContactFact::row).thenComparing(ContactFact::kind);
 
     /** The ledger key of the address: its channel and normalised address. */
     public String addressKey() {

@@ -5,6 +5,7 @@ import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.util.Set;
@@ -24,11 +25,16 @@ public enum ContactKind {
     OTHER_FAILURE,
     /**
      * The recipient does not want messages there: an opt-out (-33, OPTED_OUT) or Do Not Call (-3);
-     * complaints and unsubscribes are reported as feedback and are not device outcomes.
+     * complaints and unsubscribes come as provider feedback and are {@link #UNSUBSCRIBED} and
+     * {@link #COMPLAINED} (SPEC H5).
      */
     DO_NOT_CONTACT,
     /** Not an attempt (canceled, or not final yet): no fact about the address. */
-    NOT_ATTEMPTED;
+    NOT_ATTEMPTED,
+    /** The recipient unsubscribed (provider feedback, SPEC H5): "do not contact", not an attempt. */
+    UNSUBSCRIBED,
+    /** The recipient reported the message as spam (provider feedback, SPEC H5): "do not contact", not an attempt. */
+    COMPLAINED;
 
     /** The call status codes that mean the number is wrong (SPEC H3). */
     public static final Set<Integer> WRONG_NUMBER_CODES = Set.of(3, -2, -7, 7, -23);
@@ -66,6 +72,30 @@ public enum ContactKind {
         boolean hardBounce = channel == Channel.EMAIL && outcome instanceof DeviceOutcome.Status s
                 && s.status() == DeviceStatus.FAILED;
         return hardBounce ? PERMANENT_FAILURE : OTHER_FAILURE;
+    }
+
+    /**
+     * The fact a suppressing feedback makes (SPEC H3, H5).
+     *
+     * @param feedback an unsubscribe or a complaint
+     * @return {@link #UNSUBSCRIBED} or {@link #COMPLAINED}
+     * @throws IllegalArgumentException when the feedback does not suppress the address (opened, clicked)
+     */
+    public static ContactKind of(FeedbackKind feedback) {
+        Checks.requireNonNull(feedback, "feedback");
+        Checks.requireArgument(feedback.suppresses(), "%s feedback says nothing about whether to contact an address",
+                feedback);
+        return feedback == FeedbackKind.COMPLAINED ? COMPLAINED : UNSUBSCRIBED;
+    }
+
+    /**
+     * Whether the fact marks its address "do not contact" (SPEC H3): an opt-out or Do Not Call, an
+     * unsubscribe or a complaint.
+     *
+     * @return true for {@link #DO_NOT_CONTACT}, {@link #UNSUBSCRIBED} and {@link #COMPLAINED}
+     */
+    public boolean isDoNotContact() {
+        return this == DO_NOT_CONTACT || this == UNSUBSCRIBED || this == COMPLAINED;
     }
 
     /** Whether the fact is an attempted delivery that counts in the H3 streak. */

@@ -66,7 +66,7 @@ public record ContactLists(int k, List<ContactToFix> toFix, List<DoNotContact> d
         for (AddressHistory h : Checks.copyWithoutNulls(doNotContact, "doNotContact")) {
             List<Evidence> evidence = new ArrayList<>();
             for (ContactFact f : h.facts()) {
-                if (f.kind() == ContactKind.DO_NOT_CONTACT && inScope(f.school(), schools)) {
+                if (f.kind().isDoNotContact() && inScope(f.school(), schools)) {
                     evidence.add(Evidence.of(f));
                 }
             }

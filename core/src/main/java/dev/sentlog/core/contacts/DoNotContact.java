@@ -5,9 +5,9 @@ import dev.sentlog.spi.Channel;
 import java.util.List;
 
 /**
- * An address the recipient does not want messages at (SPEC H3): an opt-out (-33, OPTED_OUT) or Do
- * Not Call (-3). Listed apart from the contacts to fix, never as an error to fix; a resend never
- * goes to it (Y1).
+ * An address the recipient does not want messages at (SPEC H3): an opt-out (-33, OPTED_OUT), Do
+ * Not Call (-3), or an unsubscribe or complaint reported as feedback (H5). Listed apart from the
+ * contacts to fix, never as an error to fix; a resend never goes to it (Y1).
  *
  * @param channel  the channel
  * @param address  the address normalised as in D1

@@ -31,4 +31,18 @@ public record Evidence(String messageId, String school, ContactKind kind, Device
     static Evidence of(ContactFact f) {
         return new Evidence(f.messageId(), f.school(), f.kind(), f.outcome(), f.at());
     }
+
+    /**
+     * What happened, as shown: the outcome (e.g. {@code "3 Not In Service"}), or for feedback what the
+     * recipient did and the outcome it followed (e.g. {@code "Complained (after Sent)"}; SPEC H5).
+     *
+     * @return the text
+     */
+    public String describe() {
+        if (kind == ContactKind.COMPLAINED || kind == ContactKind.UNSUBSCRIBED) {
+            String what = kind == ContactKind.COMPLAINED ? "Complained" : "Unsubscribed";
+            return what + " (after " + outcome.display() + ")";
+        }
+        return outcome.display();
+    }
 }

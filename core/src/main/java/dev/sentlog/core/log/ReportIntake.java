@@ -62,7 +62,7 @@ final class ReportIntake {
             }
         }
         String id = store.messageOfJob(providerName, jobId).orElseThrow();
-        ProviderJob job = jobOf(id, providerName, jobId);
+        ProviderJob job = jobOf(status, id, providerName, jobId);
         return apply(id, job, reports, true);
     }
 
@@ -91,7 +91,8 @@ final class ReportIntake {
         }
     }
 
-    private ProviderJob jobOf(String id, String providerName, String jobId) {
+    /** The message's job of this provider and id (pushed reports and feedback, SPEC R2, H5). */
+    static ProviderJob jobOf(StatusDerivation status, String id, String providerName, String jobId) {
         for (ProviderJob j : status.header(id).state().jobs()) {
             if (j.providerName().equals(providerName) && j.jobId().equals(jobId)) {
                 return j;

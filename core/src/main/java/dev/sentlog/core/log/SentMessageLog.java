@@ -1,7 +1,9 @@
 package dev.sentlog.core.log;
 
 import dev.sentlog.core.address.Addresses;
+import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.contacts.ContactLists;
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.live.ChangeFeed;
 import dev.sentlog.core.live.ChangeListener;
@@ -39,10 +41,13 @@ import dev.sentlog.core.totals.DeliveryAnalysis;
 import dev.sentlog.core.totals.DeliverySummary;
 import dev.sentlog.core.totals.SummaryFigures;
 import dev.sentlog.spi.BatchKey;
+import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeliveryOptions;
 import dev.sentlog.spi.DeliveryProvider;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.DeviceReportSink;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Clock;
@@ -50,6 +55,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -156,6 +163,7 @@ public final class SentMessageLog implements AutoCloseable {
     private final AccessChecks access;
     private final StatusDerivation status;
     private final ReportIntake intake;
+    private final FeedbackIntake feedback;
     private final CancelRequests cancels;
     private final HandOver handOver;
     private final String nodeId;
@@ -178,13 +186,24 @@ public final class SentMessageLog implements AutoCloseable {
         access = new AccessChecks(store, clock);
         status = new StatusDerivation(store, clock, b.reportingWindow);
         intake = new ReportIntake(store, clock, rules, providers, calls, early, status);
+        feedback = new FeedbackIntake(store, providers, calls, status);
         cancels = new CancelRequests(store, providers, calls, status);
         nodeId = b.nodeId;
         handOver = new HandOver(store, clock, nodeId, b.handOverLease, b.deliveryOptions, providers, calls, early,
                 status, intake, cancels);
         for (DeliveryProvider p : providers.all()) {
             try {
-                p.bind(this::acceptReports);
+                p.bind(new DeviceReportSink() {
+                    @Override
+                    public void accept(String providerName, String jobId, List<DeviceReport> reports) {
+                        acceptReports(providerName, jobId, reports);
+                    }
+
+                    @Override
+                    public void acceptFeedback(String providerName, String jobId, List<DeviceFeedback> list) {
+                        SentMessageLog.this.acceptFeedback(providerName, jobId, list);
+                    }
+                });
             } catch (RuntimeException e) {
                 LOG.warn("delivery provider {} refused its report sink: {}", p.name(), e.getClass().getName());
             }
@@ -417,6 +436,7 @@ public final class SentMessageLog implements AutoCloseable {
             handOver.dispatch(messageId);
         }
         intake.poll(messageId);
+        feedback.poll(messageId);
         cancels.retryPending(messageId);
         status.derive(messageId);
         return view(messageId);
@@ -441,7 +461,8 @@ public final class SentMessageLog implements AutoCloseable {
      */
     public ContactLists contacts(Caller caller) {
         AccessChecks.requireRight(caller, ToolRight.CONTACTS);
-        return ContactLists.of(store.failingAddresses(contactsK), store.doNotContactAddresses(), contactsK,
+        return ContactLists.of(store.failingAddresses(contactsK),
+                AddressHistory.withFacts(store.doNotContactAddresses(), store.suppressions()), contactsK,
                 caller.schools());
     }
 
@@ -523,7 +544,7 @@ public final class SentMessageLog implements AutoCloseable {
         if (earlier.size() >= resendsPerOriginal) {
             throw ResendRefusedException.alreadyResent(messageId, earlier);
         }
-        return new Planned(original, ResendPlan.preview(original, audience, classifier, store::doNotContactAmong));
+        return new Planned(original, ResendPlan.preview(original, audience, classifier, this::doNotContactAmong));
     }
 
     // ---------------------------------------------------------------- issue #13: Recipient Log, household reach
@@ -946,5 +967,50 @@ public final class SentMessageLog implements AutoCloseable {
                     providerTimeout);
             return new SentMessageLog(this);
         }
+    }
+
+    // ---------------------------------------------------------------- issue #13 (today): engagement (H5)
+
+    /**
+     * Records recipients' feedback a provider pushed for one of its jobs (SPEC H5): opened, clicked,
+     * unsubscribed, complained, per device with its time, each (device, kind, event id) once. It
+     * changes no device outcome, status or summary (R2); an unsubscribe or a complaint makes the
+     * address "do not contact" (H3), so a resend leaves it out (Y1). The batch is checked as a whole
+     * first: when a feedback names a device the job does not hold, or a Voice or Inbox device,
+     * nothing is recorded.
+     *
+     * @param providerName the reporting provider
+     * @param jobId        the job
+     * @param feedback     the feedback
+     * @return how many feedback events were new
+     * @throws UnknownJobException      when no message holds the job
+     * @throws UnknownDeviceException   when a feedback names a device outside the job
+     * @throws MalformedReportException when a feedback names a device of a channel without feedback
+     */
+    public int acceptFeedback(String providerName, String jobId, List<DeviceFeedback> feedback) {
+        return this.feedback.accept(providerName, jobId, feedback);
+    }
+
+    /**
+     * The engagement of a message's devices (SPEC H5): per device with feedback, each kind with its
+     * first and last time and how many events reported it.
+     *
+     * @param caller    the caller; needs the Read right of their log
+     * @param messageId the message
+     * @return the engagement; empty when no device has feedback (or the message was redacted)
+     * @throws AccessDeniedException    when the caller lacks the Read right
+     * @throws MessageNotFoundException when no such message is visible to the caller (T4)
+     */
+    public MessageEngagement engagement(Caller caller, String messageId) {
+        AccessChecks.requireRight(caller, ToolRight.read(caller.log()));
+        access.visible(caller, messageId);
+        return MessageEngagement.of(store.feedback(List.of(messageId)).getOrDefault(messageId, List.of()));
+    }
+
+    /** The ledger's do-not-contact addresses and those feedback marked (SPEC H3, H5, Y1). */
+    private Set<String> doNotContactAmong(Channel channel, Collection<String> addresses) {
+        Set<String> out = new HashSet<>(store.doNotContactAmong(channel, addresses));
+        out.addAll(store.suppressedAmong(channel, addresses));
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sentlog.core.recipients;
 
+import dev.sentlog.core.engagement.DeviceEngagement;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.spi.Channel;
@@ -26,6 +27,7 @@ public final class RecipientDevice {
     private final Instant time;
     private final OutcomeClass outcomeClass;
     private final boolean duplicate;
+    private final DeviceEngagement engagement;
 
     /**
      * Creates the value.
@@ -43,6 +45,27 @@ public final class RecipientDevice {
      */
     public RecipientDevice(Person person, Person student, Channel channel, String address, DeviceOutcome outcome,
                            boolean confirmed, Instant time, OutcomeClass outcomeClass, boolean duplicate) {
+        this(person, student, channel, address, outcome, confirmed, time, outcomeClass, duplicate, null);
+    }
+
+    /**
+     * Creates the value with the device's engagement (SPEC H5).
+     *
+     * @param person       the person the device belongs to
+     * @param student      the student of the device's entry, or null
+     * @param channel      the channel
+     * @param address      the address as recorded
+     * @param outcome      the outcome shown (shared, D3)
+     * @param confirmed    whether the shown outcome was confirmed by pressing 0
+     * @param time         when the shown outcome was reached, or null
+     * @param outcomeClass the class of the shown outcome (K3-K6)
+     * @param duplicate    whether the device is a duplicate occurrence (D2)
+     * @param engagement   the device's own feedback (opened, clicked, ...), or null when it has none
+     * @throws NullPointerException when a required component is null
+     */
+    public RecipientDevice(Person person, Person student, Channel channel, String address, DeviceOutcome outcome,
+                           boolean confirmed, Instant time, OutcomeClass outcomeClass, boolean duplicate,
+                           DeviceEngagement engagement) {
         this.person = Checks.requireNonNull(person, "person");
         this.student = student;
         this.channel = Checks.requireNonNull(channel, "channel");
@@ -52,6 +75,7 @@ public final class RecipientDevice {
         this.time = time;
         this.outcomeClass = Checks.requireNonNull(outcomeClass, "outcomeClass");
         this.duplicate = duplicate;
+        this.engagement = engagement;
     }
 
     /** The person the device belongs to. */
@@ -99,17 +123,28 @@ public final class RecipientDevice {
         return duplicate;
     }
 
+    /**
+     * The device's own feedback beside its outcome (SPEC H5): opened, clicked, unsubscribed,
+     * complained, each with its first time and count. Feedback never changes the outcome (R2).
+     *
+     * @return the engagement; empty when the device has no feedback
+     */
+    public Optional<DeviceEngagement> engagement() {
+        return Optional.ofNullable(engagement);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RecipientDevice d && person.equals(d.person) && Objects.equals(student, d.student)
                 && channel == d.channel && address.equals(d.address) && outcome.equals(d.outcome)
                 && confirmed == d.confirmed && Objects.equals(time, d.time) && outcomeClass == d.outcomeClass
-                && duplicate == d.duplicate;
+                && duplicate == d.duplicate && Objects.equals(engagement, d.engagement);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(person, student, channel, address, outcome, confirmed, time, outcomeClass, duplicate);
+        return Objects.hash(person, student, channel, address, outcome, confirmed, time, outcomeClass, duplicate,
+                engagement);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sentlog.core.recipients;
 
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.RecipientEntry;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,13 +64,18 @@ public final class RecipientLogReader {
                 now, cap);
         RecipientPage page = store.recipientMessages(query.key(), q);
         List<RecipientLogRow> rows = new ArrayList<>(page.newestFirst().size());
+        List<String> ids = new ArrayList<>(page.newestFirst().size());
         for (RecipientHit hit : page.newestFirst()) {
-            rows.add(row(query, hit));
+            ids.add(hit.header().id());
+        }
+        Map<String, List<FeedbackEvent>> feedback = ids.isEmpty() ? Map.of() : store.feedback(ids);
+        for (RecipientHit hit : page.newestFirst()) {
+            rows.add(row(query, hit, MessageEngagement.of(feedback.getOrDefault(hit.header().id(), List.of()))));
         }
         return new RecipientLog(rows, page.totalMatched(), cap);
     }
 
-    private RecipientLogRow row(RecipientQuery query, RecipientHit hit) {
+    private RecipientLogRow row(RecipientQuery query, RecipientHit hit, MessageEngagement engagement) {
         MessageHeader h = hit.header();
         List<RecipientEntry> entries = hit.entries().stream().map(RecipientHit.IndexedEntry::entry).toList();
         SharedOutcomes shared = SharedOutcomes.of(entries, h.deliveryModes(), classifier);
@@ -88,7 +96,7 @@ public final class RecipientLogReader {
                 reached |= c == OutcomeClass.SUCCESS;
                 devices.add(new RecipientDevice(entry.person(), entry.student().orElse(null), own.channel(),
                         own.address(), shown.outcome(), shown.confirmed(), shown.time().orElse(null), c,
-                        shared.isDuplicate(e, d)));
+                        shared.isDuplicate(e, d), engagement.device(hit.entries().get(e).index(), d).orElse(null)));
             }
         }
         return new RecipientLogRow(h.id(), h.messageType(), h.subject(), h.sender(), h.createdAt(),

@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.Redaction;
@@ -10,6 +13,7 @@ import dev.sentlog.spi.Channel;
 import java.util.Collection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -206,5 +210,25 @@ public abstract class ForwardingMessageStore implements MessageStore {
 
     public RecipientPage recipientMessages(RecipientKey key, StoreQuery query) {
         return delegate.recipientMessages(key, query);
+    }
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        return delegate.recordFeedback(messageId, feedback);
+    }
+
+    @Override
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        return delegate.feedback(messageIds);
+    }
+
+    @Override
+    public List<ContactFact> suppressions() {
+        return delegate.suppressions();
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        return delegate.suppressedAmong(channel, addresses);
     }
 }

@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.totals.DeliveryAnalysis;
@@ -536,6 +539,7 @@ final class InMemoryMessageStore implements MessageStore {
                 }
                 unindex(slot, h);
                 purging.put(messageId, slot);
+                engagement.forget(messageId);
             } finally {
                 indexLock.writeLock().unlock();
             }
@@ -615,6 +619,7 @@ final class InMemoryMessageStore implements MessageStore {
             slot.recorded = slot.recorded.toBuilder().body("").text("").emailAttachment(null).audioFile(null)
                     .filterCriteria(List.of()).recipients(List.of()).redaction(r).build();
             slot.devices = null;
+            engagement.forget(messageId);
             return Optional.of(r);
         }
     }
@@ -785,5 +790,50 @@ final class InMemoryMessageStore implements MessageStore {
             }
         }
         return new RecipientPage(hits, total);
+    }
+
+    // ---- issue #13 (today): engagement (SPEC H5) ----
+
+    private final InMemoryEngagement engagement = new InMemoryEngagement();
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        List<FeedbackRecord> records = Checks.copyWithoutNulls(feedback, "feedback");
+        return withSlot(messageId, slot -> {
+            if (isRedacted(slot)) {
+                return 0;
+            }
+            List<RecipientEntry> entries = slot.recorded.recipients();
+            for (FeedbackRecord r : records) {
+                FeedbackEvent e = r.event();
+                Checks.requireArgument(e.entry() < entries.size() && e.device() < entries.get(e.entry()).devices()
+                        .size() && r.row() < slot.recorded.deviceCount(), "feedback %s names entry %d device %d (row "
+                        + "%d), which message %s does not hold", e.eventId(), e.entry(), e.device(), r.row(),
+                        messageId);
+            }
+            return engagement.record(messageId, records);
+        }).orElse(0);
+    }
+
+    @Override
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        Map<String, List<FeedbackEvent>> out = new HashMap<>();
+        for (String id : Checks.requireNonNull(messageIds, "messageIds")) {
+            withSlot(id, slot -> isRedacted(slot) ? null : engagement.events(id)).filter(l -> !l.isEmpty())
+                    .ifPresent(l -> out.put(id, l));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContactFact> suppressions() {
+        return engagement.suppressions();
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        Checks.requireNonNull(channel, "channel");
+        Checks.requireNonNull(addresses, "addresses");
+        return engagement.suppressedAmong(channel, addresses);
     }
 }

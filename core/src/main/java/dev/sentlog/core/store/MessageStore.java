@@ -1,6 +1,9 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.Channel;
@@ -10,6 +13,7 @@ import dev.sentlog.core.message.Redaction;
 import dev.sentlog.core.retention.LegalHold;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -460,4 +464,50 @@ public interface MessageStore {
      * @return the page
      */
     RecipientPage recipientMessages(RecipientKey key, StoreQuery query);
+
+    // ---------------------------------------------------------------- issue #13 (today): engagement (H5, ST-80..ST-89)
+
+    /**
+     * Records recipients' feedback on a message's devices (SPEC H5), each event once: an event whose
+     * (entry, device, kind, event id) the message already holds is skipped, so the same feedback twice changes
+     * nothing. Feedback changes no device, status or summary (R2). An unsubscribe or a complaint also
+     * marks its address "do not contact" ({@link #suppressions}, {@link #suppressedAmong}; H3).
+     * A message that is unknown, marked for purge or redacted records nothing.
+     *
+     * @param messageId the message
+     * @param feedback  the events with their devices' facts
+     * @return how many events were new
+     * @throws IllegalArgumentException when a feedback names a device (entry, device or row) the message
+     *                                  does not hold
+     */
+    int recordFeedback(String messageId, List<FeedbackRecord> feedback);
+
+    /**
+     * The feedback recorded on messages' devices (SPEC H5), for each message in
+     * {@link FeedbackEvent#ORDER}, in one read (the Recipient Log asks for all its rows' messages).
+     *
+     * @param messageIds the messages
+     * @return per message with feedback its events; a message without feedback, unknown, marked for
+     *         purge or redacted has no key
+     */
+    Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds);
+
+    /**
+     * The "do not contact" facts that feedback made (SPEC H3, H5): for each unsubscribe or complaint
+     * of a device (message, row, kind) still stored, the first such event, with kind
+     * {@link dev.sentlog.core.contacts.ContactKind#UNSUBSCRIBED} or
+     * {@link dev.sentlog.core.contacts.ContactKind#COMPLAINED}.
+     *
+     * @return the facts, sorted by channel, address, message and row
+     */
+    List<ContactFact> suppressions();
+
+    /**
+     * Which of the given addresses feedback marked "do not contact" (SPEC H3, H5, Y1).
+     *
+     * @param channel   the channel
+     * @param addresses addresses normalised as in D1
+     * @return those marked, a subset of {@code addresses}
+     */
+    Set<String> suppressedAmong(Channel channel, Collection<String> addresses);
 }

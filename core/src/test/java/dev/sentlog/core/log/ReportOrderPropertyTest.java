@@ -33,11 +33,19 @@ class ReportOrderPropertyTest {
 
     @Provide
     Arbitrary<List<DeviceReport>> reports() {
-        Arbitrary<DeviceReport> one = Arbitraries.of(List.copyOf(OUTCOMES.keySet())).flatMap(device ->
-                Combinators.combine(Arbitraries.of(OUTCOMES.get(device)), Arbitraries.longs().between(0, 4),
+        return reportsOn(OUTCOMES, 30);
+    }
+
+    /**
+     * Lists of reports on the seed message's devices: each a device of {@code outcomes} with one of its
+     * outcomes, a sequence 0-4 and a minute 0-3 after T0; the event id names all of them.
+     */
+    static Arbitrary<List<DeviceReport>> reportsOn(Map<String, List<DeviceOutcome>> outcomes, int maxSize) {
+        Arbitrary<DeviceReport> one = Arbitraries.of(List.copyOf(outcomes.keySet())).flatMap(device ->
+                Combinators.combine(Arbitraries.of(outcomes.get(device)), Arbitraries.longs().between(0, 4),
                         Arbitraries.integers().between(0, 3)).as((o, seq, minute) -> DeviceReport.of(device, o, false,
                         device + "/" + seq + "/" + minute + "/" + o.display(), seq, T0.plusSeconds(60L * minute))));
-        return one.list().ofMaxSize(30);
+        return one.list().ofMaxSize(maxSize);
     }
 
     @Property(tries = 100)

@@ -6,6 +6,7 @@ import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceReportSink;
 import dev.sentlog.spi.ProviderException;
@@ -133,6 +134,14 @@ final class ScriptedProvider implements DeliveryProvider {
     /** The latest report of each reached device of a job, whatever the poll behaviour. */
     List<DeviceReport> latestReports(String jobId) {
         return new ArrayList<>(latest.getOrDefault(jobId, Map.of()).values());
+    }
+
+    /** Feedback {@link #pollFeedback} answers, per job (SPEC H5). */
+    final Map<String, List<DeviceFeedback>> feedback = new ConcurrentHashMap<>();
+
+    @Override
+    public List<DeviceFeedback> pollFeedback(String jobId) {
+        return List.copyOf(feedback.getOrDefault(jobId, List.of()));
     }
 
     @Override

@@ -239,6 +239,7 @@ public final class DistrictDemo {
                 .confirmationRate(CONFIRMATION_RATE)
                 .textOptOutRate(0.04)
                 .redialRate(0.1)
+                .engagement(0.45, 0.3, 0.01, 0.005)
                 .build();
         // the simulated provider plans a whole batch in its submit: allow a large list the time it takes
         Duration providerTimeout = Duration.ofSeconds(10).plusMillis(recipients / 5L);
@@ -273,6 +274,10 @@ public final class DistrictDemo {
             say("canceled %s in flight at %s", CANCELED_ID, SHOWN.format(cancel.at().atZone(zone)));
 
             deliver(log, clock, delivered);
+            // one more refresh of the week's messages collects the recipients' feedback due by now (SPEC H5)
+            for (String id : List.of(DemoWeek.WEDNESDAY_ID, DemoWeek.FRIDAY_ID)) {
+                log.refresh(ADMINISTRATOR, id);
+            }
             return new Live(log, week);
         } catch (RuntimeException | Error e) {
             log.close();

@@ -41,6 +41,11 @@ public final class RecipientTables {
         return from.equals(to) ? "on " + DAY.format(from) : "from " + DAY.format(from) + " to " + DAY.format(to);
     }
 
+    /** The device's feedback (SPEC H5), e.g. {@code Opened 12/01/2026 8:31 AM ×2}; blank without. */
+    private static String engagement(RecipientDevice d, ZoneId zone) {
+        return d.engagement().map(g -> g.describe(t -> minute(t, zone))).orElse("");
+    }
+
     private static String minute(Instant t, ZoneId zone) {
         return t == null ? "" : MINUTE.format(t.atZone(zone));
     }
@@ -61,12 +66,12 @@ public final class RecipientTables {
         out.println("Recipient Log of " + whom + ": " + log.totalMatched() + " message(s) created " + days(from, to)
                 + (log.isCut() ? " (showing the newest " + log.cap() + ")" : ""));
         ConsoleTable table = ConsoleTable.of(40, "Date Created", "Message Type", "Subject", "Status", "Reached",
-                "Student", "Device", "Outcome", "Time");
+                "Student", "Device", "Outcome", "Time", "Engagement");
         for (RecipientLogRow row : log.rows()) {
             Object[] message = {minute(row.createdAt(), zone), row.messageType(), row.subject(), row.status().label(),
                 row.reached() ? "yes" : "no"};
             if (row.devices().isEmpty()) {
-                table.row(message[0], message[1], message[2], message[3], message[4], "", "No Device", "", "");
+                table.row(message[0], message[1], message[2], message[3], message[4], "", "No Device", "", "", "");
             }
             boolean first = true;
             for (RecipientDevice d : row.devices()) {
@@ -74,7 +79,7 @@ public final class RecipientTables {
                         first ? message[3] : "", first ? message[4] : "",
                         d.student().map(s -> s.name()).orElse(""),
                         d.channel().label() + ": " + d.address() + (d.duplicate() ? " (duplicate)" : ""),
-                        d.outcome().display(), minute(d.time().orElse(null), zone));
+                        d.outcome().display(), minute(d.time().orElse(null), zone), engagement(d, zone));
                 first = false;
             }
         }
@@ -146,7 +151,7 @@ public final class RecipientTables {
             boolean first = true;
             for (Evidence e : c.evidence()) {
                 dnc.row(first ? c.channel().label() + ": " + c.address() : "", first ? String.join(", ", c.persons())
-                        : "", first ? String.join(", ", c.schools()) : "", e.messageId(), e.outcome().display(),
+                        : "", first ? String.join(", ", c.schools()) : "", e.messageId(), e.describe(),
                         minute(e.at(), zone));
                 first = false;
             }
@@ -159,7 +164,7 @@ public final class RecipientTables {
         boolean first = true;
         for (Evidence e : evidence) {
             table.row(first ? device : "", first ? since : "", first ? String.join(", ", persons) : "",
-                    first ? String.join(", ", schools) : "", e.messageId(), e.outcome().display(),
+                    first ? String.join(", ", schools) : "", e.messageId(), e.describe(),
                     minute(e.at(), zone));
             first = false;
         }

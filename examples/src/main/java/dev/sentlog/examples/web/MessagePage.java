@@ -1,5 +1,6 @@
 package dev.sentlog.examples.web;
 
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.log.Caller;
 import dev.sentlog.core.log.LogKind;
 import dev.sentlog.core.log.MessageDetail;
@@ -74,7 +75,7 @@ final class MessagePage implements Route {
         reportForm(sb, request, id, log, view.reportOptions());
         view.filterCriteria().ifPresent(criteria -> filterCriteria(sb, criteria));
         detail(sb, view.detail(), log);
-        deliveryDetail(sb, message, view.reportOptions());
+        deliveryDetail(sb, message, site.log().engagement(caller, id), view.reportOptions());
         sb.append("<p><a href=\"/search").append(Pages.logQuery(log)).append("\">Back to the search</a></p>");
         String title = view.row().subject().isBlank() ? "Message " + id : view.row().subject();
         return Response.html(200, Pages.page(title, request.session(), sb.toString()));
@@ -207,9 +208,10 @@ final class MessagePage implements Route {
         sb.append("</tbody></table></section>");
     }
 
-    private void deliveryDetail(StringBuilder sb, Message message, ApplicableReportOptions options) {
-        ReportModel model = site.reports().model(message, ReportOptions.of(options.devices(), ReportDetail.ALL,
-                ReportFormat.CSV));
+    private void deliveryDetail(StringBuilder sb, Message message, MessageEngagement engagement,
+                                ApplicableReportOptions options) {
+        ReportModel model = site.reports().model(message, engagement, ReportOptions.of(options.devices(),
+                ReportDetail.ALL, ReportFormat.CSV));
         sb.append("<section aria-labelledby=\"rows-h\"><h2 id=\"rows-h\">Delivery Detail</h2>")
                 .append("<table class=\"grid\" id=\"detail-rows\"><caption class=\"sr\">Delivery Detail</caption><thead><tr>");
         for (String c : ReportModel.DETAIL_COLUMNS) {

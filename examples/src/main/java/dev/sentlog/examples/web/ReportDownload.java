@@ -1,5 +1,6 @@
 package dev.sentlog.examples.web;
 
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.reportoptions.DeviceChoice;
 import dev.sentlog.core.reportoptions.ReportDetail;
@@ -48,8 +49,9 @@ final class ReportDownload implements Route {
         Message message = site.log().printable(request.caller(), id);
         ReportOptions options = ReportOptions.of(devices, detail, format);
         SentMessageReport.validate(message, options);
+        MessageEngagement engagement = site.log().engagement(request.caller(), id);
         return Response.download(format.mediaType(), fileName(id, format),
-                out -> site.reports().write(message, options, out));
+                out -> site.reports().write(message, engagement, options, out));
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String name, String what) {

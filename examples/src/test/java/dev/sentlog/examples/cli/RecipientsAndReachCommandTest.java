@@ -2,6 +2,9 @@ package dev.sentlog.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.message.Device;
+import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.RecipientEntry;
 import dev.sentlog.core.store.MessageStore;
 import dev.sentlog.examples.demo.DemoWeek;
@@ -10,6 +13,7 @@ import dev.sentlog.examples.demo.DistrictRecipients;
 import dev.sentlog.report.reach.HouseholdReachCsv;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.FeedbackKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +43,14 @@ class RecipientsAndReachCommandTest {
     static Path dir;
     private static DemoWeek week;
     private static List<RecipientEntry> district;
+    private static MessageStore store;
 
     @BeforeAll
     static void theWeek() {
         PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
+        store = MessageStore.inMemory();
         week = new DistrictDemo(DemoCommand.DEFAULT_RECIPIENTS, 1, DemoCommand.DEFAULT_ZONE, nowhere)
-                .run(nowhere, MessageStore.inMemory()).week();
+                .run(nowhere, store).week();
         district = DistrictRecipients.generate(DemoCommand.DEFAULT_RECIPIENTS, 1);
     }
 
@@ -96,6 +102,25 @@ class RecipientsAndReachCommandTest {
         long failures = run.out().lines().filter(l -> l.contains("-7 Local Operator")).count();
         assertThat(failures).as("H3 evidence: the number failed in at least two messages").isGreaterThanOrEqualTo(2);
         assertThat(run.out()).doesNotContain(" yes ");
+    }
+
+    @Test
+    @DisplayName("H1, H5: recipients --address of an email its recipient opened shows the engagement beside the "
+            + "outcome, which stays Sent")
+    void openedEmailShowsItsEngagement() {
+        List<FeedbackEvent> events = store.feedback(List.of(DemoWeek.WEDNESDAY_ID)).get(DemoWeek.WEDNESDAY_ID);
+        assertThat(events).as("the simulated provider's feedback in the demo week").isNotEmpty();
+        FeedbackEvent opened = events.stream().filter(e -> e.kind() == FeedbackKind.OPENED).findFirst().orElseThrow();
+        Message wednesday = store.snapshot(DemoWeek.WEDNESDAY_ID).orElseThrow();
+        Device email = wednesday.recipients().get(opened.entry()).devices().get(opened.device());
+
+        CliRun run = CliRun.of("recipients", "--address", email.address(), "--channel", "EMAIL").assertOk();
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(1)).contains("Outcome").contains("Engagement");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("Email: " + email.address()).contains("Sent")
+                .contains("Opened 01/07/2026"));
+        assertThat(run.err()).isEmpty();
     }
 
     @Test

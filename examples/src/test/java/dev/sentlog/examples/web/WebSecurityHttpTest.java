@@ -3,6 +3,7 @@ package dev.sentlog.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentlog.core.message.MessageStatus;
+import dev.sentlog.examples.demo.DemoWeek;
 import dev.sentlog.examples.demo.DistrictDemo;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web page at the HTTP level (SPEC W1, W4, S2, T4): headers, cookie, the per-session token, the
- * 404 of an out-of-scope message, request bounds, the cut notice and the download's headers. The
+ * 404 of an out-of-scope message, request bounds, the cut notice and the download's headers; and the
+ * engagement beside the status in a message's detail rows (H5). The
  * log's search cap is 3 here, so the demo day's result is cut.
  */
 class WebSecurityHttpTest {
@@ -179,6 +181,30 @@ class WebSecurityHttpTest {
         assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
         assertThat(ReportDownload.fileName("../x\"; y\r\n", dev.sentlog.report.ReportFormat.PDF))
                 .isEqualTo("sent-message-report-.._x___y__.pdf");
+    }
+
+    @Test
+    @DisplayName("W2 H5 a message's detail rows show each device's engagement beside its status, and the CSV report "
+            + "the same")
+    void engagementBesideTheStatus() {
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy h:mm a",
+                java.util.Locale.US).withZone(java.time.ZoneId.of("America/Chicago"));
+        String id = null;
+        String shown = null;
+        for (String m : List.of(DemoWeek.WEDNESDAY_ID, DemoWeek.FRIDAY_ID, DistrictDemo.MAIN_ID)) {
+            var engaged = site.log.engagement(DistrictDemo.ADMINISTRATOR, m).devices();
+            if (!engaged.isEmpty() && id == null) {
+                id = m;
+                shown = engaged.get(0).describe(minute::format);
+            }
+        }
+        assertThat(id).as("H5: the simulated provider's feedback shows in the demo week").isNotNull();
+        WebVisitor v = visitor().signIn(DemoUser.ADMINISTRATOR);
+        HttpResponse<String> page = v.get("/messages/" + id + "?log=admin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<td>Sent \u00b7 " + shown + "</td>");
+        HttpResponse<String> csv = v.get("/messages/" + id + "/report?log=admin&devices=EMAIL&detail=ALL&format=CSV");
+        assertThat(csv.body()).contains(",Sent \u00b7 " + shown + ",");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sentlog.spi.mapping;
 
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.DeviceStatus;
 
 /**
@@ -65,13 +66,13 @@ public final class MailgunEvents {
             case "rejected":
                 return Outcomes.status(DeviceStatus.FAILED, reason);
             case "opened":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.OPENED);
+                return Outcomes.feedback(FeedbackKind.OPENED);
             case "clicked":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.CLICKED);
+                return Outcomes.feedback(FeedbackKind.CLICKED);
             case "unsubscribed":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.UNSUBSCRIBED);
+                return Outcomes.feedback(FeedbackKind.UNSUBSCRIBED);
             case "complained":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.COMPLAINED);
+                return Outcomes.feedback(FeedbackKind.COMPLAINED);
             default:
                 return new MappedStatus.Unrecognized(SERVICE, event);
         }

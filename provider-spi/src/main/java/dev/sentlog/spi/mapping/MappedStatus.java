@@ -1,7 +1,9 @@
 package dev.sentlog.spi.mapping;
 
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.FeedbackKind;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.Optional;
  *       and Text), with the service's reason when it gave one; it becomes a {@link DeviceReport}.</li>
  *   <li>{@link Feedback}: what the recipient did with a delivered message (opened, clicked,
  *       unsubscribed, complained). It is kept apart: it has no device outcome and makes no report,
- *       so it never overwrites "delivered".</li>
+ *       so it never overwrites "delivered"; it becomes a {@link DeviceFeedback} ({@link #toFeedback})
+ *       that a provider hands to the log beside its reports (SPEC H5).</li>
  *   <li>{@link Unrecognized}: a status the mapping does not know (an inbound message, a status a
  *       service added later). A provider logs it and reports nothing.</li>
  * </ul>
@@ -72,23 +75,6 @@ public sealed interface MappedStatus permits MappedStatus.Outcome, MappedStatus.
         }
     }
 
-    /** What a recipient did with a delivered message. */
-    enum FeedbackKind {
-        /** The message was opened (or read). */
-        OPENED,
-        /** A link in the message was clicked. */
-        CLICKED,
-        /** The recipient unsubscribed: the service will suppress further messages to the address. */
-        UNSUBSCRIBED,
-        /** The recipient reported the message as spam: the service will suppress the address. */
-        COMPLAINED;
-
-        /** Whether the service suppresses the address from now on. */
-        public boolean suppresses() {
-            return this == UNSUBSCRIBED || this == COMPLAINED;
-        }
-    }
-
     /**
      * The device outcome this status carries.
      *
@@ -110,6 +96,21 @@ public sealed interface MappedStatus permits MappedStatus.Outcome, MappedStatus.
     default Optional<DeviceReport> toReport(String deviceId, String eventId, long sequence, Instant at) {
         if (this instanceof Outcome o) {
             return Optional.of(new DeviceReport(deviceId, o.outcome(), false, eventId, sequence, at, o.reasonText()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The feedback this status carries, for a provider to poll or push (SPEC H5).
+     *
+     * @param deviceId the log's device id
+     * @param eventId  the service's event id
+     * @param at       when the service observed it
+     * @return the feedback; empty for outcomes and unrecognized statuses
+     */
+    default Optional<DeviceFeedback> toFeedback(String deviceId, String eventId, Instant at) {
+        if (this instanceof Feedback f) {
+            return Optional.of(new DeviceFeedback(deviceId, f.kind(), eventId, at));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.sentlog.spi.mapping;
 
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class Outcomes {
         return new MappedStatus.Outcome(DeviceOutcome.call(code), blankToNull(reason));
     }
 
-    static MappedStatus feedback(MappedStatus.FeedbackKind kind) {
+    static MappedStatus feedback(FeedbackKind kind) {
         return new MappedStatus.Feedback(kind);
     }
 

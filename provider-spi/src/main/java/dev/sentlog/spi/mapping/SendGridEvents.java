@@ -1,5 +1,6 @@
 package dev.sentlog.spi.mapping;
 
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.DeviceStatus;
 
 /**
@@ -59,14 +60,14 @@ public final class SendGridEvents {
             case "dropped":
                 return Outcomes.status(DeviceStatus.FAILED, reason);
             case "open":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.OPENED);
+                return Outcomes.feedback(FeedbackKind.OPENED);
             case "click":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.CLICKED);
+                return Outcomes.feedback(FeedbackKind.CLICKED);
             case "unsubscribe":
             case "group-unsubscribe":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.UNSUBSCRIBED);
+                return Outcomes.feedback(FeedbackKind.UNSUBSCRIBED);
             case "spamreport":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.COMPLAINED);
+                return Outcomes.feedback(FeedbackKind.COMPLAINED);
             default:
                 return new MappedStatus.Unrecognized(SERVICE, event);
         }

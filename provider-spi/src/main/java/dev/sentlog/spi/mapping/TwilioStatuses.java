@@ -1,5 +1,6 @@
 package dev.sentlog.spi.mapping;
 
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.CallStatusCode;
 import dev.sentlog.spi.DeviceStatus;
 
@@ -97,7 +98,7 @@ public final class TwilioStatuses {
             case "canceled":
                 return Outcomes.status(DeviceStatus.CANCELED, null);
             case "read":
-                return Outcomes.feedback(MappedStatus.FeedbackKind.OPENED);
+                return Outcomes.feedback(FeedbackKind.OPENED);
             default:
                 return new MappedStatus.Unrecognized(MESSAGE, messageStatus);
         }

@@ -37,7 +37,8 @@ enum Clause {
     F1("an unknown job id is refused with a ProviderException"),
     F2("a provider throws ProviderExceptions without addresses"),
     T1("submit, cancel and poll are safe from several threads"),
-    B1("pushed reports obey the same rules");
+    B1("pushed reports obey the same rules"),
+    E1("feedback names Email and Text devices of the job, in the past, the same when asked again");
 
     private final String sentence;
 

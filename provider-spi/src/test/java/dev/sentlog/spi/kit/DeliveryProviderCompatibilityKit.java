@@ -9,6 +9,7 @@ import dev.sentlog.spi.DeliveryOptions;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.ProviderException;
@@ -127,6 +128,16 @@ public abstract class DeliveryProviderCompatibilityKit {
      */
     protected Duration settleTime() {
         return Duration.ofHours(1);
+    }
+
+    /**
+     * How long after a job has settled its recipients' feedback has come (DP-E1): the kit moves the
+     * clock on by this much before asking for feedback. Default: {@link #settleTime()}.
+     *
+     * @return the duration
+     */
+    protected Duration feedbackTime() {
+        return settleTime();
     }
 
     /**
@@ -848,6 +859,37 @@ public abstract class DeliveryProviderCompatibilityKit {
                     checkFinalStaysFinal(Clause.B1, run, previousFinal, report);
                     checkFits(Clause.B1, run, report);
                 }
+            }
+        }
+    }
+
+    /** DP-E1. */
+    @Nested
+    @DisplayName("Feedback")
+    class FeedbackClauses {
+
+        @Test
+        @DisplayName("DP-E1 feedback names only Email and Text devices of the job, at times between submission and the"
+                + " answer, and asking twice with no time passing answers the same (SPEC H5)")
+        void feedbackObeysTheRules() {
+            Run run = settled();
+            progress(provider, feedbackTime());
+            List<DeviceFeedback> first = provider.pollFeedback(run.jobId);
+            Instant asked = clock.instant();
+            List<DeviceFeedback> again = provider.pollFeedback(run.jobId);
+            Clause.E1.check(first != null && again != null, "pollFeedback of job %s answered null", run.jobId);
+            Assumptions.assumeFalse(first.isEmpty(),
+                    "DP-E1 not checked: the provider reported no feedback in the kit run");
+            Clause.E1.check(first.equals(again), "two answers with no time passing differ: %s, then %s", first, again);
+            for (DeviceFeedback f : first) {
+                DeliveryRequest request = run.devices.get(f.deviceId());
+                Clause.E1.check(request != null, "%s feedback names device %s, not in job %s", f.kind(), f.deviceId(),
+                        run.jobId);
+                Clause.E1.check(request.channel() == Channel.EMAIL || request.channel() == Channel.TEXT,
+                        "%s feedback names the %s device %s", f.kind(), request.channel(), f.deviceId());
+                Clause.E1.check(!f.at().isBefore(run.submittedAt) && !f.at().isAfter(asked),
+                        "%s feedback on device %s is at %s; the job was submitted at %s and asked at %s", f.kind(),
+                        f.deviceId(), f.at(), run.submittedAt, asked);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.sentlog.spi.mapping;
 
+import dev.sentlog.spi.FeedbackKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentlog.spi.Channel;
@@ -144,8 +145,8 @@ class StatusMappingTest {
                 .flatMap(DeviceReport::reason)).contains("Twilio error 30003");
         assertThat(SendGridEvents.event("delivered", "250 OK").toReport("d1", "e1", 0, AT)
                 .flatMap(DeviceReport::reason)).isEmpty();
-        assertThat(MappedStatus.FeedbackKind.COMPLAINED.suppresses()).isTrue();
-        assertThat(MappedStatus.FeedbackKind.OPENED.suppresses()).isFalse();
+        assertThat(FeedbackKind.COMPLAINED.suppresses()).isTrue();
+        assertThat(FeedbackKind.OPENED.suppresses()).isFalse();
     }
 
     @Property(tries = 200)
@@ -180,7 +181,7 @@ class StatusMappingTest {
             assertThat(mapped).isInstanceOf(MappedStatus.Unrecognized.class);
         } else if (display.startsWith("feedback ")) {
             assertThat(mapped).isEqualTo(new MappedStatus.Feedback(
-                    MappedStatus.FeedbackKind.valueOf(display.substring("feedback ".length()))));
+                    FeedbackKind.valueOf(display.substring("feedback ".length()))));
         } else {
             DeviceOutcome outcome = mapped.deviceOutcome().orElseThrow();
             assertThat(outcome.display()).isEqualTo(display);

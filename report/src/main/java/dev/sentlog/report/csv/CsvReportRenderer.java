@@ -81,7 +81,7 @@ public final class CsvReportRenderer implements ReportRenderer {
                 p.print(FormulaGuard.neutralise(r.recipientCell()));
                 p.print(FormulaGuard.neutralise(r.student()));
                 p.print(FormulaGuard.neutralise(r.deviceCell(DetailRow.CSV_DUPLICATE_MARK)));
-                p.print(FormulaGuard.neutralise(r.status()));
+                p.print(FormulaGuard.neutralise(r.statusCell()));
                 p.print(FormulaGuard.neutralise(r.time()));
                 p.println();
             }

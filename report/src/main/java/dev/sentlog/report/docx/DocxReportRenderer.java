@@ -144,7 +144,7 @@ public final class DocxReportRenderer implements ReportRenderer {
                 cell(x, r.recipientCell());
                 cell(x, r.student());
                 cell(x, r.deviceCell(DetailRow.DUPLICATE_MARK));
-                cell(x, r.status());
+                cell(x, r.statusCell());
                 cell(x, r.time());
                 x.raw("</w:tr>");
             }

@@ -1,5 +1,6 @@
 package dev.sentlog.report.model;
 
+import dev.sentlog.core.engagement.MessageEngagement;
 import dev.sentlog.core.log.PresentationSettings;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileAvailability;
@@ -88,8 +89,10 @@ public final class ReportModel {
     private final boolean noDeviceRows;
     private final Set<String> failedPersons;
     private final ZoneId zone;
+    private final MessageEngagement engagement;
 
     private ReportModel(Builder b) {
+        this.engagement = b.engagement;
         this.message = b.message;
         this.analysis = b.analysis;
         this.classifier = b.classifier;
@@ -370,7 +373,8 @@ public final class ReportModel {
                     if (included(dev)) {
                         return new DetailRow(e.person().name(), studentName(e),
                                 dev.channel().label() + ": " + dev.address(), status(dev),
-                                times.format(dev.time().orElse(null)), mark, analysis.isDuplicate(entry, d));
+                                times.format(dev.time().orElse(null)), mark, analysis.isDuplicate(entry, d),
+                                engagement.device(entry, d).map(g -> g.describe(times::format)).orElse(""));
                     }
                 }
                 advanceEntry();
@@ -415,8 +419,22 @@ public final class ReportModel {
         private ZoneId zone = PresentationSettings.DEFAULT_ZONE;
         private Instant generatedAt;
         private FileAvailability fileAvailability = FileAvailability.always();
+        private MessageEngagement engagement = MessageEngagement.none();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the engagement of the message's devices (SPEC H5), shown beside each device's status
+         * (default: none).
+         *
+         * @param v the engagement, read from the same log as the message
+         * @return this builder
+         * @throws NullPointerException when v is null
+         */
+        public Builder engagement(MessageEngagement v) {
+            engagement = Checks.requireNonNull(v, "engagement");
+            return this;
         }
 
         /**

@@ -220,7 +220,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             t.addCell(fs.phrase(r.recipientCell(), st.value));
             t.addCell(fs.phrase(r.student(), st.value));
             t.addCell(fs.phrase(r.deviceCell(DetailRow.DUPLICATE_MARK), st.value));
-            t.addCell(fs.phrase(r.status(), st.value));
+            t.addCell(fs.phrase(r.statusCell(), st.value));
             t.addCell(fs.phrase(r.time(), st.value));
             if (++n % CHUNK_ROWS == 0) {
                 doc.add(t);

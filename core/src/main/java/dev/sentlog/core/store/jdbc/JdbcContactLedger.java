@@ -156,6 +156,16 @@ final class JdbcContactLedger {
     /** Which of the addresses are marked "do not contact". */
     static Set<String> doNotContactAmong(Connection c, Channel channel, Collection<String> addresses)
             throws SQLException {
+        return addressesAmong(c, "SELECT address FROM sentlog_contact_address WHERE do_not_contact "
+                + "AND address_key = ANY (?)", channel, addresses);
+    }
+
+    /**
+     * The addresses a query with one parameter, the array of the addresses' ledger keys, answers (as
+     * its first column); none for no addresses.
+     */
+    static Set<String> addressesAmong(Connection c, String query, Channel channel, Collection<String> addresses)
+            throws SQLException {
         Set<String> out = new HashSet<>();
         if (addresses.isEmpty()) {
             return out;
@@ -166,8 +176,7 @@ final class JdbcContactLedger {
             keys[i++] = ContactFact.key(channel, a);
         }
         Array array = c.createArrayOf("text", keys);
-        try (PreparedStatement s = c.prepareStatement("SELECT address FROM sentlog_contact_address "
-                + "WHERE do_not_contact AND address_key = ANY (?)")) {
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setArray(1, array);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

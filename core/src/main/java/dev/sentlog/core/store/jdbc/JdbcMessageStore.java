@@ -1,6 +1,9 @@
 package dev.sentlog.core.store.jdbc;
 
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.contacts.ContactFact;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.address.Addresses;
 import dev.sentlog.core.internal.Checks;
 import dev.sentlog.core.message.Cancellation;
@@ -1486,5 +1489,38 @@ public final class JdbcMessageStore implements MessageStore {
             }
         }
         return out;
+    }
+
+    // ---- issue #13 (today): engagement (SPEC H5) ----
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        Checks.requireNonNull(messageId, "messageId");
+        List<FeedbackRecord> records = Checks.copyWithoutNulls(feedback, "feedback");
+        if (records.isEmpty()) {
+            return 0;
+        }
+        return transaction("recordFeedback", messageId, true, c -> JdbcFeedback.record(c, messageId, records));
+    }
+
+    @Override
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        List<String> ids = List.copyOf(Checks.copyWithoutNulls(new ArrayList<>(messageIds), "messageIds"));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return transaction("feedback", ids.size() == 1 ? ids.get(0) : null, true, c -> JdbcFeedback.events(c, ids));
+    }
+
+    @Override
+    public List<ContactFact> suppressions() {
+        return transaction("suppressions", null, true, JdbcFeedback::suppressions);
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        Checks.requireNonNull(channel, "channel");
+        Checks.requireNonNull(addresses, "addresses");
+        return transaction("suppressedAmong", null, true, c -> JdbcFeedback.suppressedAmong(c, channel, addresses));
     }
 }

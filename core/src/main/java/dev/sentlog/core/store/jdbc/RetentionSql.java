@@ -50,6 +50,8 @@ final class RetentionSql {
         SUMMARY_TIME("sentlog_summary_time", false),
         /** The contact ledger's evidence from this message (SPEC H3): addresses, persons. */
         CONTACT_FACT("sentlog_contact_fact", true),
+        /** Recipients' feedback on this message's devices (SPEC H5): addresses, persons. */
+        FEEDBACK("sentlog_feedback", true),
         /** The links to this message's resends (SPEC Y2). */
         RESENDS("sentlog_resend", "original_id", false),
         /** The link naming this message's original (SPEC Y2). */

@@ -263,3 +263,27 @@ CREATE TABLE sentlog_address_message (
 );
 CREATE INDEX sentlog_address_message_by_created
     ON sentlog_address_message (channel, address_key, created_at DESC, recorded_seq DESC);
+
+-- issue #13 (today): engagement (SPEC H5). Each feedback event of a device once (by entry and device
+-- index, kind and the provider's event id), with its row, the device's channel, normalised address,
+-- person and outcome and the message's school, so that an unsubscribe or a complaint marks its address
+-- "do not contact" (H3).
+-- Purge and redaction remove a message's rows (RetentionSql.MessagePart.FEEDBACK).
+CREATE TABLE sentlog_feedback (
+    message_id  text NOT NULL REFERENCES sentlog_message (id),
+    entry_no    integer NOT NULL,
+    device_no   integer NOT NULL,
+    row_no      integer NOT NULL,
+    kind        text NOT NULL,
+    event_id    text NOT NULL,
+    at          bigint NOT NULL,
+    channel     text NOT NULL,
+    address_key text NOT NULL,
+    address     text NOT NULL,
+    person_id   text NOT NULL,
+    outcome     text NOT NULL,
+    school      text NOT NULL,
+    PRIMARY KEY (message_id, entry_no, device_no, kind, event_id)
+);
+CREATE INDEX sentlog_feedback_suppressed ON sentlog_feedback (address_key)
+    WHERE kind IN ('UNSUBSCRIBED', 'COMPLAINED');

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sentlog.core.contacts.AddressHistory;
 import dev.sentlog.core.contacts.ContactFact;
 import dev.sentlog.core.contacts.ContactKind;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
 import dev.sentlog.core.message.Cancellation;
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.FileRef;
@@ -41,6 +43,7 @@ import dev.sentlog.spi.BatchKey;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.OutcomeClass;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1743,6 +1746,172 @@ public abstract class MessageStoreCompatibilityKit {
                 }
             }
             assertThat(problems).as("ST-55 queries answered wrongly").isEmpty();
+        }
+    }
+
+    // ---- issue #13 (today): engagement (SPEC H5): ST-80..ST-89 ----
+
+    private static final Device EMAIL_B = Device.of(Channel.EMAIL, "bo@nomail.com", DeviceStatus.PENDING);
+    private static final DeviceOutcome SENT = DeviceOutcome.of(DeviceStatus.SENT);
+
+    /** Feedback on the email of {@link #ledgerMessage}'s entry {@code entry} (its row), of Harrison High. */
+    private static FeedbackRecord feedbackOn(int entry, String address, FeedbackKind kind, String eventId, int minute) {
+        return new FeedbackRecord(new FeedbackEvent(entry, 0, kind, eventId, BASE.plusSeconds(60L * minute)), entry,
+                Channel.EMAIL, address, "p-" + entry, SENT, "Harrison High");
+    }
+
+    private static FeedbackEvent event(int entry, FeedbackKind kind, String eventId, int minute) {
+        return new FeedbackEvent(entry, 0, kind, eventId, BASE.plusSeconds(60L * minute));
+    }
+
+    private Map<String, List<FeedbackEvent>> feedbackOf(String... ids) {
+        return store.feedback(List.of(ids));
+    }
+
+    @Nested
+    @DisplayName("Engagement (SPEC H5)")
+    class EngagementClauses {
+
+        @Test
+        @DisplayName("ST-80 recordFeedback keeps each (entry, device, kind, event id) once and answers how many were "
+                + "new; feedback answers each message's events in FeedbackEvent.ORDER, no key without feedback (H5)")
+        void eachEventOnce() {
+            insert(ledgerMessage("m-1", "Harrison High", EMAIL, EMAIL_B));
+            insert(ledgerMessage("m-2", "Harrison High", EMAIL));
+            int first = store.recordFeedback("m-1", List.of(
+                    feedbackOn(1, "bo@nomail.com", FeedbackKind.OPENED, "e-2", 5),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-1", 3),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.CLICKED, "e-3", 4),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-1", 3)));
+            int second = store.recordFeedback("m-1", List.of(
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-1", 3),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-4", 9),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.CLICKED, "e-1", 3)));
+
+            assertThat(first).as("ST-80 new events of the first batch (a repeat inside it counts once)").isEqualTo(3);
+            assertThat(second).as("ST-80 new events of the second batch").isEqualTo(2);
+            Map<String, List<FeedbackEvent>> answer = feedbackOf("m-1", "m-2", "m-unknown");
+            assertThat(answer.keySet()).as("ST-80 messages with feedback").containsExactly("m-1");
+            assertThat(answer.get("m-1")).as("ST-80 events in order").containsExactly(
+                    event(0, FeedbackKind.OPENED, "e-1", 3),
+                    event(0, FeedbackKind.OPENED, "e-4", 9),
+                    event(0, FeedbackKind.CLICKED, "e-1", 3),
+                    event(0, FeedbackKind.CLICKED, "e-3", 4),
+                    event(1, FeedbackKind.OPENED, "e-2", 5));
+        }
+
+        @Test
+        @DisplayName("ST-81 feedback changes no device, state, version, summary or ledger fact of the message (R2, H5)")
+        void changesNothingElse() {
+            insert(ledgerMessage("m-1", "Harrison High", EMAIL, EMAIL_B));
+            fact("m-1", 0, SENT, 2, ContactKind.SUCCESS);
+            fact("m-1", 1, DeviceOutcome.of(DeviceStatus.FAILED), 2, ContactKind.PERMANENT_FAILURE);
+            MessageHeader header = store.header("m-1").orElseThrow();
+            Message snapshot = store.snapshot("m-1").orElseThrow();
+            Optional<StoredSummary> summary = store.summary("m-1");
+            List<AddressHistory> failing = store.failingAddresses(1);
+            List<AddressHistory> dnc = store.doNotContactAddresses();
+
+            store.recordFeedback("m-1", List.of(
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-1", 3),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.COMPLAINED, "e-2", 4),
+                    feedbackOn(1, "bo@nomail.com", FeedbackKind.UNSUBSCRIBED, "e-3", 5)));
+
+            assertThat(store.header("m-1")).as("ST-81 header and version").contains(header);
+            assertThat(store.snapshot("m-1")).as("ST-81 devices").contains(snapshot);
+            assertThat(store.summary("m-1")).as("ST-81 summary").isEqualTo(summary);
+            assertThat(store.failingAddresses(1)).as("ST-81 ledger's failing addresses").isEqualTo(failing);
+            assertThat(store.doNotContactAddresses()).as("ST-81 ledger's do-not-contact facts").isEqualTo(dnc);
+        }
+
+        @Test
+        @DisplayName("ST-82 an unsubscribe or a complaint marks its address: suppressions lists the first event of "
+                + "each (message, row, kind) as a fact of that kind, suppressedAmong answers the address among others "
+                + "on its channel; opened and clicked mark nothing (H3, H5)")
+        void suppressions() {
+            insert(ledgerMessage("m-1", "Harrison High", EMAIL, EMAIL_B));
+            insert(ledgerMessage("m-2", "Harrison High", EMAIL));
+            store.recordFeedback("m-1", List.of(
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.UNSUBSCRIBED, "e-1", 7),
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.UNSUBSCRIBED, "e-2", 6),
+                    feedbackOn(1, "bo@nomail.com", FeedbackKind.OPENED, "e-3", 6),
+                    feedbackOn(1, "bo@nomail.com", FeedbackKind.CLICKED, "e-4", 6)));
+            store.recordFeedback("m-2", List.of(feedbackOn(0, "ann@nomail.com", FeedbackKind.COMPLAINED, "e-5", 8)));
+
+            assertThat(store.suppressions()).as("ST-82 suppressions").containsExactly(
+                    new ContactFact(Channel.EMAIL, "ann@nomail.com", "m-1", 0, ContactKind.UNSUBSCRIBED, SENT,
+                            BASE.plusSeconds(360), "p-0", "Harrison High"),
+                    new ContactFact(Channel.EMAIL, "ann@nomail.com", "m-2", 0, ContactKind.COMPLAINED, SENT,
+                            BASE.plusSeconds(480), "p-0", "Harrison High"));
+            assertThat(store.suppressedAmong(Channel.EMAIL,
+                    List.of("ann@nomail.com", "bo@nomail.com", "cy@nomail.com"))).as("ST-82 among")
+                    .containsExactly("ann@nomail.com");
+            assertThat(store.suppressedAmong(Channel.TEXT, List.of("ann@nomail.com"))).as("ST-82 per channel")
+                    .isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-83 an unknown, purge-marked or redacted message records nothing; marking for purge and "
+                + "redacting drop the message's feedback and the marks it made (X1, X2, H5)")
+        void retention() {
+            assertThat(store.recordFeedback("m-unknown", List.of(
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.COMPLAINED, "e-0", 1)))).as("ST-83 unknown").isZero();
+            insertFinal(ledgerMessage("m-1", "Harrison High", EMAIL));
+            insertFinal(ledgerMessage("m-2", "Harrison High", EMAIL_B));
+            store.recordFeedback("m-1", List.of(feedbackOn(0, "ann@nomail.com", FeedbackKind.COMPLAINED, "e-1", 1)));
+            store.recordFeedback("m-2", List.of(feedbackOn(0, "bo@nomail.com", FeedbackKind.UNSUBSCRIBED, "e-2", 1)));
+
+            assertThat(store.markForPurge("m-1")).as("ST-83 marked").isTrue();
+            assertThat(store.redact("m-2", m -> figuresAt(BASE))).as("ST-83 redacted").isPresent();
+
+            assertThat(feedbackOf("m-1", "m-2")).as("ST-83 feedback gone").isEmpty();
+            assertThat(store.suppressions()).as("ST-83 marks gone").isEmpty();
+            assertThat(store.suppressedAmong(Channel.EMAIL, List.of("ann@nomail.com", "bo@nomail.com")))
+                    .as("ST-83 among").isEmpty();
+            assertThat(store.recordFeedback("m-1", List.of(feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED,
+                    "e-3", 2)))).as("ST-83 purge-marked records nothing").isZero();
+            assertThat(store.recordFeedback("m-2", List.of(feedbackOn(0, "bo@nomail.com", FeedbackKind.OPENED,
+                    "e-4", 2)))).as("ST-83 redacted records nothing").isZero();
+            assertThat(feedbackOf("m-1", "m-2")).as("ST-83 still nothing").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-84 feedback naming a device the message does not hold is refused with "
+                + "IllegalArgumentException, and nothing of its batch is recorded (H5)")
+        void unknownDevice() {
+            insert(ledgerMessage("m-1", "Harrison High", EMAIL));
+            assertThatThrownBy(() -> store.recordFeedback("m-1", List.of(
+                    feedbackOn(0, "ann@nomail.com", FeedbackKind.OPENED, "e-1", 1),
+                    feedbackOn(5, "ann@nomail.com", FeedbackKind.OPENED, "e-2", 1))))
+                    .as("ST-84 refused").isInstanceOf(IllegalArgumentException.class);
+            assertThat(feedbackOf("m-1")).as("ST-84 nothing recorded").isEmpty();
+        }
+
+        @Test
+        @DisplayName("ST-85 concurrent recordFeedback calls of the same events record each once: their answers add up "
+                + "to the number of distinct events (N3, H5)")
+        void concurrentRecords() throws Exception {
+            insert(ledgerMessage("m-1", "Harrison High", EMAIL, EMAIL_B));
+            List<FeedbackRecord> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                batch.add(feedbackOn(i % 2, i % 2 == 0 ? "ann@nomail.com" : "bo@nomail.com",
+                        i % 3 == 0 ? FeedbackKind.CLICKED : FeedbackKind.OPENED, "e-" + i, i));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> work = new ArrayList<>();
+            for (int th = 0; th < THREADS; th++) {
+                work.add(pool.submit(() -> {
+                    await(start, "the start");
+                    return store.recordFeedback("m-1", batch);
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : work) {
+                total += await(f);
+            }
+            assertThat(total).as("ST-85 new events over all calls").isEqualTo(20);
+            assertThat(feedbackOf("m-1").get("m-1")).as("ST-85 stored events").hasSize(20);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ final class Scenario {
     static final String BOUNCE_REASON = "550 5.1.1 mailbox unavailable (simulated bounce)";
     private static final int DUPLICATE = -4;
     private static final int NO_ANSWER = 0;
+    private static final long FEEDBACK_SALT = 0x5DEECE66DL;
 
     private final long seed;
     private final Duration attemptMin;
@@ -40,6 +42,10 @@ final class Scenario {
     private final double redialRate;
     private final boolean reportDuplicates;
     private final Map<String, DeviceOutcome> fixedOutcomes;
+    private final double openRate;
+    private final double clickRate;
+    private final double unsubscribeRate;
+    private final double complaintRate;
 
     Scenario(SimulatedProvider.Builder b) {
         this.seed = b.seed;
@@ -57,14 +63,22 @@ final class Scenario {
         this.redialRate = b.redialRate;
         this.reportDuplicates = b.reportDuplicates;
         this.fixedOutcomes = Map.copyOf(b.fixedOutcomes);
+        this.openRate = b.openRate;
+        this.clickRate = b.clickRate;
+        this.unsubscribeRate = b.unsubscribeRate;
+        this.complaintRate = b.complaintRate;
     }
 
     /** One planned report of a device. */
     record Step(Instant at, DeviceOutcome outcome, boolean confirmed, String reason) {
     }
 
-    /** A device's planned reports, the first at its attempt time. */
-    record DevicePlan(DeliveryRequest request, List<Step> steps) {
+    /** One planned feedback of a device (SPEC H5). */
+    record FeedbackStep(Instant at, FeedbackKind kind) {
+    }
+
+    /** A device's planned reports, the first at its attempt time, and its planned feedback. */
+    record DevicePlan(DeliveryRequest request, List<Step> steps, List<FeedbackStep> feedback) {
         Instant attemptAt() {
             return steps.get(0).at();
         }
@@ -99,7 +113,7 @@ final class Scenario {
                     finish(steps, rng, channel, attemptAt.plus(between(rng, outcomeMin, outcomeMax)), turn);
                 }
             }
-            plans.add(new DevicePlan(request, List.copyOf(steps)));
+            plans.add(new DevicePlan(request, List.copyOf(steps), feedback(batch, request, steps)));
         }
         return plans;
     }
@@ -131,6 +145,41 @@ final class Scenario {
         }
         boolean confirmed = voice && code == CallStatusCode.LIVE_PERSON && rng.nextDouble() < confirmationRate;
         steps.add(call(finalAt, code, confirmed));
+    }
+
+    /**
+     * The feedback of an Email device that ends SENT (SPEC H5), from a generator of its own (so the
+     * outcomes drawn stay those of a scenario without feedback): opened by the open rate, some twice;
+     * an opened email clicked by the click rate; then unsubscribed or complained by their rates. Each
+     * comes minutes to hours after delivery.
+     */
+    private List<FeedbackStep> feedback(DeliveryBatch batch, DeliveryRequest request, List<Step> steps) {
+        Step last = steps.get(steps.size() - 1);
+        if (request.channel() != Channel.EMAIL || !last.outcome().equals(DeviceOutcome.of(DeviceStatus.SENT))
+                || openRate + unsubscribeRate + complaintRate == 0) {
+            return List.of();
+        }
+        SplittableRandom rng = new SplittableRandom(mix(batch.messageId(), request.deviceId()) ^ FEEDBACK_SALT);
+        List<FeedbackStep> out = new ArrayList<>(4);
+        Instant at = last.at();
+        if (rng.nextDouble() < openRate) {
+            at = at.plus(between(rng, Duration.ofMinutes(1), Duration.ofHours(3)));
+            out.add(new FeedbackStep(at, FeedbackKind.OPENED));
+            if (rng.nextDouble() < 0.3) {
+                out.add(new FeedbackStep(at.plus(between(rng, Duration.ofMinutes(5), Duration.ofHours(6))),
+                        FeedbackKind.OPENED));
+            }
+            if (rng.nextDouble() < clickRate) {
+                out.add(new FeedbackStep(at.plus(between(rng, Duration.ofSeconds(10), Duration.ofMinutes(10))),
+                        FeedbackKind.CLICKED));
+            }
+        }
+        double r = rng.nextDouble();
+        if (r < unsubscribeRate || r >= 1 - complaintRate) {
+            out.add(new FeedbackStep(at.plus(between(rng, Duration.ofMinutes(1), Duration.ofMinutes(30))),
+                    r < unsubscribeRate ? FeedbackKind.UNSUBSCRIBED : FeedbackKind.COMPLAINED));
+        }
+        return List.copyOf(out);
     }
 
     /** The key of an address with a fixed outcome: its channel and its normalised form (SPEC D1). */

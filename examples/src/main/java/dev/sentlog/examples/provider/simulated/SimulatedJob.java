@@ -2,6 +2,7 @@ package dev.sentlog.examples.provider.simulated;
 
 import dev.sentlog.spi.CancelResult;
 import dev.sentlog.spi.DeliveryBatch;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
@@ -63,6 +64,21 @@ final class SimulatedJob {
             }
         }
         return List.copyOf(reports);
+    }
+
+    /** The feedback whose time the clock has reached, of devices whose outcome it has reached (SPEC H5). */
+    synchronized List<DeviceFeedback> pollFeedback(Instant now) {
+        advanceTo(now);
+        List<DeviceFeedback> out = new ArrayList<>();
+        for (int d = 0; d < plans.size(); d++) {
+            List<Scenario.FeedbackStep> steps = plans.get(d).feedback();
+            for (int f = 0; f < steps.size() && !canceled[d] && latest[d] != null
+                    && !steps.get(f).at().isAfter(now); f++) {
+                out.add(new DeviceFeedback(deviceId(d), steps.get(f).kind(), jobId + ":" + d + ":feedback-" + f,
+                        steps.get(f).at()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     synchronized CancelResult cancel(Instant now) {

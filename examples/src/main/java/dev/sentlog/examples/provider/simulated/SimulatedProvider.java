@@ -8,6 +8,7 @@ import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.OutcomeClassifier;
 import dev.sentlog.spi.ProviderException;
@@ -70,6 +71,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Submit failures (SPEC M5).</b> A batch of a message named in
  *       {@link Builder#failSubmitsOf(String...)}, or the next batches after
  *       {@link #failNextSubmits(int)}, are refused with a {@link ProviderException}.</li>
+ *   <li><b>Feedback (SPEC H5).</b> With {@link Builder#engagement(double, double, double, double)},
+ *       Email devices that end SENT are opened, clicked, unsubscribed or complained about, drawn
+ *       from the seed apart from their outcomes; {@link #pollFeedback(String)} shows the feedback
+ *       whose time the clock has reached.</li>
  *   <li><b>Cancel (SPEC C2).</b> Stops every device whose attempt time the clock has not reached;
  *       they are reported CANCELED from then on.</li>
  * </ul>
@@ -190,6 +195,17 @@ public final class SimulatedProvider implements DeliveryProvider {
     }
 
     /**
+     * The feedback of the job's Email devices whose time the clock has reached (SPEC H5, DP-E1), as
+     * {@link Builder#engagement(double, double, double, double)} planned it; none by default.
+     *
+     * @throws ProviderException when the job is unknown
+     */
+    @Override
+    public List<DeviceFeedback> pollFeedback(String jobId) {
+        return job(jobId).pollFeedback(clock.instant());
+    }
+
+    /**
      * Makes the next {@code count} submits throw a {@link ProviderException} (SPEC M5), as if the
      * service were unreachable. Thread-safe.
      *
@@ -231,6 +247,10 @@ public final class SimulatedProvider implements DeliveryProvider {
         double silenceRate;
         double redialRate;
         boolean reportDuplicates = true;
+        double openRate;
+        double clickRate;
+        double unsubscribeRate;
+        double complaintRate;
         Set<String> failingMessageIds = Set.of();
         final Map<String, DeviceOutcome> fixedOutcomes = new HashMap<>();
 
@@ -388,6 +408,28 @@ public final class SimulatedProvider implements DeliveryProvider {
          */
         public Builder confirmationRate(double rate) {
             this.confirmationRate = checkRate(rate, "confirmationRate");
+            return this;
+        }
+
+        /**
+         * Recipients' feedback on Email devices that end SENT (SPEC H5), drawn per device from the seed
+         * apart from its outcome: the share opened (some of them twice), the share of opened ones
+         * clicked, and the shares unsubscribed and complained (these two exclusive). Default: all 0,
+         * no feedback.
+         *
+         * @param openRate        the share opened, from 0 to 1
+         * @param clickRate       the share of opened emails clicked, from 0 to 1
+         * @param unsubscribeRate the share unsubscribed, from 0 to 1
+         * @param complaintRate   the share complained, from 0 to 1; with the unsubscribe rate at most 1
+         * @return this builder
+         */
+        public Builder engagement(double openRate, double clickRate, double unsubscribeRate, double complaintRate) {
+            this.openRate = checkRate(openRate, "openRate");
+            this.clickRate = checkRate(clickRate, "clickRate");
+            this.unsubscribeRate = checkRate(unsubscribeRate, "unsubscribeRate");
+            this.complaintRate = checkRate(complaintRate, "complaintRate");
+            requireArgument(unsubscribeRate + complaintRate <= 1, "unsubscribeRate %s and complaintRate %s add up to "
+                    + "more than 1", unsubscribeRate, complaintRate);
             return this;
         }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The simulated provider passes the provider compatibility kit, on every channel with
- * confirmations, redials, opt-outs and bounces switched on, and as a Voice/Text dialer dealing
- * every call status code.
+ * confirmations, redials, opt-outs, bounces and feedback (DP-E1, SPEC H5) switched on, and as a
+ * Voice/Text dialer dealing every call status code.
  */
 @DisplayName("SimulatedProvider passes the compatibility kit")
 class SimulatedProviderCompatibilityTest {
@@ -23,12 +23,18 @@ class SimulatedProviderCompatibilityTest {
         protected DeliveryProvider createProvider(Clock clock) {
             return SimulatedProvider.builder().seed(7).clock(clock)
                     .confirmationRate(0.5).redialRate(0.3).textOptOutRate(0.2).emailFailureRate(0.2)
+                    .engagement(0.8, 0.5, 0.1, 0.1)
                     .build();
         }
 
         @Override
         protected Duration settleTime() {
             return Duration.ofMinutes(4);
+        }
+
+        @Override
+        protected Duration feedbackTime() {
+            return Duration.ofDays(1);
         }
     }
 

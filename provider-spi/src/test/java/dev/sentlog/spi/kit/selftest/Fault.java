@@ -37,9 +37,11 @@ enum Fault {
     ADDRESS_IN_MESSAGE("DP-F2"),
     RACY_JOB_IDS("DP-T1"),
     PUSHES_UNDER_ANOTHER_NAME("DP-B1"),
+    /** Reports feedback on Voice devices too. */
+    FEEDBACK_ON_VOICE("DP-E1"),
     /**
-     * Keeps the contract, but never pushes and never reports a confirmed call: the kit must skip
-     * DP-B1 and DP-P10 (aborted by an assumption), not pass them.
+     * Keeps the contract, but never pushes, never reports a confirmed call and never reports
+     * feedback: the kit must skip DP-B1, DP-P10 and DP-E1 (aborted by an assumption), not pass them.
      */
     PULL_ONLY_NO_CONFIRMATION(),
     /**

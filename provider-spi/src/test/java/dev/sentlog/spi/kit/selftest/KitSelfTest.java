@@ -34,7 +34,7 @@ class KitSelfTest {
 
         assertThat(failures(tests)).isEmpty();
         assertThat(tests.aborted().count()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(tests.started().count()).isEqualTo(31);
+        assertThat(tests.succeeded().count()).isEqualTo(tests.started().count()).isEqualTo(32);
     }
 
     @Test
@@ -48,17 +48,19 @@ class KitSelfTest {
             broken.addAll(fault.broken());
         }
         assertThat(tested).containsAll(broken).contains("DP-I1", "DP-S1", "DP-S6", "DP-C1", "DP-P1", "DP-F1", "DP-T1",
-                "DP-B1").hasSize(30);
+                "DP-B1", "DP-E1").hasSize(31);
     }
 
     @Test
-    @DisplayName("DP-B1 and DP-P10 are skipped with a reason, not passed, for a provider that never pushes or confirms")
+    @DisplayName("DP-B1, DP-P10 and DP-E1 are skipped with a reason, not passed, for a provider that never pushes, "
+            + "confirms or reports feedback")
     void pushAndConfirmationClausesAreSkippedWhenNothingHappens() {
         Events tests = runKit(Fault.PULL_ONLY_NO_CONFIRMATION);
 
         assertThat(failures(tests)).isEmpty();
         Map<String, String> aborted = aborted(tests);
-        assertThat(aborted).containsOnlyKeys("DP-B1", "DP-P10");
+        assertThat(aborted).containsOnlyKeys("DP-B1", "DP-P10", "DP-E1");
+        assertThat(aborted.get("DP-E1")).contains("DP-E1 not checked", "no feedback");
         assertThat(aborted.get("DP-B1")).contains("DP-B1 not checked", "pushed no report");
         assertThat(aborted.get("DP-P10")).contains("DP-P10 not checked", "no confirmed Voice device");
         assertThat(tests.succeeded().count()).isEqualTo(29);
@@ -74,7 +76,7 @@ class KitSelfTest {
         Map<String, String> aborted = aborted(tests);
         assertThat(aborted).containsOnlyKeys("DP-S6");
         assertThat(aborted.get("DP-S6")).contains("DP-S6 not checked", "SPI version 1");
-        assertThat(tests.succeeded().count()).isEqualTo(30);
+        assertThat(tests.succeeded().count()).isEqualTo(31);
     }
 
     @ParameterizedTest(name = "{0}")

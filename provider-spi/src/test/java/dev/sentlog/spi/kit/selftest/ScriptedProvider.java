@@ -8,7 +8,9 @@ import dev.sentlog.spi.DeliveryBatch;
 import dev.sentlog.spi.DeliveryProvider;
 import dev.sentlog.spi.DeliveryRequest;
 import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceFeedback;
 import dev.sentlog.spi.DeviceReport;
+import dev.sentlog.spi.FeedbackKind;
 import dev.sentlog.spi.DeviceReportSink;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.ProviderException;
@@ -181,6 +183,16 @@ final class ScriptedProvider implements DeliveryProvider {
         return reports;
     }
 
+    /** An OPENED feedback on each Email and Text device five seconds after its final outcome (SPEC H5). */
+    @Override
+    public List<DeviceFeedback> pollFeedback(String jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            throw new ProviderException(name(), "unknown job " + jobId);
+        }
+        return fault == Fault.PULL_ONLY_NO_CONFIRMATION ? List.of() : job.feedback(clock.instant());
+    }
+
     private void push(String jobId, List<DeviceReport> reports) {
         DeviceReportSink target = sink;
         if (target == null || fault == Fault.PULL_ONLY_NO_CONFIRMATION) {
@@ -313,6 +325,20 @@ final class ScriptedProvider implements DeliveryProvider {
             } else if (attempted) {
                 out.add(report(deviceId, DeviceStatus.IN_PROGRESS, 1, attemptAt[d]));
             }
+        }
+
+        synchronized List<DeviceFeedback> feedback(Instant now) {
+            List<DeviceFeedback> out = new ArrayList<>();
+            for (int d = 0; d < devices.size(); d++) {
+                Channel channel = devices.get(d).channel();
+                Instant at = finalAt[d].plusSeconds(5);
+                boolean carries = channel != Channel.VOICE || fault == Fault.FEEDBACK_ON_VOICE;
+                if (carries && stoppedAt[d] == null && !at.isAfter(now)) {
+                    out.add(new DeviceFeedback(devices.get(d).deviceId(), FeedbackKind.OPENED,
+                            jobId + "/" + devices.get(d).deviceId() + "/opened", at));
+                }
+            }
+            return out;
         }
 
         private DeviceReport finalReport(int d, Channel channel, Instant now) {

@@ -2,6 +2,11 @@ package dev.sentlog.core.store.kit.selftest;
 
 import dev.sentlog.core.message.Device;
 import dev.sentlog.core.contacts.AddressHistory;
+import dev.sentlog.core.engagement.FeedbackEvent;
+import dev.sentlog.core.engagement.FeedbackRecord;
+import dev.sentlog.spi.DeviceOutcome;
+import dev.sentlog.spi.DeviceStatus;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
@@ -324,5 +329,55 @@ final class BrokenStore extends ForwardingMessageStore {
                 return delegate.recipientMessages(key, query);
             }
         }
+    }
+
+    /** What the store answered after each record, for {@link Fault#FEEDBACK_OUTLIVES_RETENTION}. */
+    private final Map<String, List<FeedbackEvent>> keptFeedback = new ConcurrentHashMap<>();
+    private final AtomicInteger repeats = new AtomicInteger();
+
+    @Override
+    public int recordFeedback(String messageId, List<FeedbackRecord> feedback) {
+        List<FeedbackRecord> records = feedback;
+        if (fault == Fault.FEEDBACK_REPEATED) {
+            // a fresh event id per call: a repeat is recorded again
+            String suffix = "#" + repeats.incrementAndGet();
+            records = feedback.stream().map(r -> new FeedbackRecord(new FeedbackEvent(r.event().entry(),
+                    r.event().device(), r.event().kind(), r.event().eventId() + suffix, r.event().at()), r.row(),
+                    r.channel(), r.address(), r.personId(), r.outcome(), r.school())).toList();
+        }
+        int added = delegate.recordFeedback(messageId, records);
+        if (fault == Fault.FEEDBACK_CHANGES_OUTCOME && added > 0) {
+            delegate.withDevices(messageId, t -> {
+                for (FeedbackRecord r : feedback) {
+                    t.set(r.row(), DeviceOutcome.of(DeviceStatus.FAILED), false, r.event().at(), 99, true);
+                }
+                return Boolean.TRUE;
+            });
+        }
+        List<FeedbackEvent> now = delegate.feedback(List.of(messageId)).get(messageId);
+        if (now != null) {
+            keptFeedback.put(messageId, now);
+        }
+        return added;
+    }
+
+    @Override
+    public Map<String, List<FeedbackEvent>> feedback(Collection<String> messageIds) {
+        if (fault != Fault.FEEDBACK_OUTLIVES_RETENTION) {
+            return delegate.feedback(messageIds);
+        }
+        Map<String, List<FeedbackEvent>> out = new TreeMap<>();
+        for (String id : messageIds) {
+            List<FeedbackEvent> kept = keptFeedback.get(id);
+            if (kept != null) {
+                out.put(id, kept);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
+        return fault == Fault.FEEDBACK_NEVER_SUPPRESSES ? Set.of() : delegate.suppressedAmong(channel, addresses);
     }
 }

@@ -41,13 +41,13 @@ enum Fault {
     /** releaseResend keeps the link (Y2). */
     RESEND_NEVER_RELEASED(Set.of("ST-66"), Set.of()),
     /** markForPurge answers true but leaves the message visible, and nothing is erased (X1). */
-    PURGE_MARK_IGNORED(Set.of("ST-70", "ST-71", "ST-72", "ST-77"), Set.of("ST-73", "ST-75")),
+    PURGE_MARK_IGNORED(Set.of("ST-70", "ST-71", "ST-72", "ST-77", "ST-83"), Set.of("ST-73", "ST-75")),
     /** markForPurge lifts a legal hold in force and marks the message anyway (X3). */
     PURGE_IGNORES_HOLD(Set.of("ST-72"), Set.of()),
     /** candidates include messages under legal hold (X3). */
     CANDIDATES_IGNORE_HOLD(Set.of("ST-73"), Set.of()),
     /** redact answers the figures but erases nothing and stores nothing (X2). */
-    REDACTION_NOT_STORED(Set.of("ST-73", "ST-74", "ST-75"), Set.of("ST-77")),
+    REDACTION_NOT_STORED(Set.of("ST-73", "ST-74", "ST-75", "ST-83"), Set.of("ST-77")),
     /** holds answers only the hold in force: lifted holds are forgotten (X3). */
     HOLD_HISTORY_LOST(Set.of("ST-76"), Set.of()),
     /** renewing, taking over and ending a hand-over ignore the lease version. */
@@ -67,7 +67,15 @@ enum Fault {
     /** a hit carries the key's own entries only, not those sharing an address (D3). */
     RECIPIENT_LOG_OWN_ENTRIES_ONLY(Set.of("ST-53", "ST-55"), Set.of()),
     /** a hit carries the devices as recorded, not their current outcomes. */
-    RECIPIENT_LOG_RECORDED_OUTCOMES(Set.of("ST-54"), Set.of());
+    RECIPIENT_LOG_RECORDED_OUTCOMES(Set.of("ST-54"), Set.of()),
+    /** recordFeedback records a repeated event again (H5). */
+    FEEDBACK_REPEATED(Set.of("ST-80", "ST-85"), Set.of()),
+    /** recordFeedback also fails the device it names: feedback changes an outcome (R2, H5). */
+    FEEDBACK_CHANGES_OUTCOME(Set.of("ST-81"), Set.of()),
+    /** suppressedAmong answers nobody (H3, H5). */
+    FEEDBACK_NEVER_SUPPRESSES(Set.of("ST-82"), Set.of()),
+    /** feedback answers what was recorded even after a purge mark or a redaction (X1, X2, H5). */
+    FEEDBACK_OUTLIVES_RETENTION(Set.of("ST-83"), Set.of());
 
     private final Set<String> broken;
     private final Set<String> mayAlsoFail;
