@@ -90,14 +90,16 @@ public record AddressStanding(List<Attempt> attempts, int streak, boolean doNotC
     }
 
     /**
-     * Whether the address is a contact to fix: its newest {@code k} attempts all failed permanently.
+     * Whether the address is a contact to fix: its newest {@code k} attempts all failed permanently,
+     * and nothing marks it "do not contact" (an opted-out or Do Not Call address is listed apart,
+     * never as an error to fix, SPEC H3).
      *
      * @param k how many attempts, at least 1
      * @return whether listed
      */
     public boolean toFix(int k) {
         Checks.requireArgument(k >= 1, "K must be at least 1, was %d", k);
-        return streak >= k;
+        return !doNotContact && streak >= k;
     }
 
     /** The time of the oldest attempt of the streak: since when the address fails; empty without a streak. */

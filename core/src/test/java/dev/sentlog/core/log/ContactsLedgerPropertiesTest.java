@@ -220,7 +220,9 @@ class ContactsLedgerPropertiesTest {
             while (streak < attempts.size() && attempts.get(streak).kind().equals("wrong")) {
                 streak++;
             }
-            if (streak >= k) {
+            boolean doNotContact = a.getValue().stream().anyMatch(f -> f.kind().equals("dnc"));
+            // an address marked "do not contact" is listed apart, never as an error to fix (H3)
+            if (streak >= k && !doNotContact) {
                 List<String> evidence = new ArrayList<>();
                 for (Fact f : attempts.subList(0, streak)) {
                     evidence.add(f.messageId() + "@" + f.at());
@@ -234,7 +236,7 @@ class ContactsLedgerPropertiesTest {
                 fix.add("fix " + name + " since " + attempts.get(streak - 1).at() + " " + evidence + " "
                         + new ArrayList<>(persons) + " " + new ArrayList<>(schools));
             }
-            if (a.getValue().stream().anyMatch(f -> f.kind().equals("dnc"))) {
+            if (doNotContact) {
                 dnc.add("dnc " + name);
             }
         }

@@ -191,6 +191,24 @@ class ContactsToFixTest {
     }
 
     @Test
+    void H3_aFailingAddressMarkedDoNotContactLaterIsListedOnlyApart() {
+        send("m-1", HARRISON);
+        report("m-1", "0.2", NOT_IN_SERVICE);
+        send("m-2", HARRISON);
+        report("m-2", "0.2", NOT_IN_SERVICE);
+        ContactToFix failing = onlyToFix(h.log.contacts(admin()));
+
+        send("m-3", HARRISON);
+        report("m-3", "0.2", DeviceOutcome.call(-3));
+
+        ContactLists lists = h.log.contacts(admin());
+        assertThat(lists.toFix()).as("a Do Not Call number is no error to fix, though its last attempts failed")
+                .isEmpty();
+        assertThat(lists.doNotContact()).extracting(DoNotContact::channel, DoNotContact::address)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(failing.channel(), failing.address()));
+    }
+
+    @Test
     void H3_aBatchThatIsRejectedChangesNoLedgerEntry_N1() {
         send("m-1", HARRISON);
         report("m-1", "0.2", NOT_IN_SERVICE);

@@ -78,7 +78,7 @@ final class ContactsPage implements Route {
         for (Evidence e : evidence) {
             sb.append("<li class=\"evidence\">")
                     .append(PageParts.messageLink(user, e.messageId(), Optional.empty(), e.messageId()))
-                    .append(" &middot; ").append(Pages.text(e.outcome().display())).append(" &middot; ")
+                    .append(" &middot; ").append(Pages.text(e.describe())).append(" &middot; ")
                     .append(Pages.text(site.shown(e.at()))).append("</li>");
         }
         sb.append("</ul></td></tr>");

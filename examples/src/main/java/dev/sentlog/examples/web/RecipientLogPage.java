@@ -138,6 +138,9 @@ final class RecipientLogPage implements Route {
             if (d.duplicate()) {
                 sb.append(" <span class=\"dup\">duplicate: the outcome it shares</span>");
             }
+            // H5: the device's own feedback, beside its outcome and never instead of it
+            d.engagement().ifPresent(e -> sb.append(" &middot; <span class=\"engagement\">")
+                    .append(Pages.text(e.describe(site::shown))).append("</span>"));
             sb.append("</li>");
         }
         sb.append("</ul>");

@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,8 +82,27 @@ final class Browser implements AutoCloseable {
 
     private void awaitNewPage(WebElement old) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> replaced(old));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether a page's element is gone with its page. During the navigation Chromium may answer
+     * "does not belong to the document" instead of a stale reference; that, too, means the old page
+     * is gone (the next poll would see the stale reference).
+     */
+    private static boolean replaced(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Presses a key that loads another page (Enter on a link or button) and waits for it. */

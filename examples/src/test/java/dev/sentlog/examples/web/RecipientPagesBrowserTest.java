@@ -175,6 +175,8 @@ class RecipientPagesBrowserTest {
                 assertThat(line).contains(device.person().name(), device.channel().label() + ": " + device.address(),
                         device.outcome().display());
                 device.time().ifPresent(t -> assertThat(line).contains(shown(t)));
+                device.engagement().ifPresent(en -> assertThat(line).as("H5 beside the outcome")
+                        .contains(en.describe(RecipientPagesBrowserTest::shown)));
                 assertThat(line.contains("duplicate")).as("the duplicate mark of %s", line).isEqualTo(device.duplicate());
             }
             assertThat(tr.findElement(By.linkText(row.subject())).getAttribute("href")).as("the message links to its page")
@@ -228,7 +230,7 @@ class RecipientPagesBrowserTest {
             assertThat(tr.findElement(By.className("since")).getText()).isEqualTo(shown(c.since()));
             assertThat(tr.getText()).contains(String.join(", ", c.persons()), String.join(", ", c.schools()));
             assertThat(tr.findElements(By.cssSelector("li.evidence")).stream().map(WebElement::getText).toList())
-                    .isEqualTo(c.evidence().stream().map(e -> e.messageId() + " \u00b7 " + e.outcome().display() + " \u00b7 "
+                    .isEqualTo(c.evidence().stream().map(e -> e.messageId() + " \u00b7 " + e.describe() + " \u00b7 "
                             + shown(e.at())).toList());
         }
         assertThat(texts("#do-not-contact tbody th.address")).isEqualTo(expected.doNotContact().stream()

@@ -205,6 +205,13 @@ class WebSecurityHttpTest {
         assertThat(page.body()).contains("<td>Sent \u00b7 " + shown + "</td>");
         HttpResponse<String> csv = v.get("/messages/" + id + "/report?log=admin&devices=EMAIL&detail=ALL&format=CSV");
         assertThat(csv.body()).contains(",Sent \u00b7 " + shown + ",");
+        // and in the Recipient Log of the device's person, beside the same outcome
+        var device = site.log.engagement(DistrictDemo.ADMINISTRATOR, id).devices().get(0);
+        String person = site.log.printable(DistrictDemo.ADMINISTRATOR, id).recipients().get(device.entry()).person().id();
+        HttpResponse<String> recipients = v.get("/recipients?person=" + java.net.URLEncoder.encode(person,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(recipients.statusCode()).isEqualTo(200);
+        assertThat(recipients.body()).contains("<span class=\"engagement\">" + shown + "</span>");
     }
 
     @Test
