@@ -1426,21 +1426,22 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * A person's entries in the given messages (their rows and devices read once), then every other
-     * entry holding an occurrence of one of their addresses (D2, D3), each with its devices; ordered by
-     * message, entry and device. Parameters: the message ids, the person id.
+     * A person's entries in the given messages with their devices, each read once, then every other
+     * entry holding an occurrence of one of their addresses (D2, D3; a device row names its entry's
+     * person), each with its devices; ordered by message, entry and device. No join between the two
+     * parts' intermediate results, whose sizes the planner cannot estimate. Parameters: the message
+     * ids, the person id.
      */
-    private static final String PERSON_HIT_ENTRIES = "WITH own AS (SELECT message_id, entry_no, person_id,"
-            + " person_name, student_id, student_name FROM sentlog_recipient WHERE message_id = ANY (?) AND person_id = ?),"
-            + " own_device AS (SELECT d.message_id, d.entry_no, d.device_no, d.channel, d.address, d.outcome,"
-            + " d.confirmed, d.reached_at, d.normal_address FROM sentlog_device d JOIN own o"
-            + " ON d.message_id = o.message_id AND d.entry_no = o.entry_no),"
-            + " other AS (SELECT DISTINCT d.message_id, d.entry_no FROM own_device od JOIN sentlog_device d"
-            + " ON d.message_id = od.message_id AND d.channel = od.channel AND d.normal_address = od.normal_address"
-            + " WHERE NOT EXISTS (SELECT 1 FROM own o WHERE o.message_id = d.message_id AND o.entry_no = d.entry_no))"
-            + " SELECT o.message_id, o.entry_no, o.person_id, o.person_name, o.student_id, o.student_name,"
-            + " od.channel, od.address, od.outcome, od.confirmed, od.reached_at, od.device_no FROM own o"
-            + " LEFT JOIN own_device od ON od.message_id = o.message_id AND od.entry_no = o.entry_no"
+    private static final String PERSON_HIT_ENTRIES = "WITH own AS (SELECT r.message_id, r.entry_no, r.person_id,"
+            + " r.person_name, r.student_id, r.student_name, d.channel, d.address, d.outcome, d.confirmed, d.reached_at,"
+            + " d.device_no, d.normal_address FROM sentlog_recipient r LEFT JOIN sentlog_device d"
+            + " ON d.message_id = r.message_id AND d.entry_no = r.entry_no WHERE r.message_id = ANY (?)"
+            + " AND r.person_id = ?),"
+            + " other AS (SELECT DISTINCT d.message_id, d.entry_no FROM own o JOIN sentlog_device d"
+            + " ON d.message_id = o.message_id AND d.channel = o.channel AND d.normal_address = o.normal_address"
+            + " WHERE d.person_id <> o.person_id)"
+            + " SELECT message_id, entry_no, person_id, person_name, student_id, student_name, channel, address,"
+            + " outcome, confirmed, reached_at, device_no FROM own"
             + " UNION ALL SELECT r.message_id, r.entry_no, r.person_id, r.person_name, r.student_id, r.student_name,"
             + " d.channel, d.address, d.outcome, d.confirmed, d.reached_at, d.device_no FROM other x"
             + " JOIN sentlog_recipient r ON r.message_id = x.message_id AND r.entry_no = x.entry_no"
