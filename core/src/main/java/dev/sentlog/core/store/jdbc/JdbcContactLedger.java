@@ -12,8 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,12 +129,20 @@ final class JdbcContactLedger {
                 rs.getString(8), rs.getString(9));
     }
 
-    /** The histories of the addresses a condition on {@code sentlog_contact_address} selects. */
+    /**
+     * The histories of the addresses a condition on {@code sentlog_contact_address} selects, sorted by
+     * channel and address as the in-memory ledger sorts them. Each selected address's facts are read
+     * by its key (a nested loop over the primary key: the cost follows the selected addresses, never
+     * the whole ledger), and sorted in Java rather than by the database, which would sort every fact
+     * row.
+     */
     static List<AddressHistory> histories(Connection c, String condition, Object parameter) throws SQLException {
-        Map<String, List<ContactFact>> byAddress = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT f.address_key, f." + FACT_COLUMNS.replace(", ", ", f.")
-                + " FROM sentlog_contact_address a JOIN sentlog_contact_fact f ON f.address_key = a.address_key "
-                + "WHERE " + condition + " ORDER BY a.channel, a.address")) {
+        Map<String, List<ContactFact>> byAddress = new HashMap<>();
+        // OFFSET 0 keeps the lateral subquery a parameterised index scan per address (never a hash join
+        // over every fact)
+        try (PreparedStatement s = c.prepareStatement("SELECT a.address_key, f." + FACT_COLUMNS.replace(", ", ", f.")
+                + " FROM sentlog_contact_address a CROSS JOIN LATERAL (SELECT " + FACT_COLUMNS
+                + " FROM sentlog_contact_fact WHERE address_key = a.address_key OFFSET 0) f WHERE " + condition)) {
             if (parameter != null) {
                 s.setObject(1, parameter);
             }
@@ -150,6 +159,7 @@ final class JdbcContactLedger {
         for (List<ContactFact> facts : byAddress.values()) {
             out.add(new AddressHistory(facts.get(0).channel(), facts.get(0).address(), facts));
         }
+        out.sort(Comparator.comparing(AddressHistory::channel).thenComparing(AddressHistory::address));
         return out;
     }
 
