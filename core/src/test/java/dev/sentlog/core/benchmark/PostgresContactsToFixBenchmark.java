@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The contacts to fix over 10,000,000 stored devices on the PostgreSQL store (SPEC H3): the log's
  * list through the store's ledger tables, against the plain way: the bare SQL joining the failing
- * addresses to their facts, as one would write it, reading the same rows without building the list
- * (the planner hashes the addresses and scans every fact). Target: ≤ 1 s.
+ * addresses to their facts (the store's own join), reading the same rows without building the list.
+ * Target: ≤ 1 s.
  *
  * <p>The ledger of {@link ContactsToFixBenchmark}'s 100 messages of 100,000 Voice devices
  * ({@link BulkData.ContactShape}: 10,000,000 facts over 4,000,000 numbers), bulk-loaded once per JVM
