@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -57,15 +58,27 @@ class BulkDataTest {
         return pool;
     }
 
+    /** A new database where messages are recorded through the store's API. */
+    private HikariDataSource recorded(Consumer<MessageStore> record) {
+        HikariDataSource recorded = database("recorded");
+        record.accept(JdbcMessageStore.migrate(recorded));
+        return recorded;
+    }
+
+    /** A new migrated database holding a bulk load. */
+    private HikariDataSource loaded(BulkData.Load load) {
+        HikariDataSource loaded = database("loaded");
+        JdbcMessageStore.migrate(loaded);
+        BulkData.bulkLoad(loaded, load);
+        return loaded;
+    }
+
     @Test
     @DisplayName("H1: the Recipient Log's bulk load equals the store's own recording, table by table and answer by answer")
     void h1RecipientLogLoadEqualsRecording() throws SQLException {
         BulkData.RecipientLogShape shape = new BulkData.RecipientLogShape(2_500, 700, 100);
-        HikariDataSource recorded = database("recorded");
-        shape.record(JdbcMessageStore.migrate(recorded));
-        HikariDataSource loaded = database("loaded");
-        JdbcMessageStore.migrate(loaded);
-        BulkData.bulkLoad(loaded, shape::load);
+        HikariDataSource recorded = recorded(shape::record);
+        HikariDataSource loaded = loaded(shape::load);
 
         Map<String, List<String>> expected = tables(recorded);
         assertThat(expected.get("sentlog_person_message")).hasSize(2_525);
@@ -96,11 +109,8 @@ class BulkDataTest {
     @DisplayName("H3: the contact ledger's bulk load equals the ledger the store keeps, and lists the same contacts to fix")
     void h3ContactLedgerLoadEqualsRecording() throws SQLException {
         BulkData.ContactShape shape = new BulkData.ContactShape(42, 40, 1_600);
-        HikariDataSource recorded = database("recorded");
-        shape.record(JdbcMessageStore.migrate(recorded));
-        HikariDataSource loaded = database("loaded");
-        JdbcMessageStore.migrate(loaded);
-        BulkData.bulkLoad(loaded, shape::loadLedger);
+        HikariDataSource recorded = recorded(shape::record);
+        HikariDataSource loaded = loaded(shape::loadLedger);
 
         Map<String, List<String>> expected = tables(recorded);
         assertThat(expected.get("sentlog_contact_fact")).hasSize(1_680);

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * notes it for the ledger, as the log does.
  *
  * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile
- * -Dcore.benchmark=ContactsToFixBenchmark -Djmh.args="-f 1 -wi 1 -i 3"}
+ * -Dcore.benchmark='\.ContactsToFixBenchmark' -Djmh.args="-f 1 -wi 1 -i 3"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

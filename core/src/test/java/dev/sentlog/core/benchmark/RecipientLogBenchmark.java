@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * thousandth message also to the busy person. Messages are created over one year; the log asks for the
  * whole year, so the busy person's 1,000 messages all come back (under the cap of 4,000).
  *
- * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile -Dcore.benchmark=RecipientLogBenchmark
+ * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile -Dcore.benchmark='\.RecipientLogBenchmark'
  * -Djmh.args="-f 1 -wi 2 -i 3"}
  */
 @State(Scope.Benchmark)
