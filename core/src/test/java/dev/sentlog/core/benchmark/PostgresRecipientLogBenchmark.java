@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * log and the bare query find the busy person's 1,000 messages.
  *
  * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile
- * -Dcore.benchmark=PostgresRecipientLogBenchmark -Djmh.args="-f 1 -wi 1 -i 3"}
+ * -Dcore.benchmark=PostgresRecipientLogBenchmark -Djmh.args="-f 0 -wi 1 -i 3"} (one JVM for the three
+ * benchmarks: the load is made once per JVM)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
