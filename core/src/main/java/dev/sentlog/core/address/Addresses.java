@@ -79,6 +79,9 @@ public final class Addresses {
      * @return the normalised form, blank when the main number has no digit
      */
     public static String phone(String address) {
+        if (isMainDigitsOnly(address)) {
+            return address; // already in normal form: nothing to copy
+        }
         StringBuilder main = new StringBuilder(16);
         StringBuilder ext = new StringBuilder(8);
         boolean inExtension = false;
@@ -100,6 +103,21 @@ public final class Addresses {
             main.append('x').append(ext);
         }
         return main.toString();
+    }
+
+    /** Whether a number is digits only and keeps them all: not empty, and no 11 digits with a leading 1. */
+    private static boolean isMainDigitsOnly(String address) {
+        int length = address.length();
+        if (length == 0 || (length == 11 && address.charAt(0) == '1')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = address.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,15 @@ public final class ResendPlan {
     public static final Set<MessageStatus> RESENDABLE = Set.of(MessageStatus.SENT, MessageStatus.FAILED,
             MessageStatus.ERROR, MessageStatus.CANCELED_IP);
 
+    /** An address flag: one of its occurrences succeeded (D3). */
+    private static final byte SUCCEEDED = 1;
+    /** An address flag: opted out, Do Not Call, or marked "do not contact" by the ledger (H3). */
+    private static final byte REFUSED = 2;
+    /** An address flag: already resent on an earlier device (D2). */
+    private static final byte TAKEN = 4;
+    /** An address flag: already among the addresses the ledger is asked about. */
+    private static final byte ASKED = 8;
+
     private ResendPlan() {
     }
 
@@ -66,78 +76,98 @@ public final class ResendPlan {
         Checks.requireNonNull(audience, "audience");
         Checks.requireNonNull(classifier, "classifier");
         Checks.requireNonNull(doNotContact, "doNotContact");
-        Set<Channel> modes = original.deliveryModes();
+        boolean[] inModes = new boolean[Channel.values().length];
+        original.deliveryModes().forEach(c -> inModes[c.ordinal()] = true);
         List<RecipientEntry> entries = original.recipients();
         int n = original.deviceCount();
-        String[] keys = new String[n];
+        // each distinct (channel, normalised address) gets an id; what is known of it is kept in flags
+        int[] idOfRow = new int[n];
         OutcomeClass[] classes = new OutcomeClass[n];
-        Set<String> succeeded = new HashSet<>();
-        Set<String> refused = new HashSet<>();
-        Map<Channel, Set<String>> candidates = new EnumMap<>(Channel.class);
+        byte[] flags = new byte[n];
+        String[] addressOfId = new String[n];
+        Map<Channel, Map<String, Integer>> ids = new EnumMap<>(Channel.class);
+        int next = 0;
         int row = 0;
         for (RecipientEntry e : entries) {
             for (Device d : e.devices()) {
-                String address = modes.contains(d.channel()) ? Addresses.normalise(d.channel(), d.address()) : "";
+                Channel channel = d.channel();
+                String address = inModes[channel.ordinal()] ? Addresses.normalise(channel, d.address()) : "";
+                int id = -1;
                 if (!address.isBlank()) {
-                    keys[row] = d.channel().name() + ":" + address;
-                    classes[row] = classifier.classify(d.channel(), d.outcome(), d.confirmed());
-                    if (classes[row] == OutcomeClass.SUCCESS) {
-                        succeeded.add(keys[row]); // also a confirmed call whatever its code (K3)
+                    Map<String, Integer> ofChannel = ids.computeIfAbsent(channel, c -> new HashMap<>());
+                    Integer known = ofChannel.putIfAbsent(address, next);
+                    if (known == null) {
+                        addressOfId[next] = address;
+                        id = next++;
+                    } else {
+                        id = known;
                     }
-                    if (isDoNotContact(classes[row], d.outcome())) {
-                        refused.add(keys[row]);
+                    OutcomeClass c = classifier.classify(channel, d.outcome(), d.confirmed());
+                    classes[row] = c;
+                    if (c == OutcomeClass.SUCCESS) {
+                        flags[id] |= SUCCEEDED; // also a confirmed call whatever its code (K3)
+                    }
+                    if (isDoNotContact(c, d.outcome())) {
+                        flags[id] |= REFUSED;
                     }
                 }
-                row++;
+                idOfRow[row++] = id;
             }
         }
-        // the ledger is asked only about the addresses that could still be resent
+        // the ledger is asked only about the addresses that could still be resent, each once
+        Map<Channel, List<String>> candidates = new EnumMap<>(Channel.class);
         row = 0;
         for (RecipientEntry e : entries) {
             for (Device d : e.devices()) {
-                String key = keys[row];
-                if (key != null && classes[row] != OutcomeClass.CANCELED && !succeeded.contains(key)
-                        && !refused.contains(key)) {
-                    candidates.computeIfAbsent(d.channel(), c -> new HashSet<>())
-                            .add(key.substring(d.channel().name().length() + 1));
+                int id = idOfRow[row];
+                if (id >= 0 && classes[row] != OutcomeClass.CANCELED
+                        && (flags[id] & (SUCCEEDED | REFUSED | ASKED)) == 0) {
+                    flags[id] |= ASKED;
+                    candidates.computeIfAbsent(d.channel(), c -> new ArrayList<>()).add(addressOfId[id]);
                 }
                 row++;
             }
         }
-        for (Map.Entry<Channel, Set<String>> c : candidates.entrySet()) {
+        for (Map.Entry<Channel, List<String>> c : candidates.entrySet()) {
+            Map<String, Integer> ofChannel = ids.get(c.getKey());
             for (String address : doNotContact.apply(c.getKey(), c.getValue())) {
-                refused.add(c.getKey().name() + ":" + address);
+                Integer id = ofChannel.get(address);
+                if (id != null) {
+                    flags[id] |= REFUSED;
+                }
             }
         }
         Set<String> reachedPersons = new HashSet<>();
         row = 0;
         for (RecipientEntry e : entries) {
             for (int d = 0; d < e.devices().size(); d++, row++) {
-                if (keys[row] != null && succeeded.contains(keys[row])) {
+                if (idOfRow[row] >= 0 && (flags[idOfRow[row]] & SUCCEEDED) != 0) {
                     reachedPersons.add(e.person().id());
                 }
             }
         }
-        Set<String> taken = new HashSet<>();
         List<RecipientEntry> out = new ArrayList<>();
         row = 0;
         for (RecipientEntry e : entries) {
-            List<Device> devices = new ArrayList<>();
+            List<Device> devices = null;
             boolean personReached = reachedPersons.contains(e.person().id());
             for (Device d : e.devices()) {
                 int r = row++;
-                String key = keys[r];
-                if (key == null || succeeded.contains(key) || refused.contains(key)
-                        || classes[r] == OutcomeClass.CANCELED) {
+                int id = idOfRow[r];
+                if (id < 0 || (flags[id] & (SUCCEEDED | REFUSED | TAKEN)) != 0 || classes[r] == OutcomeClass.CANCELED) {
                     continue;
                 }
                 boolean inAudience = audience == ResendAudience.NOT_REACHED ? !personReached
                         : classes[r] == OutcomeClass.FAILURE;
-                if (inAudience && taken.add(key)) {
+                if (inAudience) {
+                    flags[id] |= TAKEN;
+                    if (devices == null) {
+                        devices = new ArrayList<>(e.devices().size());
+                    }
                     devices.add(Device.of(d.channel(), d.address(), DeviceStatus.PENDING));
                 }
             }
-            if (!devices.isEmpty()) {
+            if (devices != null) {
                 out.add(RecipientEntry.of(e.person(), e.student().orElse(null), devices));
             }
         }

@@ -6,20 +6,9 @@ import dev.sentlog.core.contacts.ContactLists;
 import dev.sentlog.core.log.Caller;
 import dev.sentlog.core.log.SentMessageLog;
 import dev.sentlog.core.log.ToolRight;
-import dev.sentlog.core.message.Device;
-import dev.sentlog.core.message.Message;
-import dev.sentlog.core.message.MessageStatus;
-import dev.sentlog.core.message.Person;
-import dev.sentlog.core.message.RecipientEntry;
-import dev.sentlog.core.message.Sender;
-import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.spi.Channel;
-import dev.sentlog.spi.DeviceOutcome;
-import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClass;
 import dev.sentlog.spi.OutcomeClassifier;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * notes it for the ledger, as the log does.
  *
  * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile
- * -Dcore.benchmark=ContactsToFixBenchmark -Djmh.args="-f 1 -wi 1 -i 3"}
+ * -Dcore.benchmark='\.ContactsToFixBenchmark' -Djmh.args="-f 1 -wi 1 -i 3"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -61,66 +50,31 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class ContactsToFixBenchmark {
 
-    private static final int MESSAGES = 100;
-    private static final int DEVICES_PER_MESSAGE = 100_000;
-    private static final int NUMBERS = 4_000_000;
-    private static final Instant START = Instant.parse("2026-01-05T13:00:00Z");
+    /** The benchmarks' messages, the same on both stores ({@link PostgresContactsToFixBenchmark}). */
+    static final BulkData.ContactShape SHAPE = new BulkData.ContactShape(100, 100_000, 4_000_000);
     private static final OutcomeClassifier STANDARD = OutcomeClassifier.standard();
 
     private MessageStore store;
     private SentMessageLog log;
     private Caller admin;
-    private final List<String> ids = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void fill() {
         store = MessageStore.inMemory();
-        String[] numbers = new String[NUMBERS];
-        for (int n = 0; n < NUMBERS; n++) {
-            numbers[n] = String.valueOf(2_000_000_000L + n);
-        }
-        DeviceOutcome wrong = DeviceOutcome.call(3);
-        DeviceOutcome live = DeviceOutcome.call(5);
-        DeviceOutcome busy = DeviceOutcome.call(1);
-        Sender sender = Sender.of("u-1", "Administrator, System", "");
-        for (int m = 0; m < MESSAGES; m++) {
-            List<RecipientEntry> entries = new ArrayList<>(DEVICES_PER_MESSAGE / 4);
-            int[] numberOfRow = new int[DEVICES_PER_MESSAGE];
-            for (int e = 0; e < DEVICES_PER_MESSAGE / 4; e++) {
-                List<Device> devices = new ArrayList<>(4);
-                for (int d = 0; d < 4; d++) {
-                    int row = e * 4 + d;
-                    int n = (int) ((m * 1_000_003L + row * 40L) % NUMBERS);
-                    numberOfRow[row] = n;
-                    devices.add(Device.of(Channel.VOICE, numbers[n], DeviceStatus.PENDING));
-                }
-                entries.add(RecipientEntry.of(Person.of("p-" + (e % 50_000), "P, P"), null, devices));
-            }
-            String id = "m-" + m;
-            Instant created = START.plus(Duration.ofHours(m));
-            store.insert(Message.builder().id(id).messageType("Staff Messenger").districtOrSchool("School " + (m % 10))
-                    .subject("s").sender(sender).createdAt(created).scheduledAt(created).deliveryModes(Channel.VOICE)
-                    .recipients(entries).build(), MessageState.initial(MessageStatus.WAITING));
-            Instant at = created.plusSeconds(60);
-            store.withDevices(id, t -> {
-                for (int row = 0; row < t.size(); row++) {
-                    int n = numberOfRow[row];
-                    DeviceOutcome o = n % 50 == 0 ? wrong : (n + row) % 12 == 0 ? busy : live;
-                    t.set(row, o, false, at, 1, true);
-                    t.noteContact(row, ContactKind.of(Channel.VOICE, o, false, STANDARD));
-                }
-                return Boolean.TRUE;
-            });
-            ids.add(id);
-        }
+        SHAPE.record(store);
         log = SentMessageLog.builder().store(store).build();
-        admin = Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class), Set.of())
-                .inAdministrationLog();
+        admin = admin();
         int listed = log.contacts(admin).toFix().size();
         if (listed == 0 || listed != plainToFix()) {
             throw new IllegalStateException("the ledger lists " + listed + " contacts to fix, the plain way "
                     + plainToFix());
         }
+    }
+
+    /** A caller who may list the contacts of the whole district. */
+    static Caller admin() {
+        return Caller.of("u-1", "Administrator, System", EnumSet.allOf(ToolRight.class), Set.of())
+                .inAdministrationLog();
     }
 
     @Benchmark
@@ -139,7 +93,8 @@ public class ContactsToFixBenchmark {
     /** The plain way: every stored device read again, grouped by address, the newest two checked. */
     private int plainToFix() {
         Map<String, List<Attempt>> byAddress = new HashMap<>();
-        for (String id : ids) {
+        for (int m = 0; m < SHAPE.messages(); m++) {
+            String id = "m-" + m;
             store.withDevices(id, t -> {
                 for (int row = 0; row < t.size(); row++) {
                     OutcomeClass c = STANDARD.classify(t.channel(row), t.outcome(row), t.confirmed(row));

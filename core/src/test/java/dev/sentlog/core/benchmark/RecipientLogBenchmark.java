@@ -1,18 +1,13 @@
 package dev.sentlog.core.benchmark;
 
-import dev.sentlog.core.message.Device;
 import dev.sentlog.core.message.Message;
 import dev.sentlog.core.message.MessageStatus;
-import dev.sentlog.core.message.Person;
 import dev.sentlog.core.message.RecipientEntry;
-import dev.sentlog.core.message.Sender;
 import dev.sentlog.core.recipients.RecipientLog;
 import dev.sentlog.core.recipients.RecipientLogReader;
 import dev.sentlog.core.recipients.RecipientQuery;
 import dev.sentlog.core.store.MessageState;
 import dev.sentlog.core.store.MessageStore;
-import dev.sentlog.spi.Channel;
-import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * thousandth message also to the busy person. Messages are created over one year; the log asks for the
  * whole year, so the busy person's 1,000 messages all come back (under the cap of 4,000).
  *
- * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile -Dcore.benchmark=RecipientLogBenchmark
+ * <p>Run: {@code mvn -B -q -Pbenchmark -pl core -am test-compile -Dcore.benchmark='\.RecipientLogBenchmark'
  * -Djmh.args="-f 1 -wi 2 -i 3"}
  */
 @State(Scope.Benchmark)
@@ -54,42 +49,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class RecipientLogBenchmark {
 
-    static final int MESSAGES = 1_000_000;
-    static final int GUARDIANS = 200_000;
-    static final int BUSY_EVERY = 1_000;
-    static final String BUSY = "p-busy";
-    static final Instant START = Instant.parse("2022-01-01T00:00:00Z");
+    /** The benchmarks' messages, the same on both stores ({@link PostgresRecipientLogBenchmark}). */
+    static final BulkData.RecipientLogShape SHAPE = new BulkData.RecipientLogShape(1_000_000, 200_000, 1_000);
+    static final String BUSY = BulkData.RecipientLogShape.BUSY;
     static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2022, 12, 31);
+    /** When the log is read: after every message of the year. */
+    static final Instant NOW = BulkData.RecipientLogShape.START.plus(Duration.ofDays(400));
 
     private List<Message> plain;
     private RecipientLogReader reader;
     private RecipientQuery busy;
     private RecipientQuery typical;
 
-    /** The benchmark's message {@code i}: one guardian, and the busy person on every thousandth. */
-    static Message message(int i) {
-        long step = Duration.ofDays(365).toMillis() / MESSAGES;
-        List<RecipientEntry> entries = new ArrayList<>(2);
-        int g = i % GUARDIANS;
-        entries.add(RecipientEntry.of(Person.of("p-" + g, "Guardian, " + g), null,
-                List.of(Device.of(Channel.EMAIL, "g" + g + "@nomail.com", DeviceStatus.SENT))));
-        if (i % BUSY_EVERY == 0) {
-            entries.add(RecipientEntry.of(Person.of(BUSY, "Busy, Bea"), null,
-                    List.of(Device.of(Channel.EMAIL, "busy@nomail.com", DeviceStatus.FAILED))));
-        }
-        return Message.builder().id("m-" + i).messageType("Staff Messenger").districtOrSchool("School " + (i % 10))
-                .subject("Subject " + (i % 100)).sender(Sender.of("u-1", "Sender, One", ""))
-                .createdAt(START.plusMillis(i * step)).deliveryModes(Channel.EMAIL).recipients(entries).build();
-    }
-
     @Setup(Level.Trial)
     public void fill() {
         MessageStore store = MessageStore.inMemory();
-        plain = new ArrayList<>(MESSAGES);
+        plain = new ArrayList<>(SHAPE.messages());
         MessageState sent = MessageState.initial(MessageStatus.SENT);
-        for (int i = 0; i < MESSAGES; i++) {
-            Message m = message(i);
+        for (int i = 0; i < SHAPE.messages(); i++) {
+            Message m = SHAPE.message(i);
             store.insert(m, sent);
             plain.add(m);
         }
@@ -100,12 +79,12 @@ public class RecipientLogBenchmark {
 
     @Benchmark
     public RecipientLog busyPerson() {
-        return reader.read(busy, Set.of(), START.plus(Duration.ofDays(400)));
+        return reader.read(busy, Set.of(), NOW);
     }
 
     @Benchmark
     public RecipientLog typicalPerson() {
-        return reader.read(typical, Set.of(), START.plus(Duration.ofDays(400)));
+        return reader.read(typical, Set.of(), NOW);
     }
 
     /** The plain way: every stored message's recipient list, read for the person. */

@@ -1404,7 +1404,8 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY k.k_created DESC, k.k_seq DESC LIMIT " + q.limit(), bind);
-            long total = count(c, "SELECT count(*)" + where, bind);
+            // a page short of the cap holds every match of this snapshot: only a full one is counted again
+            long total = page.size() < q.limit() ? page.size() : count(c, "SELECT count(*)" + where, bind);
             Map<String, List<RecipientHit.IndexedEntry>> entries = hitEntries(c, key,
                     page.stream().map(MessageHeader::id).toList());
             List<RecipientHit> hits = new ArrayList<>(page.size());
@@ -1427,6 +1428,42 @@ public final class JdbcMessageStore implements MessageStore {
         return i;
     }
 
+    /**
+     * A person's entries in the given messages with their devices, each read once, then every other
+     * entry holding an occurrence of one of their addresses (D2, D3; a device row names its entry's
+     * person), each with its devices; ordered by message, entry and device. No join between the two
+     * parts' intermediate results, whose sizes the planner cannot estimate. Parameters: the message
+     * ids, the person id.
+     */
+    private static final String PERSON_HIT_ENTRIES = "WITH own AS (SELECT r.message_id, r.entry_no, r.person_id,"
+            + " r.person_name, r.student_id, r.student_name, d.channel, d.address, d.outcome, d.confirmed, d.reached_at,"
+            + " d.device_no, d.normal_address FROM sentlog_recipient r LEFT JOIN sentlog_device d"
+            + " ON d.message_id = r.message_id AND d.entry_no = r.entry_no WHERE r.message_id = ANY (?)"
+            + " AND r.person_id = ?),"
+            + " other AS (SELECT DISTINCT d.message_id, d.entry_no FROM own o JOIN sentlog_device d"
+            + " ON d.message_id = o.message_id AND d.channel = o.channel AND d.normal_address = o.normal_address"
+            + " WHERE d.person_id <> o.person_id)"
+            + " SELECT message_id, entry_no, person_id, person_name, student_id, student_name, channel, address,"
+            + " outcome, confirmed, reached_at, device_no FROM own"
+            + " UNION ALL SELECT r.message_id, r.entry_no, r.person_id, r.person_name, r.student_id, r.student_name,"
+            + " d.channel, d.address, d.outcome, d.confirmed, d.reached_at, d.device_no FROM other x"
+            + " JOIN sentlog_recipient r ON r.message_id = x.message_id AND r.entry_no = x.entry_no"
+            + " LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no"
+            + " ORDER BY 1, 2, 12";
+
+    /**
+     * The entries of the given messages holding an occurrence of an address, which are all its
+     * occurrences (D2, D3), each with its devices; ordered by message, entry and device. Parameters:
+     * the message ids, the channel, the normalised address.
+     */
+    private static final String ADDRESS_HIT_ENTRIES = "WITH picked AS (SELECT DISTINCT message_id, entry_no"
+            + " FROM sentlog_device WHERE message_id = ANY (?) AND channel = ? AND normal_address = ?)"
+            + " SELECT r.message_id, r.entry_no, r.person_id, r.person_name, r.student_id, r.student_name,"
+            + " d.channel, d.address, d.outcome, d.confirmed, d.reached_at"
+            + " FROM picked p JOIN sentlog_recipient r ON r.message_id = p.message_id AND r.entry_no = p.entry_no"
+            + " LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no"
+            + " ORDER BY r.message_id, r.entry_no, d.device_no";
+
     /** The entries each hit carries (see {@link RecipientHit}): the key's own and those sharing an address. */
     private static Map<String, List<RecipientHit.IndexedEntry>> hitEntries(Connection c, RecipientKey key,
             List<String> messageIds) throws SQLException {
@@ -1434,24 +1471,7 @@ public final class JdbcMessageStore implements MessageStore {
         if (messageIds.isEmpty()) {
             return out;
         }
-        boolean byPerson = key instanceof RecipientKey.ByPerson;
-        // a person's entries bring the other occurrences of their addresses; an address's entries are all its occurrences
-        String own = byPerson
-                ? "SELECT message_id, entry_no FROM sentlog_recipient WHERE message_id = ANY (?) AND person_id = ?"
-                : "SELECT DISTINCT message_id, entry_no FROM sentlog_device WHERE message_id = ANY (?)"
-                        + " AND channel = ? AND normal_address = ?";
-        String picked = byPerson ? "picked AS (SELECT message_id, entry_no FROM own UNION SELECT d.message_id,"
-                + " d.entry_no FROM sentlog_device d JOIN own_address a ON d.message_id = a.message_id"
-                + " AND d.channel = a.channel AND d.normal_address = a.normal_address)"
-                : "picked AS (SELECT message_id, entry_no FROM own)";
-        String sql = "WITH own AS (" + own + "), own_address AS (SELECT DISTINCT d.message_id, d.channel,"
-                + " d.normal_address FROM sentlog_device d JOIN own o ON o.message_id = d.message_id"
-                + " AND o.entry_no = d.entry_no WHERE d.normal_address IS NOT NULL), " + picked
-                + " SELECT r.message_id, r.entry_no, r.person_id, r.person_name, r.student_id, r.student_name,"
-                + " d.channel, d.address, d.outcome, d.confirmed, d.reached_at"
-                + " FROM picked p JOIN sentlog_recipient r ON r.message_id = p.message_id AND r.entry_no = p.entry_no"
-                + " LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no"
-                + " ORDER BY r.message_id, r.entry_no, d.device_no";
+        String sql = key instanceof RecipientKey.ByPerson ? PERSON_HIT_ENTRIES : ADDRESS_HIT_ENTRIES;
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, c.createArrayOf("text", messageIds.toArray()));
             bindKey(s, 2, key);
