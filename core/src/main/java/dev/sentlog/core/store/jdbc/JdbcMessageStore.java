@@ -291,6 +291,7 @@ public final class JdbcMessageStore implements MessageStore {
             }
             indexRecipients(c, message.id());
             writeJobs(c, message.id(), List.of(), initial.jobs());
+            JdbcSearchCount.added(c, message);
             return MessageHeader.of(message, initial);
         });
     }
@@ -478,8 +479,9 @@ public final class JdbcMessageStore implements MessageStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Sets a statement's parameters. */
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement s) throws SQLException;
     }
 
@@ -820,8 +822,9 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY created_at DESC, recorded_seq DESC LIMIT " + q.limit(), bind);
-            long total = count(c, "SELECT count(*)" + where, bind);
-            return new StorePage(page, total);
+            // S2: a page short of the limit is every match; only a full one needs the total counted
+            return new StorePage(page, page.size() < q.limit() ? page.size()
+                    : JdbcSearchCount.total(c, q, where.toString(), bind));
         });
     }
 
@@ -1086,6 +1089,7 @@ public final class JdbcMessageStore implements MessageStore {
                 s.setString(1, messageId);
                 s.executeUpdate();
             }
+            JdbcSearchCount.removed(c, messageId);
             return true;
         });
     }
