@@ -52,7 +52,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +112,9 @@ public final class JdbcMessageStore implements MessageStore {
     static final OutcomeClassifier CLASSIFIER = OutcomeClassifier.standard();
 
     private static final int BATCH = 1_000;
+
+    /** Rows a cursor brings per round trip when a message's devices are read. */
+    private static final int FETCH_ROWS = 10_000;
 
     private static final String HEADER_COLUMNS = "id, message_type, message_type_kind, district_or_school, subject, "
             + "sender_id, sender_name, sender_email, reply_to_email, caller_id, created_at, scheduled_at, schedule_id, "
@@ -764,35 +766,47 @@ public final class JdbcMessageStore implements MessageStore {
         }
     }
 
+    /**
+     * The recipient list in one pass over the entries joined with their devices in list order, through
+     * a cursor ({@value #FETCH_ROWS} rows at a time, the transaction keeps it open): only the list being
+     * built is held, never the raw rows of a large message.
+     */
     private static List<RecipientEntry> readRecipients(Connection c, String id) throws SQLException {
-        Map<Integer, List<Device>> devices = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT entry_no, channel, address, outcome, confirmed, "
-                + "reached_at FROM sentlog_device WHERE message_id = ? ORDER BY row_no")) {
-            s.setFetchSize(10_000);
+        List<RecipientEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT r.entry_no, r.person_id, r.person_name, r.student_id, "
+                + "r.student_name, d.channel, d.address, d.outcome, d.confirmed, d.reached_at FROM sentlog_recipient r "
+                + "LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no "
+                + "WHERE r.message_id = ? ORDER BY r.entry_no, d.device_no")) {
+            s.setFetchSize(FETCH_ROWS);
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
+                int entry = -1;
+                Person person = null;
+                Person student = null;
+                List<Device> devices = new ArrayList<>();
                 while (rs.next()) {
-                    devices.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Device(
-                            dev.sentlog.spi.Channel.valueOf(rs.getString(2)), rs.getString(3),
-                            Sql.outcome(rs.getString(4)), rs.getBoolean(5), Sql.getInstant(rs, "reached_at")));
+                    if (rs.getInt(1) != entry) {
+                        if (entry >= 0) {
+                            entries.add(RecipientEntry.of(person, student, devices));
+                        }
+                        entry = rs.getInt(1);
+                        person = Person.of(rs.getString(2), rs.getString(3));
+                        String studentId = rs.getString(4);
+                        student = studentId == null ? null : Person.of(studentId, rs.getString(5));
+                        devices = new ArrayList<>(2);
+                    }
+                    String channel = rs.getString(6);
+                    if (channel != null) {
+                        devices.add(new Device(dev.sentlog.spi.Channel.valueOf(channel), rs.getString(7),
+                                Sql.outcome(rs.getString(8)), rs.getBoolean(9), Sql.getInstant(rs, "reached_at")));
+                    }
+                }
+                if (entry >= 0) {
+                    entries.add(RecipientEntry.of(person, student, devices));
                 }
             }
         }
-        Map<Integer, RecipientEntry> entries = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT entry_no, person_id, person_name, student_id, "
-                + "student_name FROM sentlog_recipient WHERE message_id = ? ORDER BY entry_no")) {
-            s.setFetchSize(10_000);
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String studentId = rs.getString(4);
-                    Person student = studentId == null ? null : Person.of(studentId, rs.getString(5));
-                    entries.put(rs.getInt(1), RecipientEntry.of(Person.of(rs.getString(2), rs.getString(3)), student,
-                            devices.getOrDefault(rs.getInt(1), List.of())));
-                }
-            }
-        }
-        return new ArrayList<>(entries.values());
+        return entries;
     }
 
     @Override
