@@ -30,6 +30,8 @@ final class JdbcContactLedger {
 
     private static final String FACT_COLUMNS = "channel, address, message_id, row_no, kind, outcome, at, person_id, "
             + "school";
+    /** The types of address_key and then {@link #FACT_COLUMNS}. */
+    private static final String FACT_TYPES = "text text text text integer text text bigint text text";
 
     /** A change of one row's fact: the new fact, or null to remove the row's fact. */
     record Change(String addressKey, Channel channel, String address, String messageId, int row, ContactFact fact) {
@@ -78,12 +80,11 @@ final class JdbcContactLedger {
             streaks[i] = standing.streak();
             doNotContact[i] = standing.doNotContact();
         }
+        String types = "text integer boolean";
         try (PreparedStatement st = c.prepareStatement("UPDATE sentlog_contact_address a SET streak = u.streak, "
-                + "do_not_contact = u.do_not_contact FROM unnest(?::text[], ?::integer[], ?::boolean[]) "
-                + "AS u(address_key, streak, do_not_contact) WHERE a.address_key = u.address_key")) {
-            st.setArray(1, c.createArrayOf("text", keys));
-            st.setArray(2, c.createArrayOf("integer", streaks));
-            st.setArray(3, c.createArrayOf("boolean", doNotContact));
+                + "do_not_contact = u.do_not_contact FROM " + Sql.unnest("u", types, "address_key, streak, "
+                + "do_not_contact") + " WHERE a.address_key = u.address_key")) {
+            Sql.setArrays(c, st, 1, types, keys, streaks, doNotContact);
             st.executeUpdate();
         }
     }
@@ -105,12 +106,10 @@ final class JdbcContactLedger {
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_address (address_key, channel, "
                 + "address, streak, do_not_contact) SELECT u.address_key, u.channel, u.address, 0, false "
-                + "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(address_key, channel, address) "
-                + "ORDER BY u.address_key COLLATE \"C\" "
+                + "FROM " + Sql.unnest("u", "text text text", "address_key, channel, address")
+                + " ORDER BY u.address_key COLLATE \"C\" "
                 + "ON CONFLICT (address_key) DO UPDATE SET streak = sentlog_contact_address.streak")) {
-            s.setArray(1, c.createArrayOf("text", keys));
-            s.setArray(2, c.createArrayOf("text", channels));
-            s.setArray(3, c.createArrayOf("text", addresses));
+            Sql.setArrays(c, s, 1, "text text text", keys, channels, addresses);
             s.executeUpdate();
         }
     }
@@ -127,12 +126,10 @@ final class JdbcContactLedger {
             messages[i] = removed.get(i).messageId();
             rows[i] = removed.get(i).row();
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM sentlog_contact_fact f USING unnest(?::text[], "
-                + "?::text[], ?::integer[]) AS u(address_key, message_id, row_no) WHERE f.address_key = u.address_key "
-                + "AND f.message_id = u.message_id AND f.row_no = u.row_no")) {
-            s.setArray(1, c.createArrayOf("text", keys));
-            s.setArray(2, c.createArrayOf("text", messages));
-            s.setArray(3, c.createArrayOf("integer", rows));
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM sentlog_contact_fact f USING "
+                + Sql.unnest("u", "text text integer", "address_key, message_id, row_no")
+                + " WHERE f.address_key = u.address_key AND f.message_id = u.message_id AND f.row_no = u.row_no")) {
+            Sql.setArrays(c, s, 1, "text text integer", keys, messages, rows);
             s.executeUpdate();
         }
     }
@@ -167,20 +164,11 @@ final class JdbcContactLedger {
             schools[i] = f.school();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_fact (address_key, " + FACT_COLUMNS
-                + ") SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], "
-                + "?::text[], ?::bigint[], ?::text[], ?::text[]) ON CONFLICT (address_key, message_id, row_no) "
-                + "DO UPDATE SET kind = EXCLUDED.kind, outcome = EXCLUDED.outcome, at = EXCLUDED.at, "
-                + "person_id = EXCLUDED.person_id")) {
-            s.setArray(1, c.createArrayOf("text", keys));
-            s.setArray(2, c.createArrayOf("text", channels));
-            s.setArray(3, c.createArrayOf("text", addresses));
-            s.setArray(4, c.createArrayOf("text", messages));
-            s.setArray(5, c.createArrayOf("integer", rows));
-            s.setArray(6, c.createArrayOf("text", kinds));
-            s.setArray(7, c.createArrayOf("text", outcomes));
-            s.setArray(8, c.createArrayOf("bigint", times));
-            s.setArray(9, c.createArrayOf("text", persons));
-            s.setArray(10, c.createArrayOf("text", schools));
+                + ") SELECT * FROM " + Sql.unnest("u", FACT_TYPES, "address_key, " + FACT_COLUMNS)
+                + " ON CONFLICT (address_key, message_id, row_no) DO UPDATE SET kind = EXCLUDED.kind, "
+                + "outcome = EXCLUDED.outcome, at = EXCLUDED.at, person_id = EXCLUDED.person_id")) {
+            Sql.setArrays(c, s, 1, FACT_TYPES, keys, channels, addresses, messages, rows, kinds, outcomes, times,
+                    persons, schools);
             s.executeUpdate();
         }
     }

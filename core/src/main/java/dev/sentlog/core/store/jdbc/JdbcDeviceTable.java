@@ -193,19 +193,14 @@ final class JdbcDeviceTable implements DeviceTable {
             submittedFlags[i] = r.submitted;
             finalFlags[i] = r.isFinal;
         }
+        String types = "integer text boolean bigint bigint boolean boolean";
         try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device d SET outcome = u.outcome, "
                 + "confirmed = u.confirmed, reached_at = u.reached_at, sequence = u.sequence, submitted = u.submitted, "
-                + "is_final = u.is_final FROM unnest(?::integer[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], "
-                + "?::boolean[], ?::boolean[]) AS u(row_no, outcome, confirmed, reached_at, sequence, submitted, "
-                + "is_final) WHERE d.message_id = ? AND d.row_no = u.row_no")) {
-            s.setArray(1, connection.createArrayOf("integer", numbers));
-            s.setArray(2, connection.createArrayOf("text", outcomes));
-            s.setArray(3, connection.createArrayOf("boolean", confirmed));
-            s.setArray(4, connection.createArrayOf("bigint", reachedAt));
-            s.setArray(5, connection.createArrayOf("bigint", sequences));
-            s.setArray(6, connection.createArrayOf("boolean", submittedFlags));
-            s.setArray(7, connection.createArrayOf("boolean", finalFlags));
-            s.setString(8, messageId);
+                + "is_final = u.is_final FROM " + Sql.unnest("u", types, "row_no, outcome, confirmed, reached_at, "
+                + "sequence, submitted, is_final") + " WHERE d.message_id = ? AND d.row_no = u.row_no")) {
+            int next = Sql.setArrays(connection, s, 1, types, numbers, outcomes, confirmed, reachedAt, sequences,
+                    submittedFlags, finalFlags);
+            s.setString(next, messageId);
             int updated = s.executeUpdate();
             if (updated != n) {
                 throw new IllegalStateException("wrote " + updated + " of the " + n + " changed device rows of message "
@@ -365,12 +360,12 @@ final class JdbcDeviceTable implements DeviceTable {
                 return;
             }
             try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1d.")
-                    + " FROM unnest(?::integer[], ?::integer[]) AS u(entry_no, device_no) JOIN sentlog_device d "
+                    + " FROM " + Sql.unnest("u", "integer integer", "entry_no, device_no") + " JOIN sentlog_device d "
                     + "ON d.message_id = ? AND d.entry_no = u.entry_no AND d.device_no = u.device_no")) {
                 s.setFetchSize(10_000);
-                s.setArray(1, connection.createArrayOf("integer", wantedEntries.toArray()));
-                s.setArray(2, connection.createArrayOf("integer", wantedDevices.toArray()));
-                s.setString(3, messageId);
+                int next = Sql.setArrays(connection, s, 1, "integer integer", wantedEntries.toArray(),
+                        wantedDevices.toArray());
+                s.setString(next, messageId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         if (!rows.containsKey(rs.getInt(1))) {

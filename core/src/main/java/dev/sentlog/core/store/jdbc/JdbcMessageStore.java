@@ -767,42 +767,35 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /**
-     * The recipient list in one pass over the entries joined with their devices in list order, through
-     * a cursor ({@value #FETCH_ROWS} rows at a time, the transaction keeps it open): only the list being
-     * built is held, never the raw rows of a large message.
+     * The recipient list in one pass over two cursors ({@value #FETCH_ROWS} rows at a time, the
+     * transaction keeps them open): the entries in order and their devices in row order, both read by
+     * their primary keys without sorting, merged as they come. Only the list being built is held,
+     * never the raw rows of a large message.
      */
     private static List<RecipientEntry> readRecipients(Connection c, String id) throws SQLException {
         List<RecipientEntry> entries = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT r.entry_no, r.person_id, r.person_name, r.student_id, "
-                + "r.student_name, d.channel, d.address, d.outcome, d.confirmed, d.reached_at FROM sentlog_recipient r "
-                + "LEFT JOIN sentlog_device d ON d.message_id = r.message_id AND d.entry_no = r.entry_no "
-                + "WHERE r.message_id = ? ORDER BY r.entry_no, d.device_no")) {
-            s.setFetchSize(FETCH_ROWS);
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                int entry = -1;
-                Person person = null;
-                Person student = null;
-                List<Device> devices = new ArrayList<>();
+        try (PreparedStatement r = c.prepareStatement("SELECT entry_no, person_id, person_name, student_id, "
+                + "student_name FROM sentlog_recipient WHERE message_id = ? ORDER BY entry_no");
+                PreparedStatement d = c.prepareStatement("SELECT entry_no, channel, address, outcome, confirmed, "
+                        + "reached_at FROM sentlog_device WHERE message_id = ? ORDER BY row_no")) {
+            r.setFetchSize(FETCH_ROWS);
+            r.setString(1, id);
+            d.setFetchSize(FETCH_ROWS);
+            d.setString(1, id);
+            try (ResultSet rs = r.executeQuery(); ResultSet ds = d.executeQuery()) {
+                boolean device = ds.next();
                 while (rs.next()) {
-                    if (rs.getInt(1) != entry) {
-                        if (entry >= 0) {
-                            entries.add(RecipientEntry.of(person, student, devices));
+                    int entry = rs.getInt(1);
+                    String studentId = rs.getString(4);
+                    Person student = studentId == null ? null : Person.of(studentId, rs.getString(5));
+                    List<Device> devices = new ArrayList<>(2);
+                    for (; device && ds.getInt(1) <= entry; device = ds.next()) {
+                        if (ds.getInt(1) == entry) {
+                            devices.add(new Device(dev.sentlog.spi.Channel.valueOf(ds.getString(2)), ds.getString(3),
+                                    Sql.outcome(ds.getString(4)), ds.getBoolean(5), Sql.getInstant(ds, "reached_at")));
                         }
-                        entry = rs.getInt(1);
-                        person = Person.of(rs.getString(2), rs.getString(3));
-                        String studentId = rs.getString(4);
-                        student = studentId == null ? null : Person.of(studentId, rs.getString(5));
-                        devices = new ArrayList<>(2);
                     }
-                    String channel = rs.getString(6);
-                    if (channel != null) {
-                        devices.add(new Device(dev.sentlog.spi.Channel.valueOf(channel), rs.getString(7),
-                                Sql.outcome(rs.getString(8)), rs.getBoolean(9), Sql.getInstant(rs, "reached_at")));
-                    }
-                }
-                if (entry >= 0) {
-                    entries.add(RecipientEntry.of(person, student, devices));
+                    entries.add(RecipientEntry.of(Person.of(rs.getString(2), rs.getString(3)), student, devices));
                 }
             }
         }

@@ -265,11 +265,9 @@ final class JdbcSummary {
             written[n++] = Arrays.toString(counters).replace('[', '{').replace(']', '}');
         }
         try (PreparedStatement u = c.prepareStatement("UPDATE sentlog_summary_address a SET counters = "
-                + "u.counters::integer[] FROM unnest(?::text[], ?::text[]) AS u(address_key, counters) "
-                + "WHERE a.message_id = ? AND a.address_key = u.address_key")) {
-            u.setArray(1, c.createArrayOf("text", keys));
-            u.setArray(2, c.createArrayOf("text", written));
-            u.setString(3, messageId);
+                + "u.counters::integer[] FROM " + Sql.unnest("u", "text text", "address_key, counters")
+                + " WHERE a.message_id = ? AND a.address_key = u.address_key")) {
+            u.setString(Sql.setArrays(c, u, 1, "text text", keys, written), messageId);
             u.executeUpdate();
         }
         Map<String, Integer> personDeltas = personsOn(c, messageId, flips);
@@ -295,13 +293,11 @@ final class JdbcSummary {
             signs[i] = flips.get(i).delta();
         }
         // each flipped (address, channel) pair gives each of its distinct persons its delta once
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address_key, f.channel, d.person_id, f.delta FROM unnest(?::text[], "
-                + "?::text[], ?::integer[]) AS f(address_key, channel, delta) JOIN sentlog_device d "
-                + "ON d.message_id = ? AND d.address_key = f.address_key AND d.channel = f.channel")) {
-            s.setArray(1, c.createArrayOf("text", keys));
-            s.setArray(2, c.createArrayOf("text", channels));
-            s.setArray(3, c.createArrayOf("integer", signs));
-            s.setString(4, messageId);
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address_key, f.channel, d.person_id, "
+                + "f.delta FROM " + Sql.unnest("f", "text text integer", "address_key, channel, delta")
+                + " JOIN sentlog_device d ON d.message_id = ? AND d.address_key = f.address_key "
+                + "AND d.channel = f.channel")) {
+            s.setString(Sql.setArrays(c, s, 1, "text text integer", keys, channels, signs), messageId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     personDeltas.merge(rs.getString(3), rs.getInt(4), Integer::sum);
@@ -340,11 +336,10 @@ final class JdbcSummary {
             after[n++] = now;
         }
         try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_person (message_id, person_id, "
-                + "links) SELECT ?, u.person_id, u.links FROM unnest(?::text[], ?::integer[]) AS u(person_id, links) "
-                + "ON CONFLICT (message_id, person_id) DO UPDATE SET links = EXCLUDED.links")) {
+                + "links) SELECT ?, u.person_id, u.links FROM " + Sql.unnest("u", "text integer", "person_id, links")
+                + " ON CONFLICT (message_id, person_id) DO UPDATE SET links = EXCLUDED.links")) {
             u.setString(1, messageId);
-            u.setArray(2, c.createArrayOf("text", persons));
-            u.setArray(3, c.createArrayOf("integer", after));
+            Sql.setArrays(c, u, 2, "text integer", persons, after);
             u.executeUpdate();
         }
     }
@@ -368,22 +363,19 @@ final class JdbcSummary {
             }
         }
         try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_time (message_id, kind, at, "
-                + "occurrences) SELECT ?, u.kind::smallint, u.at, u.occurrences FROM unnest(?::integer[], ?::bigint[], "
-                + "?::integer[]) AS u(kind, at, occurrences) ON CONFLICT (message_id, kind, at) "
+                + "occurrences) SELECT ?, u.kind::smallint, u.at, u.occurrences FROM " + Sql.unnest("u",
+                "integer bigint integer", "kind, at, occurrences") + " ON CONFLICT (message_id, kind, at) "
                 + "DO UPDATE SET occurrences = sentlog_summary_time.occurrences + EXCLUDED.occurrences")) {
             u.setString(1, messageId);
-            u.setArray(2, c.createArrayOf("integer", kinds));
-            u.setArray(3, c.createArrayOf("bigint", times));
-            u.setArray(4, c.createArrayOf("integer", changes));
+            Sql.setArrays(c, u, 2, "integer bigint integer", kinds, times, changes);
             u.executeUpdate();
         }
         if (!emptiedKinds.isEmpty()) {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM sentlog_summary_time t USING "
-                    + "unnest(?::integer[], ?::bigint[]) AS u(kind, at) WHERE t.message_id = ? AND t.kind = u.kind "
+                    + Sql.unnest("u", "integer bigint", "kind, at") + " WHERE t.message_id = ? AND t.kind = u.kind "
                     + "AND t.at = u.at AND t.occurrences <= 0")) {
-                d.setArray(1, c.createArrayOf("integer", emptiedKinds.toArray()));
-                d.setArray(2, c.createArrayOf("bigint", emptiedTimes.toArray()));
-                d.setString(3, messageId);
+                d.setString(Sql.setArrays(c, d, 1, "integer bigint", emptiedKinds.toArray(), emptiedTimes.toArray()),
+                        messageId);
                 d.executeUpdate();
             }
         }
