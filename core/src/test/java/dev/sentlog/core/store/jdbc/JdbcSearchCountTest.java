@@ -64,9 +64,9 @@ class JdbcSearchCountTest {
     Arbitrary<List<Stored>> messages() {
         Arbitrary<Long> inDay = Arbitraries.oneOf(Arbitraries.of(0L, 1L, DAY - 1, DAY / 2),
                 Arbitraries.longs().between(0, DAY - 1));
-        return Combinators.combine(Arbitraries.integers().between(-3, 3), inDay, Arbitraries.integers().between(0, 2),
+        return Combinators.combine(Arbitraries.integers().between(-2, 2), inDay, Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 3),
-                Arbitraries.of(false, false, true)).as(Stored::new).list().ofMinSize(1).ofMaxSize(25);
+                Arbitraries.of(false, false, true)).as(Stored::new).list().ofMinSize(5).ofMaxSize(30);
     }
 
     @Provide
@@ -74,9 +74,9 @@ class JdbcSearchCountTest {
         Arbitrary<Long> inDay = Arbitraries.oneOf(Arbitraries.of(0L, 1L, DAY - 1), Arbitraries.longs().between(0,
                 DAY - 1));
         Arbitrary<Set<String>> schools = Arbitraries.of(SCHOOLS).set().ofMaxSize(2);
-        return Combinators.combine(Arbitraries.integers().between(-4, 3), inDay, Arbitraries.integers().between(0, 7),
-                inDay, schools, Arbitraries.integers().between(-2, 1), Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(1, 4)).as(Search::new).list().ofMinSize(1).ofMaxSize(8);
+        return Combinators.combine(Arbitraries.integers().between(-3, 2), inDay, Arbitraries.integers().between(0, 5),
+                inDay, schools, Arbitraries.integers().between(-3, 1), Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(1, 4)).as(Search::new).list().ofMinSize(10).ofMaxSize(30);
     }
 
     @Property(tries = 12)
