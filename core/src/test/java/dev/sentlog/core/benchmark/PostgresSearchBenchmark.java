@@ -126,7 +126,8 @@ public class PostgresSearchBenchmark {
                     + ") g WHERE t.id = 'template'");
             // the copies bypass the store, so their day counts (S2) are written here as the store would
             s.execute("INSERT INTO sentlog_message_day (day, district_or_school, messages) SELECT "
-                    + "floor(created_at::numeric / 86400000000000)::bigint, district_or_school, count(*) "
+                    + "created_at / 86400000000000 - CASE WHEN created_at % 86400000000000 < 0 THEN 1 ELSE 0 END, "
+                    + "district_or_school, count(*) "
                     + "FROM sentlog_message WHERE id <> 'template' GROUP BY 1, 2");
             s.execute("VACUUM ANALYZE sentlog_message");
         }

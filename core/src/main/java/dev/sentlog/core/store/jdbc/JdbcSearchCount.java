@@ -25,7 +25,12 @@ final class JdbcSearchCount {
     /** Nanoseconds per day: creation times are epoch nanoseconds. */
     static final long DAY_NANOS = 86_400L * 1_000_000_000L;
 
-    private static final String DAY_OF = "floor(%s::numeric / " + DAY_NANOS + ")::bigint";
+    /**
+     * The UTC day of an epoch-nanosecond column, as {@link Math#floorDiv} computes it: integer division
+     * rounded down (a numeric division would round {@code k * day - 1} up to day {@code k}).
+     */
+    private static final String DAY_OF = "(%1$s / " + DAY_NANOS + " - CASE WHEN %1$s %% " + DAY_NANOS
+            + " < 0 THEN 1 ELSE 0 END)";
 
     private static final String VISIBLE = " AND (NOT scheduler_sent OR scheduled_at IS NULL OR scheduled_at <= ?)";
 

@@ -265,7 +265,7 @@ CREATE INDEX sentlog_address_message_by_created
     ON sentlog_address_message (channel, address_key, created_at DESC, recorded_seq DESC);
 
 -- issue #12 (today): speed on PostgreSQL. How many messages each district/school has per UTC day of
--- creation (day = floor(created_at / 86,400e9)), kept by the store when it records a message and when it
+-- creation (day = created_at divided by 86,400e9, rounded down), kept by the store when it records a message and when it
 -- marks one for purging: a search (S2) adds up whole days here and counts only the rows of the partial
 -- days at its ends. The scheduler-created messages, which a search skips while they are scheduled
 -- later than its instant (V2), by their scheduled time.
