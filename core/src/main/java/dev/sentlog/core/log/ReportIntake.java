@@ -61,7 +61,7 @@ final class ReportIntake {
                 return new ReportsApplied(0, 0, 0);
             }
         }
-        String id = store.messageOfJob(providerName, jobId).orElseThrow();
+        String id = known.isPresent() ? known.get() : store.messageOfJob(providerName, jobId).orElseThrow();
         ProviderJob job = jobOf(status, id, providerName, jobId);
         return apply(id, job, reports, true);
     }
@@ -110,6 +110,7 @@ final class ReportIntake {
     ReportsApplied apply(String id, ProviderJob job, List<DeviceReport> reports, boolean strict) {
         Instant now = clock.instant();
         int[] counts = store.withDevices(id, t -> {
+            ReportRules.prefetch(t, reports);
             int[] rows = new int[reports.size()];
             for (int i = 0; i < rows.length; i++) {
                 DeviceReport r = reports.get(i);

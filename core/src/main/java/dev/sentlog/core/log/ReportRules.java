@@ -10,6 +10,8 @@ import dev.sentlog.spi.DeviceReport;
 import dev.sentlog.spi.DeviceStatus;
 import dev.sentlog.spi.OutcomeClassifier;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * How a device report changes a device row (SPEC R2, R3). The stored outcome of a device is the
@@ -59,6 +61,21 @@ final class ReportRules {
             return -1;
         }
         return row;
+    }
+
+    /** Announces the devices the reports name to the table (see {@link DeviceTable#prefetch}); ids that do not parse are left out. */
+    static void prefetch(DeviceTable t, List<DeviceReport> reports) {
+        int[] entries = new int[reports.size()];
+        int[] devices = new int[reports.size()];
+        int n = 0;
+        for (DeviceReport r : reports) {
+            long parsed = r == null ? -1 : DeviceIds.parse(r.deviceId());
+            if (parsed >= 0) {
+                entries[n] = (int) (parsed >>> 32);
+                devices[n++] = (int) parsed;
+            }
+        }
+        t.prefetch(Arrays.copyOf(entries, n), Arrays.copyOf(devices, n));
     }
 
     /** What is wrong with a report's content for its device's channel, or null when nothing. */

@@ -1,6 +1,7 @@
 package dev.sentlog.core.store;
 
 import dev.sentlog.core.contacts.ContactKind;
+import dev.sentlog.core.internal.Checks;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import java.time.Instant;
@@ -28,6 +29,21 @@ public interface DeviceTable {
      * @return the row, or -1 when there is no such device
      */
     int row(int entry, int device);
+
+    /**
+     * Announces the devices the caller is about to look up with {@link #row(int, int)} and read, so
+     * that a store can fetch their rows in one step instead of one by one (the PostgreSQL store reads
+     * them in one query; a store holding its rows in memory has nothing to do, which is the default).
+     * Changes nothing the table answers; devices that do not exist are simply not found later.
+     *
+     * @param entries the recipient entry index of each device
+     * @param devices the device index inside its entry, at the same positions as {@code entries}
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    default void prefetch(int[] entries, int[] devices) {
+        Checks.requireArgument(entries.length == devices.length,
+                "prefetch got %d entry indexes but %d device indexes", entries.length, devices.length);
+    }
 
     /**
      * Returns its recipient entry index.

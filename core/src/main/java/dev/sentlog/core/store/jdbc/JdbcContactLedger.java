@@ -31,6 +31,8 @@ final class JdbcContactLedger {
 
     private static final String FACT_COLUMNS = "channel, address, message_id, row_no, kind, outcome, at, person_id, "
             + "school";
+    /** The types of address_key and then {@link #FACT_COLUMNS}. */
+    private static final String FACT_TYPES = "text text text text integer text text bigint text text";
 
     /** A change of one row's fact: the new fact, or null to remove the row's fact. */
     record Change(String addressKey, Channel channel, String address, String messageId, int row, ContactFact fact) {
@@ -39,88 +41,137 @@ final class JdbcContactLedger {
     private JdbcContactLedger() {
     }
 
-    /** Applies the changes of one device callback inside its transaction. */
+    /**
+     * Applies the changes of one device callback inside its transaction, in five statements whatever
+     * their number: lock the touched addresses (created when new) in key order, remove and write the
+     * rows' facts, read the addresses' facts again, store their standings.
+     */
     static void apply(Connection c, List<Change> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, List<Change>> byAddress = new TreeMap<>();
+        Map<String, Change> byAddress = new TreeMap<>();
+        List<Change> removed = new ArrayList<>();
+        List<Change> written = new ArrayList<>();
         for (Change ch : changes) {
-            byAddress.computeIfAbsent(ch.addressKey(), k -> new ArrayList<>()).add(ch);
+            byAddress.putIfAbsent(ch.addressKey(), ch);
+            (ch.fact() == null ? removed : written).add(ch);
         }
-        for (Map.Entry<String, List<Change>> e : byAddress.entrySet()) {
-            Change first = e.getValue().get(0);
-            lockAddress(c, e.getKey(), first.channel(), first.address());
-            for (Change ch : e.getValue()) {
-                writeFact(c, ch);
-            }
-            AddressStanding s = AddressStanding.of(facts(c, e.getKey()));
-            try (PreparedStatement st = c.prepareStatement("UPDATE sentlog_contact_address SET streak = ?, "
-                    + "do_not_contact = ? WHERE address_key = ?")) {
-                st.setInt(1, s.streak());
-                st.setBoolean(2, s.doNotContact());
-                st.setString(3, e.getKey());
-                st.executeUpdate();
-            }
+        lockAddresses(c, byAddress.values());
+        removeFacts(c, removed);
+        writeFacts(c, written);
+        Map<String, List<ContactFact>> facts = new TreeMap<>();
+        for (String key : byAddress.keySet()) {
+            facts.put(key, new ArrayList<>());
         }
-    }
-
-    private static void lockAddress(Connection c, String key, Channel channel, String address) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_address (address_key, channel, "
-                + "address, streak, do_not_contact) VALUES (?, ?, ?, 0, false) ON CONFLICT (address_key) DO NOTHING")) {
-            s.setString(1, key);
-            s.setString(2, channel.name());
-            s.setString(3, address);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM sentlog_contact_address WHERE address_key = ? "
-                + "FOR UPDATE")) {
-            s.setString(1, key);
-            s.executeQuery().close();
-        }
-    }
-
-    private static void writeFact(Connection c, Change ch) throws SQLException {
-        if (ch.fact() == null) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM sentlog_contact_fact WHERE address_key = ? "
-                    + "AND message_id = ? AND row_no = ?")) {
-                s.setString(1, ch.addressKey());
-                s.setString(2, ch.messageId());
-                s.setInt(3, ch.row());
-                s.executeUpdate();
-            }
-            return;
-        }
-        ContactFact f = ch.fact();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_fact (address_key, " + FACT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address_key, message_id, row_no) DO UPDATE SET "
-                + "kind = EXCLUDED.kind, outcome = EXCLUDED.outcome, at = EXCLUDED.at, person_id = EXCLUDED.person_id")) {
-            s.setString(1, ch.addressKey());
-            s.setString(2, f.channel().name());
-            s.setString(3, f.address());
-            s.setString(4, f.messageId());
-            s.setInt(5, f.row());
-            s.setString(6, f.kind().name());
-            s.setString(7, Sql.outcome(f.outcome()));
-            s.setLong(8, Sql.nanos(f.at(), "the time of a contact fact of message " + f.messageId()));
-            s.setString(9, f.personId());
-            s.setString(10, f.school());
-            s.executeUpdate();
-        }
-    }
-
-    private static List<ContactFact> facts(Connection c, String key) throws SQLException {
-        List<ContactFact> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + FACT_COLUMNS + " FROM sentlog_contact_fact "
-                + "WHERE address_key = ?")) {
-            s.setString(1, key);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + FACT_COLUMNS
+                + ", address_key FROM sentlog_contact_fact WHERE address_key = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", byAddress.keySet().toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(fact(rs));
+                    facts.get(rs.getString(10)).add(fact(rs));
                 }
             }
         }
-        return out;
+        String[] keys = facts.keySet().toArray(new String[0]);
+        Integer[] streaks = new Integer[keys.length];
+        Boolean[] doNotContact = new Boolean[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            AddressStanding standing = AddressStanding.of(facts.get(keys[i]));
+            streaks[i] = standing.streak();
+            doNotContact[i] = standing.doNotContact();
+        }
+        String types = "text integer boolean";
+        try (PreparedStatement st = c.prepareStatement("UPDATE sentlog_contact_address a SET streak = u.streak, "
+                + "do_not_contact = u.do_not_contact FROM " + Sql.unnest("u", types, "address_key, streak, "
+                + "do_not_contact") + " WHERE a.address_key = u.address_key")) {
+            Sql.setArrays(c, st, 1, types, keys, streaks, doNotContact);
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * Creates the addresses' rows that are missing and locks every one, in one statement that takes
+     * them in key order (byte order, whatever the database's collation): two transactions never wait
+     * for each other in a cycle. The no-op update is what locks a row that exists.
+     */
+    private static void lockAddresses(Connection c, Collection<Change> firstOfEach) throws SQLException {
+        String[] keys = new String[firstOfEach.size()];
+        String[] channels = new String[keys.length];
+        String[] addresses = new String[keys.length];
+        int i = 0;
+        for (Change ch : firstOfEach) {
+            keys[i] = ch.addressKey();
+            channels[i] = ch.channel().name();
+            addresses[i++] = ch.address();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_address (address_key, channel, "
+                + "address, streak, do_not_contact) SELECT u.address_key, u.channel, u.address, 0, false "
+                + "FROM " + Sql.unnest("u", "text text text", "address_key, channel, address")
+                + " ORDER BY u.address_key COLLATE \"C\" "
+                + "ON CONFLICT (address_key) DO UPDATE SET streak = sentlog_contact_address.streak")) {
+            Sql.setArrays(c, s, 1, "text text text", keys, channels, addresses);
+            s.executeUpdate();
+        }
+    }
+
+    private static void removeFacts(Connection c, List<Change> removed) throws SQLException {
+        if (removed.isEmpty()) {
+            return;
+        }
+        String[] keys = new String[removed.size()];
+        String[] messages = new String[keys.length];
+        Integer[] rows = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = removed.get(i).addressKey();
+            messages[i] = removed.get(i).messageId();
+            rows[i] = removed.get(i).row();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM sentlog_contact_fact f USING "
+                + Sql.unnest("u", "text text integer", "address_key, message_id, row_no")
+                + " WHERE f.address_key = u.address_key AND f.message_id = u.message_id AND f.row_no = u.row_no")) {
+            Sql.setArrays(c, s, 1, "text text integer", keys, messages, rows);
+            s.executeUpdate();
+        }
+    }
+
+    private static void writeFacts(Connection c, List<Change> written) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        int n = written.size();
+        String[] keys = new String[n];
+        String[] channels = new String[n];
+        String[] addresses = new String[n];
+        String[] messages = new String[n];
+        Integer[] rows = new Integer[n];
+        String[] kinds = new String[n];
+        String[] outcomes = new String[n];
+        Long[] times = new Long[n];
+        String[] persons = new String[n];
+        String[] schools = new String[n];
+        for (int i = 0; i < n; i++) {
+            Change ch = written.get(i);
+            ContactFact f = ch.fact();
+            keys[i] = ch.addressKey();
+            channels[i] = f.channel().name();
+            addresses[i] = f.address();
+            messages[i] = f.messageId();
+            rows[i] = f.row();
+            kinds[i] = f.kind().name();
+            outcomes[i] = Sql.outcome(f.outcome());
+            times[i] = Sql.nanos(f.at(), "the time of a contact fact of message " + f.messageId());
+            persons[i] = f.personId();
+            schools[i] = f.school();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sentlog_contact_fact (address_key, " + FACT_COLUMNS
+                + ") SELECT * FROM " + Sql.unnest("u", FACT_TYPES, "address_key, " + FACT_COLUMNS)
+                + " ON CONFLICT (address_key, message_id, row_no) DO UPDATE SET kind = EXCLUDED.kind, "
+                + "outcome = EXCLUDED.outcome, at = EXCLUDED.at, person_id = EXCLUDED.person_id")) {
+            Sql.setArrays(c, s, 1, FACT_TYPES, keys, channels, addresses, messages, rows, kinds, outcomes, times,
+                    persons, schools);
+            s.executeUpdate();
+        }
     }
 
     private static ContactFact fact(ResultSet rs) throws SQLException {

@@ -15,20 +15,26 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The device rows of one message inside the store's transaction, with the message row locked.
  * Rows are loaded when first read, one by one by primary key; after {@value #SINGLE_LOADS_BEFORE_BULK}
- * single loads (a full scan) the rest come in one streamed query. Only changed rows are written back,
- * in one batch, with the message's counters, so applying one report costs a few rows whatever the
- * message's size.
+ * single loads (a full scan) the rest come in one streamed query. Devices announced with
+ * {@link #prefetch} (a batch of reports) come in one query. Only changed rows are written back, in
+ * one statement, with the message's counters, so applying a batch of reports costs a constant
+ * number of round trips whatever the batch's and the message's size.
  */
 final class JdbcDeviceTable implements DeviceTable {
 
     static final int SINGLE_LOADS_BEFORE_BULK = 32;
+
+    /** A prefetch of at least one in this many of the message's rows reads all rows instead. */
+    static final int BULK_FRACTION = 4;
 
     private static final String COLUMNS = "row_no, entry_no, device_no, person_id, next_row_of_person, channel, "
             + "address, outcome, confirmed, reached_at, sequence, submitted, is_final, address_key";
@@ -60,6 +66,8 @@ final class JdbcDeviceTable implements DeviceTable {
     private final int size;
     private final Map<Integer, Row> rows = new HashMap<>();
     private final Map<Long, Integer> rowOfDevice = new HashMap<>();
+    /** Devices asked for by {@link #prefetch}; those not in {@link #rowOfDevice} do not exist. */
+    private final Set<Long> prefetched = new HashSet<>();
     private final List<Row> changed = new ArrayList<>();
     private boolean allLoaded;
     private int singleLoads;
@@ -136,22 +144,7 @@ final class JdbcDeviceTable implements DeviceTable {
             figuresChanged = JdbcSummary.apply(connection, messageId, figures, deltas);
         }
         if (!changed.isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device SET outcome = ?, "
-                    + "confirmed = ?, reached_at = ?, sequence = ?, submitted = ?, is_final = ? "
-                    + "WHERE message_id = ? AND row_no = ?")) {
-                for (Row r : changed) {
-                    s.setString(1, Sql.outcome(r.outcome));
-                    s.setBoolean(2, r.confirmed);
-                    Sql.setNanos(s, 3, r.reachedAt, "reachedAt of a device of message " + messageId);
-                    s.setLong(4, r.sequence);
-                    s.setBoolean(5, r.submitted);
-                    s.setBoolean(6, r.isFinal);
-                    s.setString(7, messageId);
-                    s.setInt(8, r.number);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            writeChanged();
         }
         if (countersChanged || figuresChanged) {
             try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_message SET open_count = ?, "
@@ -176,6 +169,43 @@ final class JdbcDeviceTable implements DeviceTable {
         JdbcContactLedger.apply(connection, contactChanges);
         if (!changed.isEmpty() || countersChanged) {
             JdbcSummary.notifyChange(connection, messageId);
+        }
+    }
+
+    /** Writes every changed row in one statement: the rows' new values travel as arrays, one per column. */
+    private void writeChanged() throws SQLException {
+        int n = changed.size();
+        Integer[] numbers = new Integer[n];
+        String[] outcomes = new String[n];
+        Boolean[] confirmed = new Boolean[n];
+        Long[] reachedAt = new Long[n];
+        Long[] sequences = new Long[n];
+        Boolean[] submittedFlags = new Boolean[n];
+        Boolean[] finalFlags = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Row r = changed.get(i);
+            numbers[i] = r.number;
+            outcomes[i] = Sql.outcome(r.outcome);
+            confirmed[i] = r.confirmed;
+            reachedAt[i] = r.reachedAt == null ? null : Sql.nanos(r.reachedAt,
+                    "reachedAt of a device of message " + messageId);
+            sequences[i] = r.sequence;
+            submittedFlags[i] = r.submitted;
+            finalFlags[i] = r.isFinal;
+        }
+        String types = "integer text boolean bigint bigint boolean boolean";
+        try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device d SET outcome = u.outcome, "
+                + "confirmed = u.confirmed, reached_at = u.reached_at, sequence = u.sequence, submitted = u.submitted, "
+                + "is_final = u.is_final FROM " + Sql.unnest("u", types, "row_no, outcome, confirmed, reached_at, "
+                + "sequence, submitted, is_final") + " WHERE d.message_id = ? AND d.row_no = u.row_no")) {
+            int next = Sql.setArrays(connection, s, 1, types, numbers, outcomes, confirmed, reachedAt, sequences,
+                    submittedFlags, finalFlags);
+            s.setString(next, messageId);
+            int updated = s.executeUpdate();
+            if (updated != n) {
+                throw new IllegalStateException("wrote " + updated + " of the " + n + " changed device rows of message "
+                        + messageId);
+            }
         }
     }
 
@@ -300,6 +330,55 @@ final class JdbcDeviceTable implements DeviceTable {
         return r;
     }
 
+    /**
+     * Reads the rows of the devices named that are not loaded yet, in one query (all rows, streamed,
+     * when they are many). Devices found missing are remembered, so that {@link #row} answers -1 for
+     * them without asking again.
+     */
+    @Override
+    public void prefetch(int[] entries, int[] devices) {
+        DeviceTable.super.prefetch(entries, devices);
+        requireOpen();
+        if (allLoaded) {
+            return;
+        }
+        List<Integer> wantedEntries = new ArrayList<>();
+        List<Integer> wantedDevices = new ArrayList<>();
+        for (int i = 0; i < entries.length; i++) {
+            long key = deviceKey(entries[i], devices[i]);
+            if (entries[i] >= 0 && devices[i] >= 0 && !rowOfDevice.containsKey(key) && prefetched.add(key)) {
+                wantedEntries.add(entries[i]);
+                wantedDevices.add(devices[i]);
+            }
+        }
+        if (wantedEntries.isEmpty()) {
+            return;
+        }
+        try {
+            if ((long) wantedEntries.size() * BULK_FRACTION >= size) {
+                loadAll();
+                return;
+            }
+            try (PreparedStatement s = connection.prepareStatement("SELECT " + COLUMNS.replaceAll("(^|, )", "$1d.")
+                    + " FROM " + Sql.unnest("u", "integer integer", "entry_no, device_no") + " JOIN sentlog_device d "
+                    + "ON d.message_id = ? AND d.entry_no = u.entry_no AND d.device_no = u.device_no")) {
+                s.setFetchSize(10_000);
+                int next = Sql.setArrays(connection, s, 1, "integer integer", wantedEntries.toArray(),
+                        wantedDevices.toArray());
+                s.setString(next, messageId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (!rows.containsKey(rs.getInt(1))) {
+                            remember(rs);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+    }
+
     private static long deviceKey(int entry, int device) {
         return ((long) entry << 32) | (device & 0xffffffffL);
     }
@@ -314,11 +393,12 @@ final class JdbcDeviceTable implements DeviceTable {
         if (entry < 0 || device < 0) {
             return -1;
         }
-        Integer known = rowOfDevice.get(deviceKey(entry, device));
+        long key = deviceKey(entry, device);
+        Integer known = rowOfDevice.get(key);
         if (known != null) {
             return known;
         }
-        if (allLoaded) {
+        if (allLoaded || prefetched.contains(key)) {
             return -1;
         }
         requireOpen();

@@ -55,7 +55,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +115,9 @@ public final class JdbcMessageStore implements MessageStore {
     static final OutcomeClassifier CLASSIFIER = OutcomeClassifier.standard();
 
     private static final int BATCH = 1_000;
+
+    /** Rows a cursor brings per round trip when a message's devices are read. */
+    private static final int FETCH_ROWS = 10_000;
 
     private static final String HEADER_COLUMNS = "id, message_type, message_type_kind, district_or_school, subject, "
             + "sender_id, sender_name, sender_email, reply_to_email, caller_id, created_at, scheduled_at, schedule_id, "
@@ -294,6 +296,7 @@ public final class JdbcMessageStore implements MessageStore {
             }
             indexRecipients(c, message.id());
             writeJobs(c, message.id(), List.of(), initial.jobs());
+            JdbcSearchCount.added(c, message);
             return MessageHeader.of(message, initial);
         });
     }
@@ -481,8 +484,9 @@ public final class JdbcMessageStore implements MessageStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Sets a statement's parameters. */
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement s) throws SQLException;
     }
 
@@ -765,35 +769,40 @@ public final class JdbcMessageStore implements MessageStore {
         }
     }
 
+    /**
+     * The recipient list in one pass over two cursors ({@value #FETCH_ROWS} rows at a time, the
+     * transaction keeps them open): the entries in order and their devices in row order, both read by
+     * their primary keys without sorting, merged as they come. Only the list being built is held,
+     * never the raw rows of a large message.
+     */
     private static List<RecipientEntry> readRecipients(Connection c, String id) throws SQLException {
-        Map<Integer, List<Device>> devices = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT entry_no, channel, address, outcome, confirmed, "
-                + "reached_at FROM sentlog_device WHERE message_id = ? ORDER BY row_no")) {
-            s.setFetchSize(10_000);
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
+        List<RecipientEntry> entries = new ArrayList<>();
+        try (PreparedStatement r = c.prepareStatement("SELECT entry_no, person_id, person_name, student_id, "
+                + "student_name FROM sentlog_recipient WHERE message_id = ? ORDER BY entry_no");
+                PreparedStatement d = c.prepareStatement("SELECT entry_no, channel, address, outcome, confirmed, "
+                        + "reached_at FROM sentlog_device WHERE message_id = ? ORDER BY row_no")) {
+            r.setFetchSize(FETCH_ROWS);
+            r.setString(1, id);
+            d.setFetchSize(FETCH_ROWS);
+            d.setString(1, id);
+            try (ResultSet rs = r.executeQuery(); ResultSet ds = d.executeQuery()) {
+                boolean device = ds.next();
                 while (rs.next()) {
-                    devices.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new Device(
-                            dev.sentlog.spi.Channel.valueOf(rs.getString(2)), rs.getString(3),
-                            Sql.outcome(rs.getString(4)), rs.getBoolean(5), Sql.getInstant(rs, "reached_at")));
-                }
-            }
-        }
-        Map<Integer, RecipientEntry> entries = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT entry_no, person_id, person_name, student_id, "
-                + "student_name FROM sentlog_recipient WHERE message_id = ? ORDER BY entry_no")) {
-            s.setFetchSize(10_000);
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
+                    int entry = rs.getInt(1);
                     String studentId = rs.getString(4);
                     Person student = studentId == null ? null : Person.of(studentId, rs.getString(5));
-                    entries.put(rs.getInt(1), RecipientEntry.of(Person.of(rs.getString(2), rs.getString(3)), student,
-                            devices.getOrDefault(rs.getInt(1), List.of())));
+                    List<Device> devices = new ArrayList<>(2);
+                    for (; device && ds.getInt(1) <= entry; device = ds.next()) {
+                        if (ds.getInt(1) == entry) {
+                            devices.add(new Device(dev.sentlog.spi.Channel.valueOf(ds.getString(2)), ds.getString(3),
+                                    Sql.outcome(ds.getString(4)), ds.getBoolean(5), Sql.getInstant(ds, "reached_at")));
+                        }
+                    }
+                    entries.add(RecipientEntry.of(Person.of(rs.getString(2), rs.getString(3)), student, devices));
                 }
             }
         }
-        return new ArrayList<>(entries.values());
+        return entries;
     }
 
     @Override
@@ -823,8 +832,9 @@ public final class JdbcMessageStore implements MessageStore {
             };
             List<MessageHeader> page = headers(c, "SELECT " + HEADER_COLUMNS + where
                     + " ORDER BY created_at DESC, recorded_seq DESC LIMIT " + q.limit(), bind);
-            long total = count(c, "SELECT count(*)" + where, bind);
-            return new StorePage(page, total);
+            // S2: a page short of the limit is every match; only a full one needs the total counted
+            return new StorePage(page, page.size() < q.limit() ? page.size()
+                    : JdbcSearchCount.total(c, q, where.toString(), bind));
         });
     }
 
@@ -1089,6 +1099,7 @@ public final class JdbcMessageStore implements MessageStore {
                 s.setString(1, messageId);
                 s.executeUpdate();
             }
+            JdbcSearchCount.removed(c, messageId);
             return true;
         });
     }

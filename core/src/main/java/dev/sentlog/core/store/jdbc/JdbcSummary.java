@@ -211,6 +211,11 @@ final class JdbcSummary {
         }
     }
 
+    /** One address's success on a phone channel that changed: its persons' links move by {@code delta}. */
+    private record PhoneFlip(String key, Channel channel, int delta) {
+    }
+
+    /** Reads the touched addresses' counters, writes them back changed, then the persons' links: four statements. */
     private static void applyCounters(Connection c, String messageId, int[] figures, Map<String, int[]> deltas)
             throws SQLException {
         Map<String, int[]> stored = new HashMap<>();
@@ -229,60 +234,79 @@ final class JdbcSummary {
                 }
             }
         }
-        Map<String, Integer> personDeltas = new LinkedHashMap<>();
-        try (PreparedStatement u = c.prepareStatement("UPDATE sentlog_summary_address SET counters = ? "
-                + "WHERE message_id = ? AND address_key = ?")) {
-            for (Map.Entry<String, int[]> e : deltas.entrySet()) {
-                String key = e.getKey();
-                int[] counters = stored.get(key);
-                if (counters == null) {
-                    throw new IllegalStateException("the summary counters of an address of message " + messageId
-                            + " are missing");
-                }
-                int flagsBefore = SummaryLedger.flags(counters, 0);
-                for (int i = 0; i < counters.length; i++) {
-                    counters[i] += e.getValue()[i];
-                }
-                int flagsAfter = SummaryLedger.flags(counters, 0);
-                Channel group = SummaryLedger.groupOf(key);
-                SummaryLedger.figureDeltas(group, flagsBefore, flagsAfter, figures);
-                if (group == Channel.VOICE) {
-                    for (Channel ch : new Channel[] {Channel.VOICE, Channel.TEXT}) {
-                        boolean was = SummaryLedger.successOn(ch, flagsBefore);
-                        boolean is = SummaryLedger.successOn(ch, flagsAfter);
-                        if (was != is) {
-                            personsOn(c, messageId, key, ch, is ? 1 : -1, personDeltas);
-                        }
+        List<PhoneFlip> flips = new ArrayList<>();
+        String[] keys = new String[deltas.size()];
+        String[] written = new String[deltas.size()];
+        int n = 0;
+        for (Map.Entry<String, int[]> e : deltas.entrySet()) {
+            String key = e.getKey();
+            int[] counters = stored.get(key);
+            if (counters == null) {
+                throw new IllegalStateException("the summary counters of an address of message " + messageId
+                        + " are missing");
+            }
+            int flagsBefore = SummaryLedger.flags(counters, 0);
+            for (int i = 0; i < counters.length; i++) {
+                counters[i] += e.getValue()[i];
+            }
+            int flagsAfter = SummaryLedger.flags(counters, 0);
+            Channel group = SummaryLedger.groupOf(key);
+            SummaryLedger.figureDeltas(group, flagsBefore, flagsAfter, figures);
+            if (group == Channel.VOICE) {
+                for (Channel ch : new Channel[] {Channel.VOICE, Channel.TEXT}) {
+                    boolean was = SummaryLedger.successOn(ch, flagsBefore);
+                    boolean is = SummaryLedger.successOn(ch, flagsAfter);
+                    if (was != is) {
+                        flips.add(new PhoneFlip(key, ch, is ? 1 : -1));
                     }
                 }
-                u.setArray(1, c.createArrayOf("integer", boxed(counters)));
-                u.setString(2, messageId);
-                u.setString(3, key);
-                u.addBatch();
             }
-            u.executeBatch();
+            keys[n] = key;
+            written[n++] = Arrays.toString(counters).replace('[', '{').replace(']', '}');
         }
+        try (PreparedStatement u = c.prepareStatement("UPDATE sentlog_summary_address a SET counters = "
+                + "u.counters::integer[] FROM " + Sql.unnest("u", "text text", "address_key, counters")
+                + " WHERE a.message_id = ? AND a.address_key = u.address_key")) {
+            u.setString(Sql.setArrays(c, u, 1, "text text", keys, written), messageId);
+            u.executeUpdate();
+        }
+        Map<String, Integer> personDeltas = personsOn(c, messageId, flips);
         personDeltas.values().removeIf(v -> v == 0);
         if (!personDeltas.isEmpty()) {
             applyPersons(c, messageId, figures, personDeltas);
         }
     }
 
-    private static void personsOn(Connection c, String messageId, String key, Channel channel, int delta,
-                                  Map<String, Integer> personDeltas) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT person_id FROM sentlog_device "
-                + "WHERE message_id = ? AND address_key = ? AND channel = ?")) {
-            s.setString(1, messageId);
-            s.setString(2, key);
-            s.setString(3, channel.name());
+    /** The persons on the flipped (address, phone channel) pairs, each with the sum of its pairs' deltas. */
+    private static Map<String, Integer> personsOn(Connection c, String messageId, List<PhoneFlip> flips)
+            throws SQLException {
+        Map<String, Integer> personDeltas = new LinkedHashMap<>();
+        if (flips.isEmpty()) {
+            return personDeltas;
+        }
+        String[] keys = new String[flips.size()];
+        String[] channels = new String[flips.size()];
+        Integer[] signs = new Integer[flips.size()];
+        for (int i = 0; i < flips.size(); i++) {
+            keys[i] = flips.get(i).key();
+            channels[i] = flips.get(i).channel().name();
+            signs[i] = flips.get(i).delta();
+        }
+        // each flipped (address, channel) pair gives each of its distinct persons its delta once
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT f.address_key, f.channel, d.person_id, "
+                + "f.delta FROM " + Sql.unnest("f", "text text integer", "address_key, channel, delta")
+                + " JOIN sentlog_device d ON d.message_id = ? AND d.address_key = f.address_key "
+                + "AND d.channel = f.channel")) {
+            s.setString(Sql.setArrays(c, s, 1, "text text integer", keys, channels, signs), messageId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    personDeltas.merge(rs.getString(1), delta, Integer::sum);
+                    personDeltas.merge(rs.getString(3), rs.getInt(4), Integer::sum);
                 }
             }
         }
+        return personDeltas;
     }
-
+    /** Reads the persons' links and writes the changed ones back: two statements. */
     private static void applyPersons(Connection c, String messageId, int[] figures, Map<String, Integer> deltas)
             throws SQLException {
         Map<String, Integer> links = new HashMap<>();
@@ -297,53 +321,62 @@ final class JdbcSummary {
             }
         }
         int contacted = Figure.CONTACTED_BY_PHONE.ordinal();
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_person (message_id, person_id, "
-                + "links) VALUES (?, ?, ?) ON CONFLICT (message_id, person_id) DO UPDATE SET links = EXCLUDED.links")) {
-            for (Map.Entry<String, Integer> e : deltas.entrySet()) {
-                int before = links.getOrDefault(e.getKey(), 0);
-                int after = before + e.getValue();
-                if (before == 0 && after > 0) {
-                    figures[contacted]++;
-                } else if (before > 0 && after == 0) {
-                    figures[contacted]--;
-                }
-                u.setString(1, messageId);
-                u.setString(2, e.getKey());
-                u.setInt(3, after);
-                u.addBatch();
+        String[] persons = new String[deltas.size()];
+        Integer[] after = new Integer[deltas.size()];
+        int n = 0;
+        for (Map.Entry<String, Integer> e : deltas.entrySet()) {
+            int before = links.getOrDefault(e.getKey(), 0);
+            int now = before + e.getValue();
+            if (before == 0 && now > 0) {
+                figures[contacted]++;
+            } else if (before > 0 && now == 0) {
+                figures[contacted]--;
             }
-            u.executeBatch();
+            persons[n] = e.getKey();
+            after[n++] = now;
+        }
+        try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_person (message_id, person_id, "
+                + "links) SELECT ?, u.person_id, u.links FROM " + Sql.unnest("u", "text integer", "person_id, links")
+                + " ON CONFLICT (message_id, person_id) DO UPDATE SET links = EXCLUDED.links")) {
+            u.setString(1, messageId);
+            Sql.setArrays(c, u, 2, "text integer", persons, after);
+            u.executeUpdate();
         }
     }
 
+    /** Adds the time multisets' deltas, then removes the times no device carries any more: two statements. */
     private static void applyTimes(Connection c, String messageId, Map<TimeKey, Integer> deltas)
             throws SQLException {
-        List<TimeKey> emptied = new ArrayList<>();
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_time (message_id, kind, at, "
-                + "occurrences) VALUES (?, ?, ?, ?) ON CONFLICT (message_id, kind, at) "
-                + "DO UPDATE SET occurrences = sentlog_summary_time.occurrences + EXCLUDED.occurrences")) {
-            for (Map.Entry<TimeKey, Integer> e : deltas.entrySet()) {
-                u.setString(1, messageId);
-                u.setInt(2, e.getKey().kind());
-                u.setLong(3, e.getKey().at());
-                u.setInt(4, e.getValue());
-                u.addBatch();
-                if (e.getValue() < 0) {
-                    emptied.add(e.getKey());
-                }
+        Integer[] kinds = new Integer[deltas.size()];
+        Long[] times = new Long[deltas.size()];
+        Integer[] changes = new Integer[deltas.size()];
+        List<Integer> emptiedKinds = new ArrayList<>();
+        List<Long> emptiedTimes = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<TimeKey, Integer> e : deltas.entrySet()) {
+            kinds[n] = e.getKey().kind();
+            times[n] = e.getKey().at();
+            changes[n++] = e.getValue();
+            if (e.getValue() < 0) {
+                emptiedKinds.add(e.getKey().kind());
+                emptiedTimes.add(e.getKey().at());
             }
-            u.executeBatch();
         }
-        if (!emptied.isEmpty()) {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM sentlog_summary_time WHERE message_id = ? "
-                    + "AND kind = ? AND at = ? AND occurrences <= 0")) {
-                for (TimeKey k : emptied) {
-                    d.setString(1, messageId);
-                    d.setInt(2, k.kind());
-                    d.setLong(3, k.at());
-                    d.addBatch();
-                }
-                d.executeBatch();
+        try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_time (message_id, kind, at, "
+                + "occurrences) SELECT ?, u.kind::smallint, u.at, u.occurrences FROM " + Sql.unnest("u",
+                "integer bigint integer", "kind, at, occurrences") + " ON CONFLICT (message_id, kind, at) "
+                + "DO UPDATE SET occurrences = sentlog_summary_time.occurrences + EXCLUDED.occurrences")) {
+            u.setString(1, messageId);
+            Sql.setArrays(c, u, 2, "integer bigint integer", kinds, times, changes);
+            u.executeUpdate();
+        }
+        if (!emptiedKinds.isEmpty()) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM sentlog_summary_time t USING "
+                    + Sql.unnest("u", "integer bigint", "kind, at") + " WHERE t.message_id = ? AND t.kind = u.kind "
+                    + "AND t.at = u.at AND t.occurrences <= 0")) {
+                d.setString(Sql.setArrays(c, d, 1, "integer bigint", emptiedKinds.toArray(), emptiedTimes.toArray()),
+                        messageId);
+                d.executeUpdate();
             }
         }
     }

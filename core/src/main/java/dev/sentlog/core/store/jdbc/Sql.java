@@ -3,6 +3,7 @@ package dev.sentlog.core.store.jdbc;
 import dev.sentlog.spi.Channel;
 import dev.sentlog.spi.DeviceOutcome;
 import dev.sentlog.spi.DeviceStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,43 @@ final class Sql {
     private static final String CALL_PREFIX = "CALL:";
 
     private Sql() {
+    }
+
+    /**
+     * The {@code unnest} of a set-based statement: one array parameter per column, each cast to its
+     * type, e.g. {@code unnest("u", "integer text", "row_no, outcome")} is
+     * {@code unnest(?::integer[], ?::text[]) AS u(row_no, outcome)}.
+     *
+     * @param alias   the row source's alias
+     * @param types   the columns' PostgreSQL types, separated by spaces
+     * @param columns the columns' names, separated by commas
+     */
+    static String unnest(String alias, String types, String columns) {
+        StringJoiner parameters = new StringJoiner(", ", "unnest(", ")");
+        for (String type : types.split(" ")) {
+            parameters.add("?::" + type + "[]");
+        }
+        return parameters + " AS " + alias + "(" + columns + ")";
+    }
+
+    /**
+     * Binds arrays to consecutive parameters, as an {@link #unnest} of the same types expects.
+     *
+     * @param first   the first parameter's index
+     * @param types   the arrays' PostgreSQL element types, separated by spaces
+     * @param columns the arrays, one per type (nulls allowed as elements)
+     * @return the index of the parameter after the last array
+     */
+    static int setArrays(Connection c, PreparedStatement s, int first, String types, Object[]... columns)
+            throws SQLException {
+        String[] names = types.split(" ");
+        if (names.length != columns.length) {
+            throw new IllegalArgumentException(names.length + " array types for " + columns.length + " arrays");
+        }
+        for (int i = 0; i < names.length; i++) {
+            s.setArray(first + i, c.createArrayOf(names[i], columns[i]));
+        }
+        return first + names.length;
     }
 
     /**
