@@ -237,6 +237,7 @@ final class BulkData {
                 s.setInt(p, busyEvery);
                 s.executeUpdate();
             }
+            countDays(c);
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO sentlog_recipient (message_id, entry_no, person_id, person_name)"
                         + " SELECT 'm-' || i, e, CASE WHEN e = 0 THEN 'p-' || (i % " + guardians + ") ELSE '" + BUSY
@@ -424,6 +425,7 @@ final class BulkData {
                 s.setString(p, MessageStatus.WAITING.name());
                 s.executeUpdate();
             }
+            countDays(c);
             String number = "(m * 1000003::bigint + r * 40) % " + numbers;
             String code = "CASE WHEN n % 50 = 0 THEN 3 WHEN (n + r) % 12 = 0 THEN 1 ELSE 5 END";
             try (Statement s = c.createStatement()) {
@@ -448,6 +450,19 @@ final class BulkData {
 
         private static String kind(int code) {
             return ContactKind.of(Channel.VOICE, DeviceOutcome.call(code), false, STANDARD).name();
+        }
+    }
+
+    /**
+     * Fills the search's day counts (messages per district/school and UTC day of creation) of the
+     * messages just loaded, as the store keeps them when it records each message; the loaded
+     * creation times are after 1970, so integer division rounds down as the store does.
+     */
+    private static void countDays(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO sentlog_message_day (day, district_or_school, messages)"
+                    + " SELECT created_at / 86400000000000, district_or_school, count(*) FROM sentlog_message"
+                    + " GROUP BY 1, 2");
         }
     }
 }
