@@ -11,7 +11,8 @@ import java.util.Locale;
  * <p>Each slot is one {@code int}: the low bits (as many as the table's index bits) hold the key's
  * id + 1, the bits above them the same bits of its mixed hash, so a probe touches one small array
  * and compares text only when those bits agree. Ids are stable (0, 1, 2, … in order of first sight)
- * and index the key's text, bounds and flag bits. Not thread-safe; one per analysis.
+ * and index the key's text (an email key's folded chars, copied into one array), bounds and flag
+ * bits. Not thread-safe; one per analysis.
  */
 final class StringKeyTable {
 
@@ -24,7 +25,16 @@ final class StringKeyTable {
     private int[] slots;
     private int mask;
     private int limit;
+    /** Inbox ids: the text each key is a region of. */
     private String[] texts;
+    /**
+     * Email keys: their folded chars one after another, so that comparing with a key reads one
+     * array, in about the order the keys were added, instead of a string object and then its
+     * chars, each a cache miss on a key first seen long before.
+     */
+    private char[] folded;
+    private int foldedLength;
+    /** Each key's start (in its text, or in {@link #folded}) {@code << 32 | length}. */
     private long[] bounds;
     private int[] flagsById;
     private int size;
@@ -35,7 +45,11 @@ final class StringKeyTable {
         this.foldCase = foldCase;
         allocate(AddressKeys.capacityFor(expected));
         int ids = Math.max(16, expected);
-        texts = new String[ids];
+        if (foldCase) {
+            folded = new char[ids * 4];
+        } else {
+            texts = new String[ids];
+        }
         bounds = new long[ids];
         flagsById = new int[ids];
     }
@@ -69,10 +83,22 @@ final class StringKeyTable {
             if (a == b) {
                 return BLANK_REGION;
             }
-            if (foldCase && !isAscii(s, a, b)) {
-                return OTHER_REGION;
+            if (foldCase) {
+                // hash and ASCII check in one pass: OR-ing the chars together leaves a bit at 0x80 or
+                // above if any is not ASCII
+                int any = 0;
+                h = 0;
+                for (int i = a; i < b; i++) {
+                    char c = s.charAt(i);
+                    any |= c;
+                    h = 31 * h + fold(c);
+                }
+                if (any >= 0x80) {
+                    return OTHER_REGION;
+                }
+            } else {
+                h = hashOf(s, a, b, false);
             }
-            h = hashOf(s, a, b, foldCase);
             region = ((long) a << 32) | (b - a);
         }
         preparedHash = AddressKeys.mix(h);
@@ -100,15 +126,6 @@ final class StringKeyTable {
         return AddressKeys.touch(slots, mask, hashes, count);
     }
 
-    private static boolean isAscii(String s, int a, int b) {
-        for (int i = a; i < b; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether every char is ASCII and none is an upper-case letter. */
     private static boolean isFolded(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
@@ -125,9 +142,28 @@ final class StringKeyTable {
         int h = 0;
         for (int i = a; i < b; i++) {
             char c = s.charAt(i);
-            h = 31 * h + (fold && c >= 'A' && c <= 'Z' ? c + 32 : c);
+            h = 31 * h + (fold ? fold(c) : c);
         }
         return h;
+    }
+
+    /** The hash {@link String#hashCode()} would give these chars. */
+    private static int hashOf(char[] s, int a, int b) {
+        int h = 0;
+        for (int i = a; i < b; i++) {
+            h = 31 * h + s[i];
+        }
+        return h;
+    }
+
+    /**
+     * An ASCII upper-case letter in lower case, any other char as it is; without a branch, as the
+     * letter cases of addresses written in several spellings do not follow a pattern a branch
+     * predictor learns.
+     */
+    private static int fold(char c) {
+        // both differences are negative exactly when 'A' <= c <= 'Z': the sign bit of their AND is 1
+        return c + ((('A' - 1 - c) & (c - 'Z' - 1)) >>> 31 << 5);
     }
 
     /**
@@ -143,7 +179,7 @@ final class StringKeyTable {
             if ((slot & ~mask) == high) {
                 int id = (slot & mask) - 1;
                 long bound = bounds[id];
-                if ((int) bound == n && same(texts[id], (int) (bound >>> 32), s, a, n)) {
+                if ((int) bound == n && same(id, (int) (bound >>> 32), s, a, n)) {
                     flagsById[id] |= bits;
                     return ~id;
                 }
@@ -159,38 +195,44 @@ final class StringKeyTable {
     }
 
     private int newId(String s, int a, int n, int bits) {
-        if (size == texts.length) {
+        if (size == bounds.length) {
             int grown = size * 2;
-            texts = Arrays.copyOf(texts, grown);
+            if (!foldCase) {
+                texts = Arrays.copyOf(texts, grown);
+            }
             bounds = Arrays.copyOf(bounds, grown);
             flagsById = Arrays.copyOf(flagsById, grown);
         }
-        texts[size] = s;
-        bounds[size] = ((long) a << 32) | n;
+        if (foldCase) {
+            if (foldedLength + n > folded.length) {
+                folded = Arrays.copyOf(folded, Math.max(folded.length * 2, foldedLength + n));
+            }
+            for (int k = 0; k < n; k++) {
+                folded[foldedLength + k] = (char) fold(s.charAt(a + k));
+            }
+            bounds[size] = ((long) foldedLength << 32) | n;
+            foldedLength += n;
+        } else {
+            texts[size] = s;
+            bounds[size] = ((long) a << 32) | n;
+        }
         flagsById[size] = bits;
         return size++;
     }
 
-    private boolean same(String x, int xa, String y, int ya, int n) {
+    /** Whether key {@code id}, which starts at {@code xa}, equals the key region {@code y[ya, ya + n)}. */
+    private boolean same(int id, int xa, String y, int ya, int n) {
         if (!foldCase) {
-            return x.regionMatches(xa, y, ya, n);
+            return texts[id].regionMatches(xa, y, ya, n);
         }
+        // the key's chars are folded already; the region's are folded without a branch per char
+        // (see fold): equal keys, the usual case here, are read to the end anyway
+        char[] x = folded;
+        int differ = 0;
         for (int k = 0; k < n; k++) {
-            char c = x.charAt(xa + k);
-            char d = y.charAt(ya + k);
-            if (c != d) {
-                if (c >= 'A' && c <= 'Z') {
-                    c += 32;
-                }
-                if (d >= 'A' && d <= 'Z') {
-                    d += 32;
-                }
-                if (c != d) {
-                    return false;
-                }
-            }
+            differ |= x[xa + k] ^ fold(y.charAt(ya + k));
         }
-        return true;
+        return differ == 0;
     }
 
     private void grow() {
@@ -198,7 +240,8 @@ final class StringKeyTable {
         for (int id = 0; id < size; id++) {
             // a key's hash is not kept: growing is rare, and the key's text gives it again
             int a = (int) (bounds[id] >>> 32);
-            int m = AddressKeys.mix(hashOf(texts[id], a, a + (int) bounds[id], foldCase));
+            int n = (int) bounds[id];
+            int m = AddressKeys.mix(foldCase ? hashOf(folded, a, a + n) : hashOf(texts[id], a, a + n, false));
             AddressKeys.place(slots, mask, m, id);
         }
     }

@@ -60,6 +60,26 @@ class TableGrowthTest {
     }
 
     @Test
+    @DisplayName("D1/D2: emails with a non-ASCII letter, first in upper case with blanks around them, are found again after the table grew")
+    void nonAsciiEmails() {
+        foundAgainAfterGrowth(Channel.EMAIL, i -> " \u00DClf" + i + "@B\u00DCCHER.de ", i -> "\u00fclf" + i + "@b\u00fccher.DE",
+                DeliveryTotals::totalEmails);
+    }
+
+    @Test
+    @DisplayName("D1/D2: an email with a non-ASCII letter and its ASCII look-alike are two addresses")
+    void nonAsciiAndAsciiEmailsDiffer() {
+        List<RecipientEntry> entries = List.of(
+                RecipientEntry.of(Person.of("p-1", "Parent, One"), null, devices(Channel.EMAIL, i -> "\u00DClf" + i + "@x.de")),
+                RecipientEntry.of(Person.of("p-2", "Parent, Two"), null, devices(Channel.EMAIL, i -> "ULF" + i + "@X.DE")));
+        DeliveryAnalysis a = DeliveryAnalysis.of(entries, EnumSet.allOf(Channel.class), OutcomeClassifier.standard());
+        assertThat(a.totals().totalEmails()).isEqualTo(2 * DEVICES);
+        for (int d = 0; d < DEVICES; d++) {
+            assertThat(a.isDuplicate(1, d)).as("second entry, device %d", d).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("D1/D2: inbox ids first written with blanks around them are found again after the table grew")
     void inboxes() {
         foundAgainAfterGrowth(Channel.INBOX, i -> "  portal-" + i + " ", i -> "portal-" + i, DeliveryTotals::totalInbox);
