@@ -344,40 +344,42 @@ final class JdbcSummary {
         }
     }
 
-    /** Adds the time multisets' deltas, then removes the times no device carries any more: two statements. */
+    /**
+     * Adds the time multisets' deltas in one statement. A time whose count a delta brings to zero is
+     * deleted, found by its row address ({@code ctid}) in the same snapshot that read its count; every
+     * other time is inserted or has the delta added. The statement's plan does not depend on the
+     * table's statistics: a decrement reads its row by the primary key, one probe each, and the
+     * deletion is a TID scan. (The earlier pair, an upsert then a {@code DELETE ... USING unnest(...)}
+     * of the times at zero or below, let the planner choose a join over the message's whole time set
+     * for the delete, which measured as the single slowest statement of an apply; see README,
+     * Benchmarks.) A decrement of a time that is not stored is ignored, as the pair ignored it.
+     */
     private static void applyTimes(Connection c, String messageId, Map<TimeKey, Integer> deltas)
             throws SQLException {
         Integer[] kinds = new Integer[deltas.size()];
         Long[] times = new Long[deltas.size()];
         Integer[] changes = new Integer[deltas.size()];
-        List<Integer> emptiedKinds = new ArrayList<>();
-        List<Long> emptiedTimes = new ArrayList<>();
         int n = 0;
         for (Map.Entry<TimeKey, Integer> e : deltas.entrySet()) {
             kinds[n] = e.getKey().kind();
             times[n] = e.getKey().at();
             changes[n++] = e.getValue();
-            if (e.getValue() < 0) {
-                emptiedKinds.add(e.getKey().kind());
-                emptiedTimes.add(e.getKey().at());
-            }
         }
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO sentlog_summary_time (message_id, kind, at, "
-                + "occurrences) SELECT ?, u.kind::smallint, u.at, u.occurrences FROM " + Sql.unnest("u",
-                "integer bigint integer", "kind, at, occurrences") + " ON CONFLICT (message_id, kind, at) "
+        try (PreparedStatement u = c.prepareStatement("WITH d AS MATERIALIZED (SELECT u.kind, u.at, u.change, "
+                + "t.tid, t.occurrences FROM " + Sql.unnest("u", "integer bigint integer", "kind, at, change")
+                + " LEFT JOIN LATERAL (SELECT t.ctid AS tid, t.occurrences FROM sentlog_summary_time t "
+                + "WHERE u.change < 0 AND t.message_id = ? AND t.kind = u.kind AND t.at = u.at LIMIT 1) t ON true), "
+                + "gone AS (DELETE FROM sentlog_summary_time t WHERE t.ctid = ANY (ARRAY(SELECT d.tid FROM d "
+                + "WHERE d.tid IS NOT NULL AND d.occurrences + d.change <= 0))) "
+                + "INSERT INTO sentlog_summary_time (message_id, kind, at, occurrences) "
+                + "SELECT ?, d.kind::smallint, d.at, d.change FROM d "
+                + "WHERE CASE WHEN d.tid IS NULL THEN d.change > 0 ELSE d.occurrences + d.change > 0 END "
+                + "ON CONFLICT (message_id, kind, at) "
                 + "DO UPDATE SET occurrences = sentlog_summary_time.occurrences + EXCLUDED.occurrences")) {
-            u.setString(1, messageId);
-            Sql.setArrays(c, u, 2, "integer bigint integer", kinds, times, changes);
+            int next = Sql.setArrays(c, u, 1, "integer bigint integer", kinds, times, changes);
+            u.setString(next, messageId);
+            u.setString(next + 1, messageId);
             u.executeUpdate();
-        }
-        if (!emptiedKinds.isEmpty()) {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM sentlog_summary_time t USING "
-                    + Sql.unnest("u", "integer bigint", "kind, at") + " WHERE t.message_id = ? AND t.kind = u.kind "
-                    + "AND t.at = u.at AND t.occurrences <= 0")) {
-                d.setString(Sql.setArrays(c, d, 1, "integer bigint", emptiedKinds.toArray(), emptiedTimes.toArray()),
-                        messageId);
-                d.executeUpdate();
-            }
         }
     }
 

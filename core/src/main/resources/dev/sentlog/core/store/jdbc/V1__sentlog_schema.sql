@@ -96,6 +96,10 @@ CREATE TABLE sentlog_device (
 );
 
 CREATE UNIQUE INDEX sentlog_device_by_entry ON sentlog_device (message_id, entry_no, device_no);
+-- a report rewrites its device's row (outcome, time, sequence, flags), none of them an indexed column:
+-- the free room left in each page lets PostgreSQL keep the new version on the same page (a HOT update)
+-- and write no index entry for it (issue #12, the apply speed; see README, Benchmarks)
+ALTER TABLE sentlog_device SET (fillfactor = 70);
 
 CREATE TABLE sentlog_provider_job (
     message_id       text NOT NULL REFERENCES sentlog_message (id),
