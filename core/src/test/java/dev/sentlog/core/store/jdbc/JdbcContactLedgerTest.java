@@ -222,29 +222,31 @@ class JdbcContactLedgerTest {
 
     @Test
     @DisplayName("X2, H3 a redaction removes a message's copied facts with its facts, batch by batch, never leaving "
-            + "a copy of a removed fact")
+            + "a copy of a removed fact; the listed tables then equal the ledger")
     void redactionRemovesCopies() throws SQLException {
-        message("m-1", 1);
-        message("m-2", 2);
-        fact("m-1", 0, NOT_IN_SERVICE, 1, ContactKind.PERMANENT_FAILURE);
-        fact("m-1", 1, DeviceOutcome.of(DeviceStatus.FAILED), 1, ContactKind.PERMANENT_FAILURE);
-        fact("m-2", 0, NOT_IN_SERVICE, 2, ContactKind.PERMANENT_FAILURE);
-        assertThat(copies()).as("three facts copied").hasSize(3);
+        listedInTwoMessages();
 
         assertThat(store.redact("m-1", m -> redaction())).isPresent();
         eraseInSingleRows("m-1");
 
-        assertThat(rows("SELECT DISTINCT message_id FROM sentlog_contact_listed_fact")).as("X2 only m-2's copies left")
-                .containsExactly("m-2");
-        assertListedMatchLedger("after the redaction");
-        assertThat(store.failingAddresses(1)).singleElement()
-                .satisfies(h -> assertThat(h.facts()).extracting(f -> f.messageId()).containsExactly("m-2"));
+        assertOnlyTheOtherMessagesCopiesLeft("X2", "after the redaction");
     }
 
     @Test
     @DisplayName("X1, H3 a purge removes a message's copied facts with its facts, batch by batch, never leaving a "
             + "copy of a removed fact; the listed tables then equal the ledger")
     void purgeRemovesCopies() throws SQLException {
+        listedInTwoMessages();
+
+        assertThat(store.markForPurge("m-1")).isTrue();
+        eraseInSingleRows("m-1");
+
+        assertThat(rows("SELECT count(*) FROM sentlog_message WHERE id = 'm-1'")).as("X1 purged").containsExactly("0");
+        assertOnlyTheOtherMessagesCopiesLeft("X1", "after the purge");
+    }
+
+    /** Two final messages whose facts list the phone (do not contact) and the email (streak 1). */
+    private void listedInTwoMessages() throws SQLException {
         message("m-1", 1);
         message("m-2", 2);
         fact("m-1", 0, NOT_IN_SERVICE, 1, ContactKind.PERMANENT_FAILURE);
@@ -253,14 +255,14 @@ class JdbcContactLedgerTest {
         fact("m-2", 1, DeviceOutcome.of(DeviceStatus.SENT), 0, ContactKind.SUCCESS); // older than m-1's failure
         assertThat(listed()).as("phone (do not contact) and email (streak 1) listed").hasSize(2);
         assertThat(copies()).as("four facts copied").hasSize(4);
+    }
 
-        assertThat(store.markForPurge("m-1")).isTrue();
-        eraseInSingleRows("m-1");
-
-        assertThat(rows("SELECT count(*) FROM sentlog_message WHERE id = 'm-1'")).as("X1 purged").containsExactly("0");
-        assertThat(rows("SELECT DISTINCT message_id FROM sentlog_contact_listed_fact")).as("X1 only m-2's copies left")
-                .containsExactly("m-2");
-        assertListedMatchLedger("after the purge");
+    private void assertOnlyTheOtherMessagesCopiesLeft(String rule, String when) throws SQLException {
+        assertThat(rows("SELECT DISTINCT message_id FROM sentlog_contact_listed_fact")).as(rule + " only m-2's copies "
+                + "left").containsExactly("m-2");
+        assertListedMatchLedger(when);
+        assertThat(store.failingAddresses(1)).as(rule + " the evidence listed").hasSize(2)
+                .allSatisfy(h -> assertThat(h.facts()).extracting(f -> f.messageId()).containsExactly("m-2"));
     }
 
     /**
