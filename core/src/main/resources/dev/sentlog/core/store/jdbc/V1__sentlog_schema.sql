@@ -177,8 +177,11 @@ CREATE TABLE sentlog_contact_listed (
     do_not_contact boolean NOT NULL
 );
 -- No foreign key to sentlog_message: each row copies a row of sentlog_contact_fact, whose own key
--- already ties it to its message; a purge or a redaction removes a copy in the transaction that removes
--- its original, and a second check would cost every report batch a message lookup per copied fact.
+-- already ties it to its message, and a purge or a redaction removes a copy in the transaction that
+-- removes its original. A report batch copies the facts of OTHER messages too (all of a listed address's):
+-- with a key it would share-lock their message rows while holding the address locks, and wait in a cycle
+-- with a purge that holds its message row and waits for those addresses; it would also cost a lookup
+-- per copied fact.
 CREATE TABLE sentlog_contact_listed_fact (LIKE sentlog_contact_fact INCLUDING ALL);
 
 -- resend links: claimed before the resend is recorded, in claim order per original
