@@ -383,9 +383,9 @@ final class BulkData {
         }
 
         /**
-         * Loads the contact ledger {@link #record} leaves in PostgreSQL (every fact and every address's
-         * standing) and the messages' own rows; not their recipient and device rows, which listing the
-         * contacts never reads.
+         * Loads the contact ledger {@link #record} leaves in PostgreSQL (every fact, every address's
+         * standing, the listed addresses with a copy of their facts) and the messages' own rows; not
+         * their recipient and device rows, which listing the contacts never reads.
          *
          * @param c a connection in the load's transaction
          * @throws SQLException when a statement fails
@@ -445,6 +445,12 @@ final class BulkData {
                         + " address_key, address, kind, at, max(at) FILTER (WHERE kind <> '"
                         + ContactKind.PERMANENT_FAILURE.name() + "') OVER (PARTITION BY address_key) other"
                         + " FROM sentlog_contact_fact) f GROUP BY address_key ORDER BY address_key");
+                // the listed addresses (here the wrong numbers) and a copy of their facts, stored together
+                s.execute("INSERT INTO sentlog_contact_listed (address_key, channel, address, streak, do_not_contact)"
+                        + " SELECT address_key, channel, address, streak, do_not_contact FROM sentlog_contact_address"
+                        + " WHERE streak > 0 OR do_not_contact ORDER BY address_key");
+                s.execute("INSERT INTO sentlog_contact_listed_fact SELECT f.* FROM sentlog_contact_listed l"
+                        + " JOIN sentlog_contact_fact f ON f.address_key = l.address_key ORDER BY 1, 4, 5");
             }
         }
 

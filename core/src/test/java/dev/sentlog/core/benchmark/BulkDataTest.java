@@ -115,7 +115,12 @@ class BulkDataTest {
         Map<String, List<String>> expected = tables(recorded);
         assertThat(expected.get("sentlog_contact_fact")).hasSize(1_680);
         Map<String, List<String>> actual = tables(loaded);
-        for (String ledger : List.of("sentlog_contact_fact", "sentlog_contact_address")) {
+        // every wrong number (0 mod 50) is listed: 8 in messages 0 and 40 (0 mod 200), 8 more in each of
+        // messages 10, 20 and 30; one fact per message each
+        assertThat(expected.get("sentlog_contact_listed")).as("the wrong numbers, listed").hasSize(32);
+        assertThat(expected.get("sentlog_contact_listed_fact")).as("their facts, copied").hasSize(8 * 2 + 24);
+        for (String ledger : List.of("sentlog_contact_fact", "sentlog_contact_address", "sentlog_contact_listed",
+                "sentlog_contact_listed_fact")) {
             assertThat(actual.get(ledger)).as(ledger).isEqualTo(expected.get(ledger));
         }
         assertThat(indexes(loaded)).isEqualTo(indexes(recorded));

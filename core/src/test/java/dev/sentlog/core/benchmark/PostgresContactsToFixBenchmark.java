@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The contacts to fix over 10,000,000 stored devices on the PostgreSQL store (SPEC H3): the log's
- * list through the store's ledger tables, against the plain way: the bare SQL joining the failing
- * addresses to their facts (the store's own join), reading the same rows without building the list.
+ * list through the store's listed tables (the listed addresses and a copy of their facts), against
+ * the plain way: the bare SQL joining the failing addresses to their facts in the whole ledger (the
+ * store's read before the listed tables), reading the same rows without building the list.
  * Target: ≤ 1 s.
  *
  * <p>The ledger of {@link ContactsToFixBenchmark}'s 100 messages of 100,000 Voice devices

@@ -11,8 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,12 @@ import java.util.TreeMap;
  * in the transaction that changes the devices; each touched address's row is locked first (in key
  * order, so two transactions never wait for each other in a cycle), then its facts are read again and
  * its standing stored, so concurrent reports on one address from different messages serialise.
+ *
+ * <p>The listed addresses (a failure streak or "do not contact") are kept apart as well, under the same
+ * lock: {@code sentlog_contact_listed} holds their standing, {@code sentlog_contact_listed_fact} a copy
+ * of their facts, stored together, so that listing reads those pages only and not the whole ledger's.
+ * Whatever removes a fact (a purge, a redaction) removes its copy in the same transaction, under the
+ * address's lock.
  */
 final class JdbcContactLedger {
 
@@ -44,7 +51,8 @@ final class JdbcContactLedger {
     /**
      * Applies the changes of one device callback inside its transaction, in five statements whatever
      * their number: lock the touched addresses (created when new) in key order, remove and write the
-     * rows' facts, read the addresses' facts again, store their standings.
+     * rows' facts, read the addresses' facts again, store their standings; then, when a touched address
+     * was or is listed, at most two more keep the listed tables in step ({@link #relist}).
      */
     static void apply(Connection c, List<Change> changes) throws SQLException {
         if (changes.isEmpty()) {
@@ -57,7 +65,7 @@ final class JdbcContactLedger {
             byAddress.putIfAbsent(ch.addressKey(), ch);
             (ch.fact() == null ? removed : written).add(ch);
         }
-        lockAddresses(c, byAddress.values());
+        Set<String> wasListed = lockAddresses(c, byAddress.values());
         removeFacts(c, removed);
         writeFacts(c, written);
         Map<String, List<ContactFact>> facts = new TreeMap<>();
@@ -88,14 +96,74 @@ final class JdbcContactLedger {
             Sql.setArrays(c, st, 1, types, keys, streaks, doNotContact);
             st.executeUpdate();
         }
+        relist(c, byAddress, wasListed, keys, streaks, doNotContact);
+    }
+
+    /**
+     * Keeps the listed tables in step with the touched addresses' new standings: an address no longer
+     * listed leaves both, a listed one gets its standing and a fresh copy of its facts. In no statement
+     * when no touched address was or is listed (most report batches); otherwise one statement removes
+     * the rows and copies of the addresses that were listed, one writes those that are.
+     */
+    private static void relist(Connection c, Map<String, Change> byAddress, Set<String> wasListed, String[] keys,
+            Integer[] streaks, Boolean[] doNotContact) throws SQLException {
+        List<Integer> listed = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (streaks[i] > 0 || doNotContact[i]) {
+                listed.add(i);
+            } else if (wasListed.contains(keys[i])) {
+                unlisted.add(keys[i]);
+            }
+        }
+        if (!wasListed.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("WITH gone AS (DELETE FROM sentlog_contact_listed "
+                    + "WHERE address_key = ANY (?)) DELETE FROM sentlog_contact_listed_fact WHERE address_key = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("text", unlisted.toArray()));
+                s.setArray(2, c.createArrayOf("text", wasListed.toArray()));
+                s.executeUpdate();
+            }
+        }
+        if (listed.isEmpty()) {
+            return;
+        }
+        int n = listed.size();
+        String[] listedKeys = new String[n];
+        String[] channels = new String[n];
+        String[] addresses = new String[n];
+        Integer[] listedStreaks = new Integer[n];
+        Boolean[] listedDoNotContact = new Boolean[n];
+        for (int j = 0; j < n; j++) {
+            int i = listed.get(j);
+            Change first = byAddress.get(keys[i]);
+            listedKeys[j] = keys[i];
+            channels[j] = first.channel().name();
+            addresses[j] = first.address();
+            listedStreaks[j] = streaks[i];
+            listedDoNotContact[j] = doNotContact[i];
+        }
+        String types = "text text text integer boolean";
+        try (PreparedStatement s = c.prepareStatement("WITH standing AS (INSERT INTO sentlog_contact_listed "
+                + "(address_key, channel, address, streak, do_not_contact) SELECT * FROM " + Sql.unnest("u", types,
+                "address_key, channel, address, streak, do_not_contact") + " ON CONFLICT (address_key) DO UPDATE "
+                + "SET streak = EXCLUDED.streak, do_not_contact = EXCLUDED.do_not_contact) "
+                + "INSERT INTO sentlog_contact_listed_fact (address_key, " + FACT_COLUMNS + ") SELECT address_key, "
+                + FACT_COLUMNS + " FROM sentlog_contact_fact WHERE address_key = ANY (?)")) {
+            int next = Sql.setArrays(c, s, 1, types, listedKeys, channels, addresses, listedStreaks,
+                    listedDoNotContact);
+            s.setArray(next, c.createArrayOf("text", listedKeys));
+            s.executeUpdate();
+        }
     }
 
     /**
      * Creates the addresses' rows that are missing and locks every one, in one statement that takes
      * them in key order (byte order, whatever the database's collation): two transactions never wait
      * for each other in a cycle. The no-op update is what locks a row that exists.
+     *
+     * @return the keys of the addresses that were listed (a streak or "do not contact") before
      */
-    private static void lockAddresses(Connection c, Collection<Change> firstOfEach) throws SQLException {
+    private static Set<String> lockAddresses(Connection c, Collection<Change> firstOfEach) throws SQLException {
         String[] keys = new String[firstOfEach.size()];
         String[] channels = new String[keys.length];
         String[] addresses = new String[keys.length];
@@ -109,9 +177,18 @@ final class JdbcContactLedger {
                 + "address, streak, do_not_contact) SELECT u.address_key, u.channel, u.address, 0, false "
                 + "FROM " + Sql.unnest("u", "text text text", "address_key, channel, address")
                 + " ORDER BY u.address_key COLLATE \"C\" "
-                + "ON CONFLICT (address_key) DO UPDATE SET streak = sentlog_contact_address.streak")) {
+                + "ON CONFLICT (address_key) DO UPDATE SET streak = sentlog_contact_address.streak "
+                + "RETURNING address_key, streak > 0 OR do_not_contact")) {
             Sql.setArrays(c, s, 1, "text text text", keys, channels, addresses);
-            s.executeUpdate();
+            Set<String> listed = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(2)) {
+                        listed.add(rs.getString(1));
+                    }
+                }
+            }
+            return listed;
         }
     }
 
@@ -181,35 +258,105 @@ final class JdbcContactLedger {
     }
 
     /**
-     * The histories of the addresses a condition on {@code sentlog_contact_address} selects, sorted by
-     * channel and address as the in-memory ledger sorts them. The histories are sorted in Java rather
-     * than by the database, which would sort every fact row. (Reading each selected address's facts
-     * through the primary key instead of this join measured slower over 10,000,000 facts: the facts of
-     * 80,000 addresses lie on most pages of the table; see README, Benchmarks.)
+     * The histories of the listed addresses a condition on {@code sentlog_contact_listed a} selects,
+     * from the listed tables only, sorted by channel and then address as the in-memory ledger sorts
+     * them. The facts are grouped per channel and address and the addresses sorted in Java rather than
+     * by the database, which would sort every fact row. (Reading them from the whole ledger instead,
+     * {@code sentlog_contact_address} joined to {@code sentlog_contact_fact}, measured 2.95 s over
+     * 10,000,000 facts: the facts of 80,000 listed addresses lie on most of its pages; see README,
+     * Benchmarks.)
      */
     static List<AddressHistory> histories(Connection c, String condition, Object parameter) throws SQLException {
-        Map<String, List<ContactFact>> byAddress = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT f.address_key, f." + FACT_COLUMNS.replace(", ", ", f.")
-                + " FROM sentlog_contact_address a JOIN sentlog_contact_fact f ON f.address_key = a.address_key "
+        Map<Channel, Map<String, List<ContactFact>>> byChannel = new EnumMap<>(Channel.class);
+        try (PreparedStatement s = c.prepareStatement("SELECT f." + FACT_COLUMNS.replace(", ", ", f.")
+                + " FROM sentlog_contact_listed a JOIN sentlog_contact_listed_fact f ON f.address_key = a.address_key "
                 + "WHERE " + condition)) {
             if (parameter != null) {
                 s.setObject(1, parameter);
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    List<ContactFact> facts = byAddress.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                    facts.add(new ContactFact(Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), ContactKind.valueOf(rs.getString(6)), Sql.outcome(rs.getString(7)),
-                            Sql.instant(rs.getLong(8)), rs.getString(9), rs.getString(10)));
+                    ContactFact f = fact(rs);
+                    byChannel.computeIfAbsent(f.channel(), k -> new HashMap<>())
+                            .computeIfAbsent(f.address(), k -> new ArrayList<>()).add(f);
                 }
             }
         }
-        List<AddressHistory> out = new ArrayList<>(byAddress.size());
-        for (List<ContactFact> facts : byAddress.values()) {
-            out.add(new AddressHistory(facts.get(0).channel(), facts.get(0).address(), facts));
-        }
-        out.sort(Comparator.comparing(AddressHistory::channel).thenComparing(AddressHistory::address));
+        List<AddressHistory> out = new ArrayList<>();
+        byChannel.forEach((channel, byAddress) -> {
+            String[] addresses = byAddress.keySet().toArray(new String[0]);
+            Arrays.sort(addresses);
+            for (String address : addresses) {
+                out.add(new AddressHistory(channel, address, byAddress.get(address)));
+            }
+        });
         return out;
+    }
+
+    /**
+     * Removes at most {@code budget} rows of a message's facts and their copies in the listed tables
+     * (SPEC X1, X2, H3). The facts' addresses are locked first, in key order as {@link #apply} locks
+     * them, so no report batch copies a fact while it goes; a copy goes before its original, so a batch
+     * that ends between the two leaves an original without its copy, never a copy of a fact the ledger
+     * no longer has.
+     *
+     * @return the rows removed, copies included
+     */
+    static int eraseFacts(Connection c, String messageId, int budget) throws SQLException {
+        List<String> locked = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT address_key FROM sentlog_contact_address "
+                + "WHERE address_key IN (SELECT address_key FROM sentlog_contact_fact WHERE message_id = ? LIMIT ?) "
+                + "ORDER BY address_key COLLATE \"C\" FOR UPDATE")) {
+            s.setString(1, messageId);
+            s.setInt(2, budget);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(rs.getString(1));
+                }
+            }
+        }
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        List<String> copyKeys = new ArrayList<>();
+        List<Integer> copyRows = new ArrayList<>();
+        List<String> factKeys = new ArrayList<>();
+        List<Integer> factRows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT f.address_key, f.row_no, l.row_no IS NOT NULL "
+                + "FROM sentlog_contact_fact f LEFT JOIN sentlog_contact_listed_fact l ON l.address_key = f.address_key "
+                + "AND l.message_id = f.message_id AND l.row_no = f.row_no "
+                + "WHERE f.message_id = ? AND f.address_key = ANY (?)")) {
+            s.setString(1, messageId);
+            s.setArray(2, c.createArrayOf("text", locked.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next() && copyKeys.size() + factKeys.size() < budget) {
+                    if (rs.getBoolean(3)) {
+                        copyKeys.add(rs.getString(1));
+                        copyRows.add(rs.getInt(2));
+                    }
+                    if (copyKeys.size() + factKeys.size() < budget) {
+                        factKeys.add(rs.getString(1));
+                        factRows.add(rs.getInt(2));
+                    }
+                }
+            }
+        }
+        return eraseRows(c, "sentlog_contact_listed_fact", messageId, copyKeys, copyRows)
+                + eraseRows(c, "sentlog_contact_fact", messageId, factKeys, factRows);
+    }
+
+    private static int eraseRows(Connection c, String table, String messageId, List<String> keys, List<Integer> rows)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " f USING "
+                + Sql.unnest("u", "text integer", "address_key, row_no") + " WHERE f.address_key = u.address_key "
+                + "AND f.message_id = ? AND f.row_no = u.row_no")) {
+            int next = Sql.setArrays(c, s, 1, "text integer", keys.toArray(), rows.toArray());
+            s.setString(next, messageId);
+            return s.executeUpdate();
+        }
     }
 
     /** Which of the addresses are marked "do not contact". */

@@ -48,7 +48,11 @@ final class RetentionSql {
         /** The maintained summary's per-person links (SPEC E3): person ids. */
         SUMMARY_PERSON("sentlog_summary_person", true),
         SUMMARY_TIME("sentlog_summary_time", false),
-        /** The contact ledger's evidence from this message (SPEC H3): addresses, persons. */
+        /**
+         * The contact ledger's evidence from this message (SPEC H3): addresses, persons; with the copies
+         * of the listed addresses' facts in {@code sentlog_contact_listed_fact}, removed together
+         * ({@link JdbcContactLedger#eraseFacts}).
+         */
         CONTACT_FACT("sentlog_contact_fact", true),
         /** Recipients' feedback on this message's devices (SPEC H5): addresses, persons. */
         FEEDBACK("sentlog_feedback", true),
@@ -96,6 +100,10 @@ final class RetentionSql {
                 break;
             }
             if (!purge && !part.personal) {
+                continue;
+            }
+            if (part == MessagePart.CONTACT_FACT) {
+                removed += JdbcContactLedger.eraseFacts(c, messageId, budget - removed);
                 continue;
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + part.table + " WHERE ctid = ANY (ARRAY("

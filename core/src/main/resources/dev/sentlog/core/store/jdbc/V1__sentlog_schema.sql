@@ -161,7 +161,7 @@ CREATE TABLE sentlog_contact_fact (
     PRIMARY KEY (address_key, message_id, row_no)
 );
 
--- each address's standing, kept with its facts: the failing and the do-not-contact addresses are indexed
+-- each address's standing, kept with its facts; its row is the lock that orders the changes of an address
 CREATE TABLE sentlog_contact_address (
     address_key    text PRIMARY KEY,
     channel        text NOT NULL,
@@ -170,8 +170,23 @@ CREATE TABLE sentlog_contact_address (
     do_not_contact boolean NOT NULL
 );
 
-CREATE INDEX sentlog_contact_address_failing ON sentlog_contact_address (streak) WHERE streak > 0;
-CREATE INDEX sentlog_contact_address_dnc ON sentlog_contact_address (address_key) WHERE do_not_contact;
+-- the listed addresses (a failure streak or "do not contact") with a copy of their facts, kept in the
+-- transaction that changes their standing: listing reads these two small tables only, where the listed
+-- addresses' evidence lies together, not the pages of the whole ledger its facts are spread over.
+CREATE TABLE sentlog_contact_listed (
+    address_key    text PRIMARY KEY,
+    channel        text NOT NULL,
+    address        text NOT NULL,
+    streak         integer NOT NULL,
+    do_not_contact boolean NOT NULL
+);
+-- No foreign key to sentlog_message: each row copies a row of sentlog_contact_fact, whose own key
+-- already ties it to its message, and a purge or a redaction removes a copy in the transaction that
+-- removes its original. A report batch copies the facts of OTHER messages too (all of a listed address's):
+-- with a key it would share-lock their message rows while holding the address locks, and wait in a cycle
+-- with a purge that holds its message row and waits for those addresses; it would also cost a lookup
+-- per copied fact.
+CREATE TABLE sentlog_contact_listed_fact (LIKE sentlog_contact_fact INCLUDING ALL);
 
 -- resend links: claimed before the resend is recorded, in claim order per original
 CREATE TABLE sentlog_resend (
