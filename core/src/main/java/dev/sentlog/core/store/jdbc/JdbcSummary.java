@@ -349,9 +349,8 @@ final class JdbcSummary {
      * deleted, found by its row address ({@code ctid}) in the same snapshot that read its count; every
      * other time is inserted or has the delta added. The statement's plan does not depend on the
      * table's statistics: a decrement reads its row by the primary key, one probe each, and the
-     * deletion is a TID scan. (The earlier pair, an upsert then a {@code DELETE ... USING unnest(...)}
-     * of the times at zero or below, let the planner choose a join over the message's whole time set
-     * for the delete, which measured as the single slowest statement of an apply; see README,
+     * deletion is a TID scan. (It replaces an upsert followed by a {@code DELETE ... USING unnest(...)}
+     * of the times at zero or below: one round trip and one plan fewer per batch; see README,
      * Benchmarks.) A decrement of a time that is not stored is ignored, as the pair ignored it.
      */
     private static void applyTimes(Connection c, String messageId, Map<TimeKey, Integer> deltas)
