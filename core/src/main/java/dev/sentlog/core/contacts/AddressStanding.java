@@ -36,8 +36,10 @@ public record AddressStanding(List<Attempt> attempts, int streak, boolean doNotC
     public record Attempt(String messageId, ContactKind kind, ContactFact outcome, Instant at) {
     }
 
-    private static final Comparator<Attempt> NEWEST_FIRST = Comparator.comparing(Attempt::at)
-            .thenComparing(Attempt::messageId).reversed();
+    private static final Comparator<Attempt> NEWEST_FIRST = (a, b) -> {
+        int c = b.at().compareTo(a.at());
+        return c != 0 ? c : b.messageId().compareTo(a.messageId());
+    };
 
     /**
      * Copies the attempts.

@@ -2,10 +2,10 @@ package dev.sentlog.core.contacts;
 
 import dev.sentlog.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -94,12 +94,22 @@ public record ContactLists(int k, List<ContactToFix> toFix, List<DoNotContact> d
 
     /** A field of the history's facts in the caller's schools, distinct and sorted. */
     private static List<String> distinct(AddressHistory h, Set<String> schools, Function<ContactFact, String> field) {
-        Set<String> out = new TreeSet<>();
-        for (ContactFact f : h.facts()) {
+        // sorted and without repeats, as a TreeSet would give, from one small array per history
+        List<ContactFact> facts = h.facts();
+        String[] values = new String[facts.size()];
+        int n = 0;
+        for (ContactFact f : facts) {
             if (inScope(f.school(), schools)) {
-                out.add(field.apply(f));
+                values[n++] = field.apply(f);
             }
         }
-        return List.copyOf(out);
+        Arrays.sort(values, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || !values[i].equals(values[distinct - 1])) {
+                values[distinct++] = values[i];
+            }
+        }
+        return List.of(Arrays.copyOf(values, distinct));
     }
 }

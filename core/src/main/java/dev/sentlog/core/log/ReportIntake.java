@@ -149,9 +149,13 @@ final class ReportIntake {
                 // only news restarts the reporting window (M4): a repeated poll answer is no news
                 t.touch(now);
             }
-            return new int[] {applied, ignored, stopped};
+            return new int[] {applied, ignored, stopped, t.openCount()};
         }).orElseThrow(() -> new MessageNotFoundException(id));
-        status.derive(id);
+        if (counts[0] == 0 || counts[3] == 0) {
+            status.derive(id);
+        }
+        // else M3/M4 change nothing: devices are still open and the news just restarted the reporting
+        // window; a later step that closes the last open device (on any node) derives after it
         return new ReportsApplied(counts[0], counts[1], counts[2]);
     }
 }

@@ -56,7 +56,7 @@ public class LiveApplyBenchmark {
 
     private SentMessageLog log;
     private HikariDataSource pool;
-    private final ReportBatches batches = new ReportBatches(true);
+    private final ReportBatches batches = new ReportBatches(ReportBatches.Times.EVERY_REPORT);
 
     /** Records the message on a log over the chosen store. */
     @Setup(Level.Trial)

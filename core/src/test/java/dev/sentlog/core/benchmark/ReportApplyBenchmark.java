@@ -83,7 +83,7 @@ public class ReportApplyBenchmark {
 
     private SentMessageLog log;
     private Message message;
-    private final ReportBatches batches = new ReportBatches(false);
+    private final ReportBatches batches = new ReportBatches(ReportBatches.Times.SAME);
     private final Map<String, DeviceReport> latest = new HashMap<>();
 
     @Setup(Level.Trial)

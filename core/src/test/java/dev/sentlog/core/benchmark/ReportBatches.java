@@ -24,30 +24,46 @@ final class ReportBatches {
     static final int PERSONS = 1_000;
     private static final DeviceOutcome[] VOICE = {DeviceOutcome.call(17), DeviceOutcome.call(-39)};
 
+    /** The times the reports carry. */
+    enum Times {
+        /** Every report at {@link #AT}. */
+        SAME,
+        /** Every report a second after the one before: each carries a time no other device has. */
+        EVERY_REPORT,
+        /**
+         * A webhook storm: reports arrive at {@value #STORM_RATE} a second and carry their provider's
+         * clock in whole seconds, so {@value #STORM_RATE} reports in a row share a time.
+         */
+        STORM
+    }
+
+    /** Reports a second in the {@link Times#STORM} model: the apply target of issue #12. */
+    static final int STORM_RATE = 50_000;
+
     private final String[] deviceIds;
-    private final boolean newTimes;
+    private final Times times;
     private long sequence;
     private int cursor;
 
     /**
-     * @param newTimes whether each report carries a time of its own (else all carry {@link #AT})
+     * @param times the times the reports carry
      */
-    ReportBatches(boolean newTimes) {
-        this(newTimes, PERSONS);
+    ReportBatches(Times times) {
+        this(times, PERSONS);
     }
 
     /**
-     * @param newTimes whether each report carries a time of its own (else all carry {@link #AT})
-     * @param persons  the persons of the message the reports are for ({@link #message(int)})
+     * @param times   the times the reports carry
+     * @param persons the persons of the message the reports are for ({@link #message(int)})
      */
-    ReportBatches(boolean newTimes, int persons) {
+    ReportBatches(Times times, int persons) {
         String[] ids = new String[persons * 2];
         for (int p = 0; p < persons; p++) {
             ids[2 * p] = p + ".0";
             ids[2 * p + 1] = p + ".1";
         }
         this.deviceIds = ids;
-        this.newTimes = newTimes;
+        this.times = times;
     }
 
     /** The message "m-1" the reports are for, Waiting, all its devices pending. */
@@ -77,8 +93,16 @@ final class ReportBatches {
             cursor = (cursor + 1) % deviceIds.length;
             long seq = ++sequence;
             DeviceOutcome o = (d & 1) == 0 ? VOICE[(int) (seq & 1)] : DeviceOutcome.of(DeviceStatus.IN_PROGRESS);
-            batch.add(new DeviceReport(deviceIds[d], o, false, "e", seq, newTimes ? AT.plusSeconds(seq) : AT, null));
+            batch.add(new DeviceReport(deviceIds[d], o, false, "e", seq, at(seq), null));
         }
         return batch;
+    }
+
+    private Instant at(long seq) {
+        return switch (times) {
+            case SAME -> AT;
+            case EVERY_REPORT -> AT.plusSeconds(seq);
+            case STORM -> AT.plusSeconds(seq / STORM_RATE);
+        };
     }
 }

@@ -5,6 +5,7 @@ import dev.sentlog.core.contacts.AddressStanding;
 import dev.sentlog.core.contacts.ContactFact;
 import dev.sentlog.core.contacts.ContactKind;
 import dev.sentlog.spi.Channel;
+import dev.sentlog.spi.DeviceOutcome;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -274,11 +275,18 @@ final class JdbcContactLedger {
             if (parameter != null) {
                 s.setObject(1, parameter);
             }
+            s.setFetchSize(10_000);
+            // the few message ids, schools and outcomes repeat over the facts: one instance of each
+            Map<String, String> shared = new HashMap<>();
+            Map<String, DeviceOutcome> outcomes = new HashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ContactFact f = fact(rs);
+                    ContactFact f = new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2),
+                            shared.computeIfAbsent(rs.getString(3), k -> k), rs.getInt(4),
+                            ContactKind.valueOf(rs.getString(5)), outcomes.computeIfAbsent(rs.getString(6), Sql::outcome),
+                            Sql.instant(rs.getLong(7)), rs.getString(8), shared.computeIfAbsent(rs.getString(9), k -> k));
                     byChannel.computeIfAbsent(f.channel(), k -> new HashMap<>())
-                            .computeIfAbsent(f.address(), k -> new ArrayList<>()).add(f);
+                            .computeIfAbsent(f.address(), k -> new ArrayList<>(3)).add(f);
                 }
             }
         }

@@ -37,7 +37,7 @@ final class JdbcDeviceTable implements DeviceTable {
     static final int BULK_FRACTION = 4;
 
     private static final String COLUMNS = "row_no, entry_no, device_no, person_id, next_row_of_person, channel, "
-            + "address, outcome, confirmed, reached_at, sequence, submitted, is_final, address_key";
+            + "address, outcome, confirmed, reached_at, sequence, submitted, is_final, address_key, ctid";
 
     private static final class Row {
         int number;
@@ -59,6 +59,8 @@ final class JdbcDeviceTable implements DeviceTable {
         DeviceOutcome loadedOutcome;
         boolean loadedConfirmed;
         Instant loadedReachedAt;
+        /** Where the version read lies ({@code ctid}); it stays there while the message row is locked. */
+        String tid;
     }
 
     private final Connection connection;
@@ -175,6 +177,7 @@ final class JdbcDeviceTable implements DeviceTable {
     /** Writes every changed row in one statement: the rows' new values travel as arrays, one per column. */
     private void writeChanged() throws SQLException {
         int n = changed.size();
+        String[] tids = new String[n];
         Integer[] numbers = new Integer[n];
         String[] outcomes = new String[n];
         Boolean[] confirmed = new Boolean[n];
@@ -184,6 +187,7 @@ final class JdbcDeviceTable implements DeviceTable {
         Boolean[] finalFlags = new Boolean[n];
         for (int i = 0; i < n; i++) {
             Row r = changed.get(i);
+            tids[i] = r.tid;
             numbers[i] = r.number;
             outcomes[i] = Sql.outcome(r.outcome);
             confirmed[i] = r.confirmed;
@@ -193,13 +197,16 @@ final class JdbcDeviceTable implements DeviceTable {
             submittedFlags[i] = r.submitted;
             finalFlags[i] = r.isFinal;
         }
-        String types = "integer text boolean bigint bigint boolean boolean";
+        // each row is found where it was read (a TID scan): the message row's lock keeps every other
+        // writer of these rows waiting, and the key columns still have to match
+        String types = "tid integer text boolean bigint bigint boolean boolean";
         try (PreparedStatement s = connection.prepareStatement("UPDATE sentlog_device d SET outcome = u.outcome, "
                 + "confirmed = u.confirmed, reached_at = u.reached_at, sequence = u.sequence, submitted = u.submitted, "
-                + "is_final = u.is_final FROM " + Sql.unnest("u", types, "row_no, outcome, confirmed, reached_at, "
-                + "sequence, submitted, is_final") + " WHERE d.message_id = ? AND d.row_no = u.row_no")) {
-            int next = Sql.setArrays(connection, s, 1, types, numbers, outcomes, confirmed, reachedAt, sequences,
-                    submittedFlags, finalFlags);
+                + "is_final = u.is_final FROM " + Sql.unnest("u", types, "tid, row_no, outcome, confirmed, "
+                + "reached_at, sequence, submitted, is_final") + " WHERE d.ctid = u.tid AND d.message_id = ? "
+                + "AND d.row_no = u.row_no")) {
+            int next = Sql.setArrays(connection, s, 1, types, tids, numbers, outcomes, confirmed, reachedAt,
+                    sequences, submittedFlags, finalFlags);
             s.setString(next, messageId);
             int updated = s.executeUpdate();
             if (updated != n) {
@@ -322,6 +329,7 @@ final class JdbcDeviceTable implements DeviceTable {
         r.submitted = rs.getBoolean(12);
         r.isFinal = rs.getBoolean(13);
         r.addressKey = rs.getString(14);
+        r.tid = rs.getString(15);
         r.loadedOutcome = r.outcome;
         r.loadedConfirmed = r.confirmed;
         r.loadedReachedAt = r.reachedAt;
