@@ -40,16 +40,10 @@ public record AddressHistory(Channel channel, String address, List<ContactFact> 
         Checks.requireNonNull(address, "address");
         Checks.requireNonNull(facts, "facts");
         // one copy, checked and sorted in place: contacts to fix build tens of thousands of histories
-        ContactFact[] sorted = facts.toArray(new ContactFact[0]);
-        for (int i = 0; i < sorted.length; i++) {
-            ContactFact f = sorted[i];
-            if (f == null) {
-                throw new NullPointerException("facts[" + i + "] is null; a list holds no nulls");
-            }
-            if (f.channel() != channel || !f.address().equals(address)) {
-                throw new IllegalArgumentException("a fact of message " + f.messageId() + " row " + f.row()
-                        + " is of another address than the history's");
-            }
+        ContactFact[] sorted = Checks.requireNoNulls(facts.toArray(new ContactFact[0]), "facts");
+        for (ContactFact f : sorted) {
+            Checks.requireArgument(f.channel() == channel && f.address().equals(address),
+                    "a fact of message %s row %d is of another address than the history's", f.messageId(), f.row());
         }
         Arrays.sort(sorted, NEWEST_FIRST);
         facts = List.of(sorted);

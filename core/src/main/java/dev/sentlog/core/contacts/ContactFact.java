@@ -39,18 +39,10 @@ public record ContactFact(Channel channel, String address, String messageId, int
         Checks.requireNonNull(at, "at");
         Checks.requireNonNull(personId, "personId");
         Checks.requireNonNull(school, "school");
-        // checked without formatting arguments unless one fails: a listing builds hundreds of thousands
-        if (address.isBlank()) {
-            throw new IllegalArgumentException("the address of a contact fact of message " + messageId + " is blank");
-        }
-        if (row < 0) {
-            throw new IllegalArgumentException("the row of a contact fact of message " + messageId + " is negative: "
-                    + row);
-        }
-        if (kind == ContactKind.NOT_ATTEMPTED) {
-            throw new IllegalArgumentException("a contact fact of message " + messageId + " row " + row
-                    + " is not an attempt (NOT_ATTEMPTED facts are not stored)");
-        }
+        Checks.requireArgument(!address.isBlank(), "the address of a contact fact of message %s is blank", messageId);
+        Checks.requireArgument(row >= 0, "the row of a contact fact of message %s is negative: %d", messageId, row);
+        Checks.requireArgument(kind != ContactKind.NOT_ATTEMPTED, "a contact fact of message %s row %d is not an "
+                + "attempt (NOT_ATTEMPTED facts are not stored)", messageId, row);
     }
 
     /** The order of listed facts: channel, address, message, row, kind. */

@@ -55,10 +55,32 @@ public final class Checks {
         requireNonNull(list, name);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) == null) {
-                throw new NullPointerException(name + "[" + i + "] is null; a list holds no nulls");
+                throw nullElement(name, i);
             }
         }
         return java.util.List.copyOf(list);
+    }
+
+    /**
+     * Returns the array, or throws naming its first null element by its index, as
+     * {@link #copyWithoutNulls} does for a list.
+     *
+     * @param values the array
+     * @param name   the name used in the message
+     * @param <T>    the element type
+     * @return the array
+     */
+    public static <T> T[] requireNoNulls(T[] values, String name) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw nullElement(name, i);
+            }
+        }
+        return values;
+    }
+
+    private static NullPointerException nullElement(String name, int index) {
+        return new NullPointerException(name + "[" + index + "] is null; a list holds no nulls");
     }
 
     /**

@@ -151,11 +151,7 @@ final class ReportIntake {
             }
             return new int[] {applied, ignored, stopped, t.openCount()};
         }).orElseThrow(() -> new MessageNotFoundException(id));
-        if (counts[0] == 0 || counts[3] == 0) {
-            status.derive(id);
-        }
-        // else M3/M4 change nothing: devices are still open and the news just restarted the reporting
-        // window; a later step that closes the last open device (on any node) derives after it
+        status.deriveAfterReports(id, counts[0], counts[3]);
         return new ReportsApplied(counts[0], counts[1], counts[2]);
     }
 }

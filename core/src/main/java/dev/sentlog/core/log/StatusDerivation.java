@@ -35,6 +35,21 @@ final class StatusDerivation {
     }
 
     /**
+     * Derives the status after a step applied reports (SPEC M3, M4), unless it cannot change: when the
+     * step applied news and left devices open, M3 needs every device closed and M4's window has just
+     * restarted, so the reads of {@link #derive} are skipped; the step that closes the last open
+     * device, on any node, derives after it.
+     *
+     * @param applied  the reports the step applied
+     * @param openLeft the open devices at the end of the step, in its transaction
+     */
+    void deriveAfterReports(String id, int applied, int openLeft) {
+        if (applied == 0 || openLeft == 0) {
+            derive(id);
+        }
+    }
+
+    /**
      * Derives the status from device outcomes and the clock (SPEC M3, M4). Not while a hand-over of
      * the message is stored (running on any node, or interrupted and waiting for a resume): devices of providers not yet called are not open yet, so the message could
      * look finished; the hand-over derives once it is done.

@@ -76,9 +76,10 @@ final class JdbcContactLedger {
         try (PreparedStatement s = c.prepareStatement("SELECT " + FACT_COLUMNS
                 + ", address_key FROM sentlog_contact_fact WHERE address_key = ANY (?)")) {
             s.setArray(1, c.createArrayOf("text", byAddress.keySet().toArray()));
+            FactReader reader = new FactReader();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    facts.get(rs.getString(10)).add(fact(rs));
+                    facts.get(rs.getString(10)).add(reader.read(rs));
                 }
             }
         }
@@ -252,10 +253,20 @@ final class JdbcContactLedger {
         }
     }
 
-    private static ContactFact fact(ResultSet rs) throws SQLException {
-        return new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
-                ContactKind.valueOf(rs.getString(5)), Sql.outcome(rs.getString(6)), Sql.instant(rs.getLong(7)),
-                rs.getString(8), rs.getString(9));
+    /**
+     * Reads facts from rows whose first columns are {@link #FACT_COLUMNS}. The few message ids, schools
+     * and outcomes repeat over a query's facts: the reader keeps one instance of each.
+     */
+    private static final class FactReader {
+        private final Map<String, String> shared = new HashMap<>();
+        private final Map<String, DeviceOutcome> outcomes = new HashMap<>();
+
+        ContactFact read(ResultSet rs) throws SQLException {
+            return new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2),
+                    shared.computeIfAbsent(rs.getString(3), k -> k), rs.getInt(4), ContactKind.valueOf(rs.getString(5)),
+                    outcomes.computeIfAbsent(rs.getString(6), Sql::outcome), Sql.instant(rs.getLong(7)),
+                    rs.getString(8), shared.computeIfAbsent(rs.getString(9), k -> k));
+        }
     }
 
     /**
@@ -276,15 +287,10 @@ final class JdbcContactLedger {
                 s.setObject(1, parameter);
             }
             s.setFetchSize(10_000);
-            // the few message ids, schools and outcomes repeat over the facts: one instance of each
-            Map<String, String> shared = new HashMap<>();
-            Map<String, DeviceOutcome> outcomes = new HashMap<>();
+            FactReader reader = new FactReader();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ContactFact f = new ContactFact(Channel.valueOf(rs.getString(1)), rs.getString(2),
-                            shared.computeIfAbsent(rs.getString(3), k -> k), rs.getInt(4),
-                            ContactKind.valueOf(rs.getString(5)), outcomes.computeIfAbsent(rs.getString(6), Sql::outcome),
-                            Sql.instant(rs.getLong(7)), rs.getString(8), shared.computeIfAbsent(rs.getString(9), k -> k));
+                    ContactFact f = reader.read(rs);
                     byChannel.computeIfAbsent(f.channel(), k -> new HashMap<>())
                             .computeIfAbsent(f.address(), k -> new ArrayList<>(3)).add(f);
                 }
